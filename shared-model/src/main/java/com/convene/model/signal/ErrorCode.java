@@ -1,0 +1,29 @@
+package com.convene.model.signal;
+
+/// Stable signaling error codes carried by [SignalError]; listed in docs/problems.md. Only add, never rename.
+public enum ErrorCode {
+  /// The [Hello] version is not spoken by this server; the socket closes with 4400.
+  PROTOCOL_VERSION_UNSUPPORTED,
+  /// A message other than [Hello] arrived first.
+  HELLO_REQUIRED,
+  /// The frame is not JSON, has an unknown `type`, or breaks a message invariant.
+  MALFORMED_MESSAGE,
+  /// The meeting id or join code does not exist.
+  MEETING_NOT_FOUND,
+  /// The meeting was cancelled or has ended.
+  MEETING_CLOSED,
+  /// The room already holds `max_participants`.
+  MEETING_FULL,
+  /// The caller may not do this.
+  FORBIDDEN,
+  /// The request needs a joined room.
+  NOT_JOINED,
+  /// The socket is already in a room.
+  ALREADY_JOINED,
+  /// The SDP could not be parsed or negotiated.
+  SDP_REJECTED,
+  /// A [SubscribeAnswer] did not match the outstanding [SubscribeOffer].
+  STALE_ANSWER,
+  /// Something failed on the server; retrying may help.
+  INTERNAL_ERROR
+}

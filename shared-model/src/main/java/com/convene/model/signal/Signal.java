@@ -1,0 +1,33 @@
+package com.convene.model.signal;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/// One signaling message; its JSON wire name is the `type` property, mapped to each record's `TYPE` constant.
+///
+/// Dispatch with an exhaustive `switch` over this sealed interface (no `default`), so a new message breaks the
+/// build rather than production.
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Hello.class, name = Hello.TYPE),
+    @JsonSubTypes.Type(value = Welcome.class, name = Welcome.TYPE),
+    @JsonSubTypes.Type(value = JoinRequest.class, name = JoinRequest.TYPE),
+    @JsonSubTypes.Type(value = Joined.class, name = Joined.TYPE),
+    @JsonSubTypes.Type(value = LeaveRequest.class, name = LeaveRequest.TYPE),
+    @JsonSubTypes.Type(value = Left.class, name = Left.TYPE),
+    @JsonSubTypes.Type(value = PublishOffer.class, name = PublishOffer.TYPE),
+    @JsonSubTypes.Type(value = PublishAnswer.class, name = PublishAnswer.TYPE),
+    @JsonSubTypes.Type(value = SubscribeOffer.class, name = SubscribeOffer.TYPE),
+    @JsonSubTypes.Type(value = SubscribeAnswer.class, name = SubscribeAnswer.TYPE),
+    @JsonSubTypes.Type(value = TrackPublished.class, name = TrackPublished.TYPE),
+    @JsonSubTypes.Type(value = TrackUnpublished.class, name = TrackUnpublished.TYPE),
+    @JsonSubTypes.Type(value = ParticipantJoined.class, name = ParticipantJoined.TYPE),
+    @JsonSubTypes.Type(value = ParticipantLeft.class, name = ParticipantLeft.TYPE),
+    @JsonSubTypes.Type(value = ParticipantUpdated.class, name = ParticipantUpdated.TYPE),
+    @JsonSubTypes.Type(value = SetMediaState.class, name = SetMediaState.TYPE),
+    @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE)
+})
+public sealed interface Signal
+    permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
+        SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
+        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError {}

@@ -1,0 +1,99 @@
+package com.convene.model.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SignalCodecTest {
+  private final SignalCodec codec = new SignalCodec();
+  private final ObjectMapper plain = new ObjectMapper();
+
+  static Stream<Arguments> samples() {
+    ParticipantInfo alice = new ParticipantInfo("p-1", "u-1", "Alice", "host", false, true, false, false);
+    TrackInfo cam = new TrackInfo("p-1", "t-cam", MediaKind.VIDEO, MediaSource.CAMERA);
+    return Stream.of(
+        Arguments.of("hello", new Hello(1, "convene-desktop/0.1.0")),
+        Arguments.of("welcome", new Welcome(1, "c-1", "u-1")),
+        Arguments.of("join", new JoinRequest("r1", "abc-defg-hij", "Bob", false, true)),
+        Arguments.of("joined", new Joined("r1", "m-1", "Standup", "p-2", List.of(alice), List.of(cam))),
+        Arguments.of("leave", new LeaveRequest("r2")),
+        Arguments.of("left", new Left("r2", "left")),
+        Arguments.of(
+            "publish-offer",
+            new PublishOffer("r3", "v=0\r\n", List.of(new TrackSource("t-cam", MediaSource.CAMERA)))),
+        Arguments.of("publish-answer", new PublishAnswer("r3", "v=0\r\n")),
+        Arguments.of("subscribe-offer", new SubscribeOffer(1, "v=0\r\n")),
+        Arguments.of("subscribe-answer", new SubscribeAnswer(1, "v=0\r\n")),
+        Arguments.of("track-published", new TrackPublished(cam)),
+        Arguments.of("track-unpublished", new TrackUnpublished(cam)),
+        Arguments.of("participant-joined", new ParticipantJoined(alice)),
+        Arguments.of("participant-left", new ParticipantLeft("p-1", "left")),
+        Arguments.of("participant-updated", new ParticipantUpdated(alice)),
+        Arguments.of("set-media-state", new SetMediaState("r4", true, false, false)),
+        Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void encodesToGoldenJsonAndRoundTrips(String name, Signal signal) throws Exception {
+    String golden = readGolden(name);
+    String encoded = codec.encode(signal);
+
+    assertThat(plain.readTree(encoded)).isEqualTo(plain.readTree(golden));
+    assertThat(codec.decode(golden)).isEqualTo(signal);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "null",
+        "{",
+        "[]",
+        "42",
+        "{\"type\":\"no-such-type\"}",
+        "{\"sdp\":\"v=0\"}",
+        "{\"type\":\"hello\",\"protocolVersion\":0,\"client\":\"x\"}",
+        "{\"type\":\"hello\",\"client\":\"x\"}",
+        "{\"type\":\"join\",\"requestId\":\"r\",\"meeting\":\" \",\"displayName\":\"B\"}",
+        "{\"type\":\"subscribe-answer\",\"revision\":\"abc\",\"sdp\":\"v=0\"}",
+        "\u0000\u0001garbage"
+      })
+  void rejectsMalformedFramesWithDecodeException(String frame) {
+    assertThatThrownBy(() -> codec.decode(frame)).isInstanceOf(SignalDecodeException.class);
+  }
+
+  @org.junit.jupiter.api.Test
+  void rejectsOversizedFrameBeforeParsing() {
+    String frame = "{\"type\":\"hello\",\"client\":\"" + "x".repeat(SignalCodec.MAX_FRAME_CHARS) + "\"}";
+    assertThatThrownBy(() -> codec.decode(frame))
+        .isInstanceOf(SignalDecodeException.class)
+        .hasMessageContaining("longer than");
+  }
+
+  @org.junit.jupiter.api.Test
+  void ignoresUnknownPropertiesForForwardCompatibility() throws Exception {
+    Signal s = codec.decode("{\"type\":\"leave\",\"requestId\":\"r9\",\"futureField\":true}");
+    assertThat(s).isEqualTo(new LeaveRequest("r9"));
+  }
+
+  private static String readGolden(String name) throws IOException {
+    try (InputStream in = SignalCodecTest.class.getResourceAsStream("/golden/" + name + ".json")) {
+      if (in == null) {
+        throw new IOException("missing golden file golden/" + name + ".json");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
