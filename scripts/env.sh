@@ -13,7 +13,8 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc
 #   redis-server the development/test Redis (started by the project as a child process)
 #   iproute2   `ip` for the private network namespace of the media tests
 #   ffmpeg     ffprobe for checking media files in tests
-CONVENE_PACKAGES=(libpulse0 libgtk-3-0 xvfb xauth redis-server iproute2 ffmpeg)
+#   curl       the run script waits for the backend's health endpoint
+CONVENE_PACKAGES=(libpulse0 libgtk-3-0 xvfb xauth redis-server iproute2 ffmpeg curl)
 
 # Installs the missing packages when root; otherwise prints the one apt-get line and fails.
 ensure_packages() {

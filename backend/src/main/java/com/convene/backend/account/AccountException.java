@@ -1,0 +1,12 @@
+package com.convene.backend.account;
+
+import com.convene.backend.problem.ProblemException;
+import com.convene.backend.problem.ProblemType;
+
+/// Root of the account feature's errors.
+public final class AccountException extends ProblemException {
+
+    AccountException(ProblemType type, String detail) {
+        super(type, detail);
+    }
+}

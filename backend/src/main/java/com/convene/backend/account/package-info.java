@@ -1,0 +1,9 @@
+/// Accounts: registration, login with argon2id password hashes (RFC 9106) and bearer JWT access tokens
+/// (RFC 7519, RFC 6750), the current user, and the first-start admin.
+///
+/// Profiles live in `users` (seed 000), credentials in `user_auth` (seed 004). Roles are `admin` and `member`
+/// (see `docs/decisions/010-account-roles.md`).
+@NullMarked
+package com.convene.backend.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,201 @@
+package com.convene.backend.devservices;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Embedded PostgreSQL 18 and a `redis-server` child process on free loopback ports, started in parallel and
+/// stopped on JVM shutdown.
+///
+/// Data lives under [DevServicesSettings#directory()]: by default `${user.home}/.convene/dev` for the main job and
+/// `backend/target/devservices` for tests (set by Surefire). PostgreSQL runs with trust authentication on
+/// `127.0.0.1`, superuser `postgres`, database `convene`. Thread-safe after [#start(DevServicesSettings)] returns.
+public final class DevServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevServices.class);
+
+    /// Name of the application database created inside the embedded cluster.
+    public static final String DATABASE = "convene";
+    /// PostgreSQL superuser of the embedded cluster (trust authentication, no password).
+    public static final String USER = "postgres";
+
+    private final DevServicesSettings settings;
+    private final EmbeddedPostgres postgres;
+    private final RedisServerProcess redis;
+    private volatile Thread shutdownHook;
+
+    private DevServices(DevServicesSettings settings, EmbeddedPostgres postgres, RedisServerProcess redis) {
+        this.settings = settings;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.shutdownHook = Thread.ofPlatform().name("devservices-shutdown").unstarted(this::stop);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /// Starts both services in parallel; blocks until both accept connections (typically 1–5 s).
+    ///
+    /// @throws UncheckedIOException when either service cannot start; the other one is stopped again
+    public static DevServices start(DevServicesSettings settings) {
+        Path dir = settings.directory();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create dev-services directory " + dir, e);
+        }
+        int pgPort = freePort();
+        int redisPort = freePort();
+        CompletableFuture<EmbeddedPostgres> pg = CompletableFuture.supplyAsync(() -> startPostgres(settings, pgPort),
+                DevServices::runOnPlatformThread);
+        CompletableFuture<RedisServerProcess> rs = CompletableFuture.supplyAsync(() -> {
+            try {
+                return RedisServerProcess.start(settings.redisServer(), dir.resolve("redis"), redisPort);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, DevServices::runOnPlatformThread);
+        try {
+            CompletableFuture.allOf(pg, rs).join();
+        } catch (CompletionException e) {
+            pg.thenAccept(DevServices::closeQuietly);
+            rs.thenAccept(RedisServerProcess::close);
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("dev services failed to start", e.getCause());
+        }
+        DevServices services = new DevServices(settings, pg.join(), rs.join());
+        LOG.info("Dev services ready: jdbcUrl={} redisUri={} dir={}", services.jdbcUrl(), services.redisUri(), dir);
+        return services;
+    }
+
+    private static void runOnPlatformThread(Runnable task) {
+        Thread.ofPlatform().name("devservices-start").daemon().start(task);
+    }
+
+    private static EmbeddedPostgres startPostgres(DevServicesSettings settings, int port) {
+        Path dir = settings.directory();
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.resolve("postgres"))
+                    .setOverrideWorkingDirectory(dir.resolve("pg-dist").toFile())
+                    .setCleanDataDirectory(settings.clean())
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("synchronous_commit", settings.clean() ? "off" : "on")
+                    .setPort(port)
+                    .start();
+            createDatabase(pg);
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL failed to start", e);
+        }
+    }
+
+    private static void createDatabase(EmbeddedPostgres pg) throws IOException {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = c.createStatement()) {
+                        create.execute("CREATE DATABASE " + DATABASE);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot create database " + DATABASE, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    /// JDBC URL of the `convene` database, e.g. `jdbc:postgresql://127.0.0.1:5xxxx/convene`.
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /// Redis URI, e.g. `redis://127.0.0.1:6xxxx`.
+    public String redisUri() {
+        return "redis://127.0.0.1:" + redis.port();
+    }
+
+    /// The settings these services were started with.
+    public DevServicesSettings settings() {
+        return settings;
+    }
+
+    /// Micronaut properties that point the datasource, Flyway and Lettuce at these services.
+    public Map<String, Object> properties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("datasources.default.url", jdbcUrl());
+        props.put("datasources.default.username", USER);
+        props.put("datasources.default.password", "");
+        props.put("redis.uri", redisUri());
+        return props;
+    }
+
+    /// Replaces the JVM shutdown hook with one that runs `first` (e.g. closing the application context, so
+    /// connection pools close before the servers go away) and then stops the services. JVM shutdown hooks run
+    /// in no defined order, hence one hook for both.
+    ///
+    /// @param first runs before the services stop; its exceptions are logged and do not prevent the stop
+    public synchronized void stopAfterOnShutdown(Runnable first) {
+        Thread previous = shutdownHook;
+        shutdownHook = Thread.ofPlatform().name("devservices-shutdown").unstarted(() -> {
+            try {
+                first.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Shutdown step before dev services failed", e);
+            }
+            stop();
+        });
+        Runtime.getRuntime().removeShutdownHook(previous);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /// Stops both services now; also runs on JVM shutdown. Idempotent.
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // already running as the hook
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        redis.close();
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

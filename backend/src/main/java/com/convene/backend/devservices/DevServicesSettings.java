@@ -1,0 +1,68 @@
+package com.convene.backend.devservices;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/// How [DevServices] starts: read from system properties and environment before any Micronaut context exists,
+/// which is why this is not a `@ConfigurationProperties` record.
+///
+/// | key (system property) | environment variable | default |
+/// |---|---|---|
+/// | `convene.dev-services.enabled` | `CONVENE_DEV_SERVICES` | `true` when `DATASOURCES_DEFAULT_URL` is unset |
+/// | `convene.dev-services.dir` | `CONVENE_DEV_SERVICES_DIR`, else `CONVENE_DATA_DIR` (scripts/run.sh) | `${user.home}/.convene/dev` |
+/// | `convene.dev-services.clean` | `CONVENE_DEV_SERVICES_CLEAN` | `false` (keep data between runs) |
+/// | `convene.dev-services.redis-server` | `CONVENE_DEV_SERVICES_REDIS_SERVER` | `redis-server` (from `PATH`) |
+///
+/// @param enabled     whether to start the services at all
+/// @param directory   root of all dev-service data: `postgres/` (cluster), `pg-dist/` (unpacked binaries),
+///                    `redis/` (working dir and log) and the generated `jwt-secret`
+/// @param clean       wipe the PostgreSQL cluster on start and stop (tests), or keep it (development)
+/// @param redisServer command or absolute path of the `redis-server` executable (Redis 6.2 or newer)
+public record DevServicesSettings(boolean enabled, Path directory, boolean clean, String redisServer) {
+
+    public DevServicesSettings {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(redisServer, "redisServer");
+    }
+
+    /// Reads the settings from the JVM's system properties and environment.
+    public static DevServicesSettings fromEnvironment() {
+        return from(System.getProperties(), System.getenv());
+    }
+
+    /// Reads the settings from the given sources; system properties win over environment variables.
+    ///
+    /// @param props system properties
+    /// @param env   environment variables
+    static DevServicesSettings from(Properties props, Map<String, String> env) {
+        String enabledText = first(props.getProperty("convene.dev-services.enabled"), env.get("CONVENE_DEV_SERVICES"));
+        boolean enabled = enabledText == null
+                ? isBlank(env.get("DATASOURCES_DEFAULT_URL")) && isBlank(props.getProperty("datasources.default.url"))
+                : Boolean.parseBoolean(enabledText.trim().toLowerCase(Locale.ROOT));
+        String dirText = first(props.getProperty("convene.dev-services.dir"),
+                first(env.get("CONVENE_DEV_SERVICES_DIR"), env.get("CONVENE_DATA_DIR")));
+        Path dir = dirText == null
+                ? Path.of(props.getProperty("user.home", "."), ".convene", "dev")
+                : Path.of(dirText);
+        String cleanText = first(props.getProperty("convene.dev-services.clean"), env.get("CONVENE_DEV_SERVICES_CLEAN"));
+        boolean clean = cleanText != null && Boolean.parseBoolean(cleanText.trim());
+        String redis = first(props.getProperty("convene.dev-services.redis-server"),
+                env.get("CONVENE_DEV_SERVICES_REDIS_SERVER"));
+        return new DevServicesSettings(enabled, dir.toAbsolutePath().normalize(), clean,
+                redis == null ? "redis-server" : redis);
+    }
+
+    private static String first(String a, String b) {
+        if (!isBlank(a)) {
+            return a;
+        }
+        return isBlank(b) ? null : b;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

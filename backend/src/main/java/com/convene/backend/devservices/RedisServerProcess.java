@@ -1,0 +1,118 @@
+package com.convene.backend.devservices;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// A `redis-server` child process bound to loopback, without persistence (`--save '' --appendonly no`): room and
+/// session state are caches with TTLs (seed 000), so losing them on restart is by design.
+///
+/// Output goes to `redis.log` in the working directory. If the JVM is killed with SIGKILL the child survives;
+/// it holds no data and the next start picks another port.
+final class RedisServerProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisServerProcess.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final int port;
+
+    private RedisServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /// Starts the server and waits until it answers `PING`.
+    ///
+    /// @param command    `redis-server` command or path
+    /// @param workingDir directory for the log (created if missing)
+    /// @param port       TCP port on 127.0.0.1, 1–65,535
+    static RedisServerProcess start(String command, Path workingDir, int port) throws IOException {
+        Files.createDirectories(workingDir);
+        ProcessBuilder builder = new ProcessBuilder(List.of(command,
+                "--port", Integer.toString(port),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", workingDir.toString(),
+                "--daemonize", "no",
+                "--protected-mode", "yes"));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(workingDir.resolve("redis.log").toFile()));
+        Process process = builder.start();
+        RedisServerProcess server = new RedisServerProcess(process, port);
+        try {
+            server.awaitPong();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        LOG.info("redis-server started: port={} pid={} dir={}", port, process.pid(), workingDir);
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    private void awaitPong() throws IOException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited with code " + process.exitValue() + " (see redis.log)");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                socket.setSoTimeout(1000);
+                OutputStream out = socket.getOutputStream();
+                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String line = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                if ("+PONG".equals(line)) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for redis-server", e);
+            }
+        }
+        throw new IOException("redis-server did not answer PING within " + STARTUP_TIMEOUT, last);
+    }
+
+    /// Stops the server with SIGTERM, then SIGKILL after 5 s.
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        LOG.info("redis-server stopped: port={}", port);
+    }
+}

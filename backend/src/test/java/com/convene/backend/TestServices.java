@@ -1,0 +1,42 @@
+package com.convene.backend;
+
+import com.convene.backend.config.JwtSecretFile;
+import com.convene.backend.devservices.DevServices;
+import com.convene.backend.devservices.DevServicesSettings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/// The backing services of the whole test JVM: started once on first use (embedded PostgreSQL and
+/// `redis-server` via [DevServices], data under `target/devservices`, wiped on start), stopped by the JVM
+/// shutdown hook that [DevServices] registers. Test classes reach it through [BackendTestSupport].
+public final class TestServices {
+
+    /// Password of the bootstrap admin in tests.
+    public static final String ADMIN_PASSWORD = "test-admin-password-0";
+    /// User name of the bootstrap admin in tests.
+    public static final String ADMIN_USERNAME = "admin";
+
+    private static Map<String, String> properties;
+
+    private TestServices() {
+    }
+
+    /// Micronaut properties for `@MicronautTest`: datasource, Redis, JWT secret, bootstrap admin.
+    public static synchronized Map<String, String> properties() {
+        if (properties == null) {
+            String dir = System.getProperty("convene.dev-services.dir", "target/devservices");
+            DevServicesSettings settings = new DevServicesSettings(true, Path.of(dir).toAbsolutePath(), true,
+                    System.getProperty("convene.dev-services.redis-server", "redis-server"));
+            DevServices services = DevServices.start(settings);
+            Map<String, String> props = new HashMap<>();
+            services.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+            props.put(JwtSecretFile.PROPERTY, JwtSecretFile.generate());
+            props.put("convene.bootstrap.admin.password", ADMIN_PASSWORD);
+            props.put("convene.bootstrap.admin.username", ADMIN_USERNAME);
+            props.put("convene.meeting.public-base-url", "https://meet.example.test");
+            properties = Map.copyOf(props);
+        }
+        return properties;
+    }
+}
