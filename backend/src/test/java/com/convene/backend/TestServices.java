@@ -35,6 +35,10 @@ public final class TestServices {
             props.put("convene.bootstrap.admin.password", ADMIN_PASSWORD);
             props.put("convene.bootstrap.admin.username", ADMIN_USERNAME);
             props.put("convene.meeting.public-base-url", "https://meet.example.test");
+            props.put("convene.sfu.bind-address", System.getProperty("convene.sfu.bind-address", "127.0.0.1"));
+            props.put("convene.sfu.advertised-addresses",
+                    System.getProperty("convene.sfu.advertised-addresses", "127.0.0.1"));
+            props.put("convene.sfu.udp-port", "0");
             properties = Map.copyOf(props);
         }
         return properties;

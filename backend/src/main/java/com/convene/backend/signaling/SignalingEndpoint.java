@@ -1,0 +1,84 @@
+package com.convene.backend.signaling;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnError;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The authenticated signaling WebSocket, `/ws/signaling`: one [SignalingSession] per connection.
+///
+/// The handshake needs a bearer JWT (`Authorization: Bearer <token>`, or `?access_token=` for clients that
+/// cannot set headers); without one the upgrade is refused with 401. Frames are JSON [com.convene.model.signal.Signal]s.
+/// Netty event-loop methods only hand frames to the session's own serial executor: nothing here blocks.
+@ServerWebSocket("/ws/signaling")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public final class SignalingEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(SignalingEndpoint.class);
+
+  private final SignalingSessionFactory sessionFactory;
+  private final Map<String, SignalingSession> sessions = new ConcurrentHashMap<>();
+
+  SignalingEndpoint(SignalingSessionFactory sessionFactory) {
+    this.sessionFactory = sessionFactory;
+  }
+
+  @OnOpen
+  void onOpen(WebSocketSession ws, HttpRequest<?> request) {
+    Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+    if (authentication == null) {
+      // the security filter refuses unauthenticated upgrades; this is a second line of defence
+      ws.close(CloseReason.POLICY_VIOLATION);
+      return;
+    }
+    String remote = request.getRemoteAddress().getAddress().getHostAddress();
+    String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
+    SignalingSession session = sessionFactory.create(ws, authentication, remote, userAgent);
+    sessions.put(ws.getId(), session);
+    LOG.debug("signaling open connectionId={} userId={}", session.connectionId(), authentication.getName());
+  }
+
+  @OnMessage(maxPayloadLength = 262_144)
+  void onMessage(String frame, WebSocketSession ws) {
+    SignalingSession session = sessions.get(ws.getId());
+    if (session != null) {
+      session.receive(frame);
+    }
+  }
+
+  @OnClose
+  void onClose(WebSocketSession ws, CloseReason reason) {
+    SignalingSession session = sessions.remove(ws.getId());
+    if (session != null) {
+      session.closed();
+    }
+  }
+
+  @OnError
+  void onError(WebSocketSession ws, Throwable error) {
+    LOG.debug("signaling socket error connectionId={}: {}", ws.getId(), error.toString());
+  }
+
+  /// Ends every live signaling socket of one user (used when an account is disabled). Returns how many.
+  public int closeAllOf(String userId, CloseReason reason) {
+    int closed = 0;
+    for (SignalingSession s : sessions.values()) {
+      if (s.userId().equals(userId)) {
+        s.closeSocket(reason);
+        closed++;
+      }
+    }
+    return closed;
+  }
+}

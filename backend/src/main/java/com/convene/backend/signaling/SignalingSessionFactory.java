@@ -1,0 +1,21 @@
+package com.convene.backend.signaling;
+
+import com.convene.model.signal.SignalCodec;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.websocket.WebSocketSession;
+import jakarta.inject.Singleton;
+
+/// Creates [SignalingSession]s with the shared codec and room hub.
+@Singleton
+final class SignalingSessionFactory {
+  private final SignalCodec codec = new SignalCodec();
+  private final RoomHub hub;
+
+  SignalingSessionFactory(RoomHub hub) {
+    this.hub = hub;
+  }
+
+  SignalingSession create(WebSocketSession ws, Authentication authentication, String remoteAddress, String userAgent) {
+    return new SignalingSession(ws, codec, hub, authentication.getName(), remoteAddress, userAgent);
+  }
+}

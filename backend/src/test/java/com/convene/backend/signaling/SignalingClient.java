@@ -1,0 +1,94 @@
+package com.convene.backend.signaling;
+
+import com.convene.model.signal.Signal;
+import com.convene.model.signal.SignalCodec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/// A plain JDK WebSocket client speaking the signaling protocol, for tests: frames are decoded with the same
+/// [SignalCodec] as production and queued for the test to take with a deadline.
+final class SignalingClient implements AutoCloseable {
+  private final SignalCodec codec = new SignalCodec();
+  private final BlockingQueue<Signal> received = new LinkedBlockingQueue<>();
+  private final WebSocket socket;
+  private volatile int closeCode = -1;
+
+  SignalingClient(URI uri, String token) {
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + token)
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(uri, new Listener())
+            .join();
+  }
+
+  void send(Signal signal) {
+    sendRaw(codec.encode(signal));
+  }
+
+  void sendRaw(String frame) {
+    socket.sendText(frame, true).join();
+  }
+
+  /// Takes the next received message of `type` matching `filter`, skipping others; fails after 10 s.
+  <T extends Signal> T expect(Class<T> type, Predicate<T> filter) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Signal s = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (s == null) {
+        throw new AssertionError("no " + type.getSimpleName() + " within 10 s");
+      }
+      if (type.isInstance(s) && filter.test(type.cast(s))) {
+        return type.cast(s);
+      }
+    }
+  }
+
+  <T extends Signal> T expect(Class<T> type) throws InterruptedException {
+    return expect(type, t -> true);
+  }
+
+  int closeCode() {
+    return closeCode;
+  }
+
+  @Override
+  public void close() {
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          received.add(codec.decode(partial.toString()));
+        } catch (Exception e) {
+          throw new AssertionError("server sent an undecodable frame", e);
+        } finally {
+          partial.setLength(0);
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeCode = statusCode;
+      return null;
+    }
+  }
+}

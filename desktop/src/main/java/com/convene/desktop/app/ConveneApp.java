@@ -1,0 +1,185 @@
+package com.convene.desktop.app;
+
+import com.convene.desktop.call.CallConfig;
+import com.convene.desktop.call.CallSession;
+import com.convene.desktop.call.ConveneApiClient;
+import com.convene.desktop.call.FxCallAdapter;
+import com.convene.desktop.call.SignedIn;
+import com.convene.desktop.call.WebSocketSignalingChannel;
+import com.convene.desktop.media.MediaEngine;
+import com.convene.desktop.ui.Background;
+import com.convene.desktop.ui.FxBackground;
+import com.convene.desktop.ui.Messages;
+import com.convene.desktop.ui.call.CallView;
+import com.convene.desktop.ui.call.CallViewModel;
+import com.convene.desktop.ui.meetings.JoinTarget;
+import com.convene.desktop.ui.meetings.MeetingsService;
+import com.convene.desktop.ui.meetings.MeetingsView;
+import com.convene.desktop.ui.meetings.MeetingsViewModel;
+import com.convene.desktop.ui.signin.SignInView;
+import com.convene.desktop.ui.signin.SignInViewModel;
+import com.convene.model.api.MeetingView;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The Convene desktop app: sign-in → upcoming meetings → call, in one window.
+///
+/// Tests can start it with TestFX (`FxToolkit.setupApplication(ConveneApp.class, "--server=…", "--audio=headless",
+/// "--video=pattern", "--tone-hz=440")`), drive it through the control ids documented on the views, and read
+/// [#running()] → [#callView()] / [#callSession()] for tiles and measurements. FX thread unless stated.
+public final class ConveneApp extends Application {
+  private static final Logger LOG = LoggerFactory.getLogger(ConveneApp.class);
+  private static volatile @Nullable ConveneApp running;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final Background background = new FxBackground();
+  private @Nullable CompletableFuture<MediaEngine> engine;
+  private AppOptions options = AppOptions.parse(java.util.Map.of(), List.of());
+  private @Nullable Stage stage;
+  private @Nullable Scene scene;
+  private @Nullable SignedIn signedIn;
+  private @Nullable CallView callView;
+  private @Nullable FxCallAdapter call;
+  private @Nullable String pendingMeetingsMessage;
+
+  /// The started app, if any. Any thread.
+  public static Optional<ConveneApp> running() {
+    return Optional.ofNullable(running);
+  }
+
+  @Override
+  public void start(Stage primaryStage) {
+    options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed());
+    stage = primaryStage;
+    scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
+    scene.getStylesheets().add(Objects.requireNonNull(
+        ConveneApp.class.getResource("/com/convene/desktop/ui/theme/convene.css")).toExternalForm());
+    primaryStage.setTitle(Messages.get("app.title"));
+    primaryStage.setScene(scene);
+    showSignIn();
+    primaryStage.show();
+    running = this;
+    LOG.info("Convene desktop started");
+  }
+
+  @Override
+  public void stop() {
+    running = null;
+    FxCallAdapter current = call;
+    call = null;
+    Thread closer = Thread.ofPlatform().daemon().start(() -> {
+      if (current != null) {
+        current.session().close();
+      }
+      if (engine != null && engine.isDone() && !engine.isCompletedExceptionally()) {
+        engine.join().close();
+      }
+    });
+    try {
+      closer.join(TimeUnit.SECONDS.toMillis(6));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /// The call screen while in a call.
+  public Optional<CallView> callView() {
+    return Optional.ofNullable(callView);
+  }
+
+  /// The running call session while in a call (for [CallSession#stats()]).
+  public Optional<CallSession> callSession() {
+    return Optional.ofNullable(call).map(FxCallAdapter::session);
+  }
+
+  // ---- navigation ----
+
+  private void showSignIn() {
+    signedIn = null;
+    SignInViewModel model = new SignInViewModel(
+        (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
+            .login(user, password),
+        background, this::showMeetings);
+    model.serverProperty().set(options.server());
+    model.userProperty().set(options.user());
+    show(new SignInView(model).root());
+  }
+
+  private void showMeetings(SignedIn session) {
+    signedIn = session;
+    callView = null;
+    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    MeetingsService service = new MeetingsService() {
+      @Override
+      public List<MeetingView> upcomingMeetings() {
+        return api.upcomingMeetings(session);
+      }
+
+      @Override
+      public MeetingView meetingByCode(String code) {
+        return api.meetingByCode(session, code);
+      }
+    };
+    MeetingsViewModel model = new MeetingsViewModel(service, background, this::joinMeeting);
+    if (options.joinLink() != null) {
+      model.joinCodeProperty().set(options.joinLink());
+    }
+    show(new MeetingsView(model, this::showSignIn).root());
+    model.refresh();
+    if (pendingMeetingsMessage != null) {
+      model.errorProperty().set(pendingMeetingsMessage);
+      pendingMeetingsMessage = null;
+    }
+  }
+
+  private void joinMeeting(JoinTarget target) {
+    SignedIn session = Objects.requireNonNull(signedIn);
+    background.run(() -> mediaEngine().join(), mediaEngine -> startCall(session, target, mediaEngine), failure -> {
+      LOG.error("Media engine failed to start", failure);
+      pendingMeetingsMessage = Messages.get("error.generic");
+      showMeetings(session);
+    });
+  }
+
+  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine) {
+    String displayName = session.user() != null && session.user().displayName() != null
+        ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
+    CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
+      call = null;
+      pendingMeetingsMessage = message;
+      showMeetings(session);
+    });
+    CallConfig config = new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
+        options.audioChoice(), Math.max(options.toneHz(), 440), options.video(), null, null, false, false);
+    CallView view = new CallView(model);
+    callView = view;
+    show(view.root());
+    call = FxCallAdapter.start(config, mediaEngine,
+        WebSocketSignalingChannel.connector(http, session.serverUrl(), session.accessToken()), model);
+    model.attach(call);
+  }
+
+  /// The media engine, created once off the FX thread (device probing blocks).
+  private synchronized CompletableFuture<MediaEngine> mediaEngine() {
+    if (engine == null) {
+      engine = CompletableFuture.supplyAsync(() -> MediaEngine.create(options.audioMode()));
+    }
+    return engine;
+  }
+
+  private void show(Parent content) {
+    Objects.requireNonNull(scene).setRoot(content);
+  }
+}

@@ -1,0 +1,19 @@
+package com.convene.desktop.call;
+
+import com.convene.desktop.media.ScreenInfo;
+
+/// What the call screen can ask of a running call. Every method returns at once (work happens on the
+/// session thread); failures come back through [CallEvents#onError]. FX thread.
+public interface CallControls {
+  void setAudioMuted(boolean muted);
+
+  void setVideoMuted(boolean muted);
+
+  /// Starts sharing `screen`; [CallEvents#onScreenShareStopped] reports when it could not start.
+  void startScreenShare(ScreenInfo screen);
+
+  void stopScreenShare();
+
+  /// Leaves; [CallEvents#onEnded] follows.
+  void leave();
+}

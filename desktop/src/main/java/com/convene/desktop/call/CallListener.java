@@ -1,0 +1,39 @@
+package com.convene.desktop.call;
+
+import com.convene.model.signal.ErrorCode;
+import com.convene.model.signal.Joined;
+import com.convene.model.signal.MediaSource;
+import com.convene.model.signal.ParticipantInfo;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+
+/// Events of a [CallSession], delivered in order on the session thread (never the FX thread; use
+/// [FxCallAdapter] for UI). Implementations must return quickly and must not call back into webrtc-java.
+public interface CallListener {
+  /// The server admitted us; `joined.participants()` are the others already present.
+  default void onJoined(Joined joined) {}
+
+  /// Someone joined.
+  default void onParticipantJoined(ParticipantInfo participant) {}
+
+  /// Someone's mute, camera or share state changed.
+  default void onParticipantUpdated(ParticipantInfo participant) {}
+
+  /// Someone left; their tiles should go.
+  default void onParticipantLeft(String participantId) {}
+
+  /// A remote video track started arriving. Add sinks here; they get frames on a decoder thread.
+  default void onRemoteVideoTrack(String participantId, String trackId, MediaSource source, VideoTrack track) {}
+
+  /// A remote track ended (unpublished or its publisher left); its sinks were already removed by the session.
+  default void onRemoteTrackEnded(String participantId, String trackId) {}
+
+  /// The local publish connection reached a state worth showing, e.g. `CONNECTED` or `FAILED`.
+  default void onPublishState(String state) {}
+
+  /// The server refused a request; `message` is safe to show.
+  default void onError(ErrorCode code, String message) {}
+
+  /// The call is over: we left, were removed, or the connection was lost. Called once.
+  /// @param reason stable word: `left`, `removed`, `meeting-ended`, `connection-lost`, `join-failed`
+  default void onEnded(String reason) {}
+}

@@ -1,0 +1,744 @@
+package com.convene.desktop.call;
+
+import com.convene.desktop.media.LocalTrack;
+import com.convene.desktop.media.MediaEngine;
+import com.convene.desktop.media.ScreenCaptureSource;
+import com.convene.model.signal.ErrorCode;
+import com.convene.model.signal.Hello;
+import com.convene.model.signal.JoinRequest;
+import com.convene.model.signal.Joined;
+import com.convene.model.signal.LeaveRequest;
+import com.convene.model.signal.Left;
+import com.convene.model.signal.MediaSource;
+import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.ParticipantJoined;
+import com.convene.model.signal.ParticipantLeft;
+import com.convene.model.signal.ParticipantUpdated;
+import com.convene.model.signal.PublishAnswer;
+import com.convene.model.signal.PublishOffer;
+import com.convene.model.signal.SetMediaState;
+import com.convene.model.signal.Signal;
+import com.convene.model.signal.SignalError;
+import com.convene.model.signal.SubscribeAnswer;
+import com.convene.model.signal.SubscribeOffer;
+import com.convene.model.signal.TrackInfo;
+import com.convene.model.signal.TrackPublished;
+import com.convene.model.signal.TrackSource;
+import com.convene.model.signal.TrackUnpublished;
+import com.convene.model.signal.Welcome;
+import dev.onvoid.webrtc.RTCBundlePolicy;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCRtcpMuxPolicy;
+import dev.onvoid.webrtc.RTCRtpReceiver;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.media.MediaStream;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// One participation in a meeting: signaling handshake, the publish PeerConnection with our tracks, the
+/// subscribe PeerConnection answering the SFU's offers, per-participant measurements, screen share, leave.
+///
+/// Flow (docs/decisions/002-two-peer-connections.md): `Hello` → `Welcome` → `JoinRequest` → `Joined` →
+/// `PublishOffer` → `PublishAnswer`; the SFU sends `SubscribeOffer` (one sendonly m-line per remote track,
+/// `a=msid:<participantId> <trackId>`) whenever tracks change and we answer with `SubscribeAnswer`. The SFU is
+/// ICE-lite and takes no trickled candidates, so every SDP we send waits for host candidate gathering.
+///
+/// All state is confined to one session thread; public methods hand work to it and return futures.
+/// webrtc-java calls are made only from that thread, never from inside a webrtc-java callback.
+public final class CallSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
+  private static final long LEAVE_TIMEOUT_MILLIS = 3_000;
+  private static final long STATS_PERIOD_MILLIS = 1_000;
+  private static final int SCREEN_FPS = 10;
+  /// Wait after a publish answer before stopping the audio module's capture, in ms.
+  private static final long AUDIO_SETTLE_MILLIS = 300;
+
+  private final CallConfig config;
+  private final MediaEngine engine;
+  private final CallListener listener;
+  private final ScheduledExecutorService executor;
+  private final CompletableFuture<Joined> joined = new CompletableFuture<>();
+  private final CompletableFuture<String> ended = new CompletableFuture<>();
+  private final Map<String, ParticipantInfo> participants = new ConcurrentHashMap<>();
+  private final Map<String, RemoteMeter> meters = new ConcurrentHashMap<>();
+  private final Map<String, TrackInfo> remoteTrackInfos = new LinkedHashMap<>();
+  private final Map<String, RemoteTrack> remoteTracks = new LinkedHashMap<>();
+  private final Map<String, LocalTrack> localTracks = new LinkedHashMap<>();
+  private final Map<String, RTCRtpSender> senders = new LinkedHashMap<>();
+  private final InboundBitrate inboundBitrate = new InboundBitrate();
+
+  private @Nullable SignalingChannel channel;
+  private @Nullable RTCPeerConnection publishPc;
+  private @Nullable RTCPeerConnection subscribePc;
+  private @Nullable LocalTrack audioTrack;
+  private @Nullable LocalTrack videoTrack;
+  private @Nullable LocalTrack screenTrack;
+  private @Nullable ScheduledFuture<?> statsTask;
+  private @Nullable String joinRequestId;
+  private @Nullable String pendingPublishRequestId;
+  private @Nullable String leaveRequestId;
+  private @Nullable String participantId;
+  private boolean publishDirty;
+  private boolean audioMuted;
+  private boolean videoMuted;
+  private volatile long joinSentNanos;
+  private CompletableFuture<Void> subscribeChain = CompletableFuture.completedFuture(null);
+
+  private CallSession(CallConfig config, MediaEngine engine, CallListener listener) {
+    this.config = config;
+    this.engine = engine;
+    this.listener = listener;
+    this.audioMuted = config.audioMuted();
+    this.videoMuted = config.videoMuted();
+    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "call-session");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /// Creates the local tracks, connects signaling and joins. Returns at once; watch [#joined()].
+  public static CallSession start(CallConfig config, MediaEngine engine, SignalingConnector connector,
+      CallListener listener) {
+    CallSession session = new CallSession(config, engine, listener);
+    session.executor.execute(() -> session.connect(connector));
+    return session;
+  }
+
+  /// Completes with the server's `Joined`, or fails with a [CallException] whose message is safe to show.
+  public CompletableFuture<Joined> joined() {
+    return joined;
+  }
+
+  /// Completes with the end reason once the call is over and everything is released.
+  public CompletableFuture<String> ended() {
+    return ended;
+  }
+
+  /// Our own participant id once joined.
+  public Optional<String> participantId() {
+    return Optional.ofNullable(participantId);
+  }
+
+  /// Nanosecond timestamp (`System.nanoTime`) when the join request was sent, 0 before.
+  public long joinSentNanos() {
+    return joinSentNanos;
+  }
+
+  /// Measurements for every remote participant we have received media from or know about. Any thread.
+  public List<ParticipantStats> stats() {
+    List<ParticipantStats> result = new ArrayList<>();
+    for (Map.Entry<String, RemoteMeter> entry : meters.entrySet()) {
+      ParticipantInfo info = participants.get(entry.getKey());
+      result.add(entry.getValue().snapshot(info == null ? entry.getKey() : info.displayName()));
+    }
+    return List.copyOf(result);
+  }
+
+  /// The remote participants currently in the room (excluding us). Any thread.
+  public List<ParticipantInfo> participants() {
+    return List.copyOf(participants.values());
+  }
+
+  /// Mutes or unmutes the microphone: disables the track and tells the room.
+  public CompletableFuture<Void> setAudioMuted(boolean muted) {
+    return onSession(() -> {
+      audioMuted = muted;
+      if (audioTrack != null) {
+        audioTrack.setEnabled(!muted);
+      }
+      sendMediaState();
+    });
+  }
+
+  /// Turns the camera off or on: disables the track (black frames) and tells the room.
+  public CompletableFuture<Void> setVideoMuted(boolean muted) {
+    return onSession(() -> {
+      videoMuted = muted;
+      if (videoTrack != null) {
+        videoTrack.setEnabled(!muted);
+      }
+      sendMediaState();
+    });
+  }
+
+  /// Starts sharing a screen: adds a `screen` track to the publish connection and renegotiates.
+  /// The session owns `capture` from here on and closes it when sharing stops.
+  public CompletableFuture<Void> startScreenShare(ScreenCaptureSource capture) {
+    return onSession(() -> {
+      if (screenTrack != null || publishPc == null) {
+        capture.close();
+        throw new IllegalStateException(publishPc == null ? "not joined" : "already sharing");
+      }
+      screenTrack = engine.createScreenTrack(capture, SCREEN_FPS);
+      addPublishTrack(screenTrack);
+      negotiatePublish();
+      sendMediaState();
+    });
+  }
+
+  /// Stops sharing: removes the screen track and renegotiates. No-op when not sharing.
+  public CompletableFuture<Void> stopScreenShare() {
+    return onSession(() -> {
+      LocalTrack track = screenTrack;
+      if (track == null) {
+        return;
+      }
+      screenTrack = null;
+      RTCRtpSender sender = senders.remove(track.trackId());
+      localTracks.remove(track.trackId());
+      if (sender != null && publishPc != null) {
+        publishPc.removeTrack(sender);
+      }
+      track.close();
+      negotiatePublish();
+      sendMediaState();
+    });
+  }
+
+  /// Whether a screen share is running. Session thread or tests only; the UI tracks its own state.
+  public boolean screenSharing() {
+    return screenTrack != null;
+  }
+
+  /// Leaves the meeting: sends `LeaveRequest`, waits up to 3 s for `Left`, then releases everything.
+  public CompletableFuture<String> leave() {
+    executor.execute(() -> {
+      if (ended.isDone()) {
+        return;
+      }
+      if (channel != null && participantId != null && leaveRequestId == null) {
+        leaveRequestId = newRequestId();
+        channel.send(new LeaveRequest(leaveRequestId));
+        executor.schedule(() -> shutdown("left"), LEAVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      } else {
+        shutdown("left");
+      }
+    });
+    return ended;
+  }
+
+  /// Leaves and waits up to 5 s for the release. Do not call on the FX thread.
+  @Override
+  public void close() {
+    try {
+      leave().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Call did not end cleanly: {}", e.toString());
+    }
+  }
+
+  // ---- signaling -------------------------------------------------------------------------------------------
+
+  private void connect(SignalingConnector connector) {
+    try {
+      createLocalTracks();
+    } catch (RuntimeException e) {
+      LOG.error("Local media could not start", e);
+      failJoin(new CallException("Camera or microphone could not start.", e));
+      return;
+    }
+    SignalListener signalListener = new SignalListener() {
+      @Override
+      public void onSignal(Signal signal) {
+        post(() -> handle(signal));
+      }
+
+      @Override
+      public void onClosed(int statusCode, String reason) {
+        post(() -> {
+          LOG.info("Signaling closed: {} {}", statusCode, reason);
+          if (!joined.isDone()) {
+            failJoin(new CallException("The server closed the connection.", (String) null));
+          } else {
+            shutdown(leaveRequestId != null ? "left" : "connection-lost");
+          }
+        });
+      }
+
+      @Override
+      public void onFailure(Throwable error) {
+        post(() -> {
+          LOG.warn("Signaling failure: {}", error.toString());
+          if (!joined.isDone()) {
+            failJoin(new CallException("Lost the connection to the server.", error));
+          }
+        });
+      }
+    };
+    connector.open(signalListener).whenCompleteAsync((opened, error) -> {
+      if (error != null) {
+        failJoin(error.getCause() instanceof CallException ce ? ce
+            : new CallException("Could not reach the meeting server.", error));
+        return;
+      }
+      if (ended.isDone()) {
+        opened.close();
+        return;
+      }
+      channel = opened;
+      opened.send(new Hello(Hello.PROTOCOL_VERSION, config.clientName()));
+    }, executor);
+  }
+
+  private void handle(Signal signal) {
+    if (ended.isDone()) {
+      return;
+    }
+    switch (signal) {
+      case Welcome welcome -> onWelcome();
+      case Joined message -> onJoined(message);
+      case PublishAnswer answer -> onPublishAnswer(answer);
+      case SubscribeOffer offer -> onSubscribeOffer(offer);
+      case TrackPublished published -> remoteTrackInfos.put(published.track().trackId(), published.track());
+      case TrackUnpublished unpublished -> onTrackEnded(unpublished.track().trackId());
+      case ParticipantJoined message -> {
+        participants.put(message.participant().participantId(), message.participant());
+        listener.onParticipantJoined(message.participant());
+      }
+      case ParticipantUpdated message -> {
+        participants.put(message.participant().participantId(), message.participant());
+        listener.onParticipantUpdated(message.participant());
+      }
+      case ParticipantLeft message -> onParticipantLeft(message.participantId());
+      case SignalError error -> onSignalError(error);
+      case Left left -> shutdown(left.reason());
+      case Hello ignored -> LOG.warn("Unexpected client-side message from server: hello");
+      case JoinRequest ignored -> LOG.warn("Unexpected client-side message from server: join");
+      case LeaveRequest ignored -> LOG.warn("Unexpected client-side message from server: leave");
+      case PublishOffer ignored -> LOG.warn("Unexpected client-side message from server: publish-offer");
+      case SubscribeAnswer ignored -> LOG.warn("Unexpected client-side message from server: subscribe-answer");
+      case SetMediaState ignored -> LOG.warn("Unexpected client-side message from server: set-media-state");
+    }
+  }
+
+  private void onWelcome() {
+    joinRequestId = newRequestId();
+    joinSentNanos = System.nanoTime();
+    channel().send(new JoinRequest(joinRequestId, config.meeting(), config.displayName(), audioMuted, videoMuted));
+  }
+
+  private void onJoined(Joined message) {
+    participantId = message.participantId();
+    for (ParticipantInfo info : message.participants()) {
+      if (!info.participantId().equals(participantId)) {
+        participants.put(info.participantId(), info);
+      }
+    }
+    for (TrackInfo track : message.tracks()) {
+      remoteTrackInfos.put(track.trackId(), track);
+    }
+    LOG.info("Joined meeting {} as participant {}", message.meetingId(), participantId);
+    listener.onJoined(message);
+    joined.complete(message);
+    try {
+      createPublishConnection();
+      negotiatePublish();
+    } catch (RuntimeException e) {
+      LOG.error("Publish connection could not start", e);
+      listener.onError(ErrorCode.INTERNAL_ERROR, "Your camera and microphone could not be sent.");
+    }
+    statsTask = executor.scheduleAtFixedRate(this::sampleStats, STATS_PERIOD_MILLIS, STATS_PERIOD_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void onSignalError(SignalError error) {
+    LOG.warn("Server refused request {}: {} {}", error.requestId(), error.code(), error.message());
+    if (!joined.isDone()) {
+      failJoin(new CallException(error.message(), "urn:convene:signal:" + error.code().name()));
+      return;
+    }
+    if (error.requestId() != null && error.requestId().equals(pendingPublishRequestId)) {
+      pendingPublishRequestId = null;
+    }
+    listener.onError(error.code(), error.message());
+  }
+
+  private void onParticipantLeft(String leftId) {
+    participants.remove(leftId);
+    List<String> ended = remoteTracks.values().stream()
+        .filter(t -> t.participantId().equals(leftId)).map(RemoteTrack::trackId).toList();
+    ended.forEach(this::onTrackEnded);
+    remoteTrackInfos.values().removeIf(t -> t.participantId().equals(leftId));
+    meters.remove(leftId);
+    listener.onParticipantLeft(leftId);
+  }
+
+  private void sendMediaState() {
+    if (channel != null && participantId != null) {
+      channel.send(new SetMediaState(newRequestId(), audioMuted, videoMuted, screenTrack != null));
+    }
+  }
+
+  // ---- publish -----------------------------------------------------------------------------------------------
+
+  private void createLocalTracks() {
+    audioTrack = switch (config.audio()) {
+      case TONE -> engine.createToneTrack(config.toneHz());
+      case MICROPHONE -> engine.createMicrophoneTrack();
+      case NONE -> null;
+    };
+    videoTrack = switch (config.video()) {
+      case CAMERA -> engine.createCameraTrack().orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
+      case PATTERN -> engine.createTestPatternTrack(640, 360, 30);
+      case FILE -> {
+        try {
+          yield engine.createFileTrack(config.videoFile());
+        } catch (java.io.IOException e) {
+          throw new CallException("The video file could not be read.", e);
+        }
+      }
+      case SCREEN -> {
+        try {
+          yield engine.createScreenTrack(new com.convene.desktop.media.RobotScreenCapture(config.screen()), SCREEN_FPS);
+        } catch (java.awt.AWTException e) {
+          throw new CallException("The screen cannot be captured here.", e);
+        }
+      }
+      case NONE -> null;
+    };
+    if (audioTrack != null) {
+      audioTrack.setEnabled(!audioMuted);
+    }
+    if (videoTrack != null) {
+      videoTrack.setEnabled(!videoMuted);
+    }
+  }
+
+  private void createPublishConnection() {
+    publishPc = engine.factory().createPeerConnection(rtcConfiguration(), new PeerObserver("publish") {
+      @Override
+      public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
+        super.onConnectionChange(state);
+        post(() -> listener.onPublishState(state.name()));
+      }
+    });
+    for (LocalTrack track : List.of(audioTrack, videoTrack).stream().filter(t -> t != null).toList()) {
+      addPublishTrack(track);
+    }
+  }
+
+  private void addPublishTrack(LocalTrack track) {
+    RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+    init.direction = RTCRtpTransceiverDirection.SEND_ONLY;
+    init.streamIds = List.of(participantId);
+    RTCRtpTransceiver transceiver = publishPc().addTransceiver(track.track(), init);
+    senders.put(track.trackId(), transceiver.getSender());
+    localTracks.put(track.trackId(), track);
+  }
+
+  /// Sends a new publish offer, or marks one as needed when an offer is already outstanding.
+  private void negotiatePublish() {
+    if (pendingPublishRequestId != null) {
+      publishDirty = true;
+      return;
+    }
+    RTCPeerConnection pc = publishPc();
+    String requestId = newRequestId();
+    pendingPublishRequestId = requestId;
+    pauseExclusiveAudio();
+    publishDirty = false;
+    List<TrackSource> sources = localTracks.values().stream()
+        .map(t -> new TrackSource(t.trackId(), t.source())).toList();
+    PeerConnectionOps.createOffer(pc)
+        .thenComposeAsync(offer -> PeerConnectionOps.setLocal(pc, offer), executor)
+        .thenComposeAsync(ignored -> PeerConnectionOps.awaitGathering(pc, executor), executor)
+        .thenAcceptAsync(ignored -> {
+          if (!ended.isDone()) {
+            channel().send(new PublishOffer(requestId, pc.getLocalDescription().sdp, sources));
+          }
+        }, executor)
+        .exceptionallyAsync(error -> {
+          LOG.error("Publish offer failed", error);
+          pendingPublishRequestId = null;
+          listener.onError(ErrorCode.SDP_REJECTED, "Your camera and microphone could not be sent.");
+          return null;
+        }, executor);
+  }
+
+  private void onPublishAnswer(PublishAnswer answer) {
+    if (!answer.requestId().equals(pendingPublishRequestId) || publishPc == null) {
+      LOG.warn("Ignoring publish answer for unknown request {}", answer.requestId());
+      return;
+    }
+    RTCPeerConnection pc = publishPc;
+    PeerConnectionOps.setRemote(pc, new RTCSessionDescription(RTCSdpType.ANSWER, answer.sdp()))
+        .whenCompleteAsync((ignored, error) -> {
+          pendingPublishRequestId = null;
+          if (error != null) {
+            LOG.error("Publish answer rejected locally", error);
+            listener.onError(ErrorCode.SDP_REJECTED, "Your camera and microphone could not be sent.");
+          } else if (publishDirty && !ended.isDone()) {
+            negotiatePublish();
+          } else {
+            resumeExclusiveAudioLater();
+          }
+        }, executor);
+  }
+
+  /// Pauses a pushed audio track while a negotiation may start the audio module's capture thread.
+  private void pauseExclusiveAudio() {
+    if (audioTrack != null && audioTrack.needsExclusiveAudioPath()) {
+      audioTrack.setFeeding(false);
+    }
+  }
+
+  /// Once the send stream has started (and with it the module's capture thread), stops that capture and lets
+  /// the pushed audio feed; see [MediaEngine#stopDeviceCapture()].
+  private void resumeExclusiveAudioLater() {
+    LocalTrack track = audioTrack;
+    if (track == null || !track.needsExclusiveAudioPath()) {
+      return;
+    }
+    executor.schedule(() -> {
+      if (!ended.isDone() && pendingPublishRequestId == null && audioTrack == track) {
+        engine.stopDeviceCapture();
+        track.setFeeding(true);
+      }
+    }, AUDIO_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- subscribe ---------------------------------------------------------------------------------------------
+
+  private void onSubscribeOffer(SubscribeOffer offer) {
+    subscribeChain = subscribeChain
+        .handle((ignored, previous) -> null)
+        .thenComposeAsync(ignored -> answerSubscribeOffer(offer), executor);
+  }
+
+  private CompletableFuture<Void> answerSubscribeOffer(SubscribeOffer offer) {
+    if (ended.isDone()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (subscribePc == null) {
+      subscribePc = engine.factory().createPeerConnection(rtcConfiguration(), new SubscribeObserver());
+    }
+    RTCPeerConnection pc = subscribePc;
+    return PeerConnectionOps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offer.sdp()))
+        .thenComposeAsync(ignored -> PeerConnectionOps.createAnswer(pc), executor)
+        .thenComposeAsync(answer -> PeerConnectionOps.setLocal(pc, answer), executor)
+        .thenComposeAsync(ignored -> PeerConnectionOps.awaitGathering(pc, executor), executor)
+        .thenAcceptAsync(ignored -> {
+          if (!ended.isDone()) {
+            channel().send(new SubscribeAnswer(offer.revision(), pc.getLocalDescription().sdp));
+          }
+        }, executor)
+        .exceptionallyAsync(error -> {
+          LOG.error("Subscribe offer {} could not be answered", offer.revision(), error);
+          listener.onError(ErrorCode.SDP_REJECTED, "Video from others could not be received.");
+          return null;
+        }, executor);
+  }
+
+  private void onRemoteTrack(RTCRtpReceiver receiver, MediaStream[] streams) {
+    if (ended.isDone()) {
+      return;
+    }
+    MediaStreamTrack track = receiver.getTrack();
+    String trackId = track.getId();
+    if (remoteTracks.containsKey(trackId)) {
+      return;
+    }
+    TrackInfo info = remoteTrackInfos.get(trackId);
+    String owner = info != null ? info.participantId() : streams.length > 0 ? streams[0].id() : "unknown";
+    MediaSource source = info != null ? info.source()
+        : track instanceof VideoTrack ? MediaSource.CAMERA : MediaSource.MICROPHONE;
+    RemoteMeter meter = meters.computeIfAbsent(owner, id -> new RemoteMeter(id, joinSentNanos));
+    LOG.info("Receiving {} track {} from participant {}", track.getKind(), trackId, owner);
+    if (track instanceof VideoTrack video) {
+      if (source != MediaSource.SCREEN) {
+        video.addSink(meter.videoSink);
+      }
+      remoteTracks.put(trackId, new RemoteTrack(owner, trackId, track, source, meter));
+      listener.onRemoteVideoTrack(owner, trackId, source, video);
+    } else if (track instanceof AudioTrack audio) {
+      audio.addSink(meter.audioSink);
+      remoteTracks.put(trackId, new RemoteTrack(owner, trackId, track, source, meter));
+    }
+  }
+
+  private void onTrackEnded(String trackId) {
+    remoteTrackInfos.remove(trackId);
+    RemoteTrack remote = remoteTracks.remove(trackId);
+    if (remote == null) {
+      return;
+    }
+    remote.detachMeter();
+    listener.onRemoteTrackEnded(remote.participantId(), trackId);
+  }
+
+  private void sampleStats() {
+    RTCPeerConnection pc = subscribePc;
+    if (pc == null || ended.isDone()) {
+      return;
+    }
+    pc.getStats(report -> post(() -> {
+      Map<String, String> owners = new LinkedHashMap<>();
+      remoteTracks.values().forEach(t -> owners.put(t.trackId(), t.participantId()));
+      inboundBitrate.update(report, owners).forEach((owner, bps) -> {
+        RemoteMeter meter = meters.get(owner);
+        if (meter != null) {
+          meter.bitrateBps(bps);
+        }
+      });
+    }));
+  }
+
+  // ---- teardown ----------------------------------------------------------------------------------------------
+
+  private void failJoin(Throwable error) {
+    joined.completeExceptionally(error);
+    shutdown("join-failed");
+  }
+
+  private void shutdown(String reason) {
+    if (ended.isDone()) {
+      return;
+    }
+    LOG.info("Call ending: {}", reason);
+    if (statsTask != null) {
+      statsTask.cancel(false);
+    }
+    remoteTracks.values().forEach(RemoteTrack::detachMeter);
+    remoteTracks.clear();
+    if (publishPc != null) {
+      for (RTCRtpSender sender : senders.values()) {
+        try {
+          publishPc.removeTrack(sender);
+        } catch (RuntimeException e) {
+          LOG.debug("Sender not removed: {}", e.toString());
+        }
+      }
+    }
+    closeQuietly(publishPc);
+    closeQuietly(subscribePc);
+    publishPc = null;
+    subscribePc = null;
+    localTracks.values().forEach(LocalTrack::close);
+    for (LocalTrack track : new LocalTrack[] {audioTrack, videoTrack, screenTrack}) {
+      if (track != null) {
+        track.close();
+      }
+    }
+    localTracks.clear();
+    senders.clear();
+    if (channel != null) {
+      channel.close();
+    }
+    if (!joined.isDone()) {
+      joined.completeExceptionally(new CallException("The call ended before it started.", (String) null));
+    }
+    try {
+      listener.onEnded(reason);
+    } finally {
+      ended.complete(reason);
+      executor.shutdown();
+    }
+  }
+
+  private static void closeQuietly(@Nullable RTCPeerConnection pc) {
+    if (pc != null) {
+      try {
+        pc.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Peer connection did not close cleanly: {}", e.toString());
+      }
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  /// Hands work to the session thread from a foreign (webrtc-java, WebSocket) thread; dropped once ended.
+  private void post(Runnable action) {
+    try {
+      executor.execute(action);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("Dropping callback after the call ended");
+    }
+  }
+
+  private CompletableFuture<Void> onSession(Runnable action) {
+    try {
+      return CompletableFuture.runAsync(action, executor);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the call has ended"));
+    }
+  }
+
+  private SignalingChannel channel() {
+    if (channel == null) {
+      throw new IllegalStateException("signaling not connected");
+    }
+    return channel;
+  }
+
+  private RTCPeerConnection publishPc() {
+    if (publishPc == null) {
+      throw new IllegalStateException("not joined");
+    }
+    return publishPc;
+  }
+
+  private static RTCConfiguration rtcConfiguration() {
+    RTCConfiguration configuration = new RTCConfiguration();
+    configuration.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
+    configuration.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
+    return configuration;
+  }
+
+  private static String newRequestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /// Receives subscribe-connection callbacks on libwebrtc's signaling thread and hands them to the session.
+  private final class SubscribeObserver extends PeerObserver {
+    SubscribeObserver() {
+      super("subscribe");
+    }
+
+    @Override
+    public void onAddTrack(RTCRtpReceiver receiver, MediaStream[] streams) {
+      post(() -> onRemoteTrack(receiver, streams));
+    }
+
+    @Override
+    public void onRemoveTrack(RTCRtpReceiver receiver) {
+      String trackId = receiver.getTrack().getId();
+      post(() -> onTrackEnded(trackId));
+    }
+  }
+
+  /// A received track and the meter sink attached to it. Session thread only.
+  private record RemoteTrack(String participantId, String trackId, MediaStreamTrack track, MediaSource source,
+      RemoteMeter meter) {
+    void detachMeter() {
+      if (track instanceof VideoTrack video && source != MediaSource.SCREEN) {
+        video.removeSink(meter.videoSink);
+      } else if (track instanceof AudioTrack audio) {
+        audio.removeSink(meter.audioSink);
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package com.convene.desktop.call;
+
+import com.convene.desktop.media.MediaEngine;
+import com.convene.desktop.media.RobotScreenCapture;
+import com.convene.desktop.media.ScreenInfo;
+import com.convene.model.signal.ErrorCode;
+import com.convene.model.signal.Joined;
+import com.convene.model.signal.MediaSource;
+import com.convene.model.signal.ParticipantInfo;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.awt.AWTException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Bridges a [CallSession] to the UI: session events hop to the FX thread (`Platform.runLater`) as
+/// [CallEvents], and UI requests go to the session as [CallControls].
+///
+/// Listener methods run on the session thread; [CallControls] methods may be called from the FX thread.
+public final class FxCallAdapter implements CallListener, CallControls {
+  private static final Logger LOG = LoggerFactory.getLogger(FxCallAdapter.class);
+
+  private final CallEvents events;
+  private final Map<String, VideoFeed> feeds = new HashMap<>();
+  private volatile CallSession session;
+
+  private FxCallAdapter(CallEvents events) {
+    this.events = events;
+  }
+
+  /// Starts a call whose events reach `events` on the FX thread.
+  public static FxCallAdapter start(CallConfig config, MediaEngine engine, SignalingConnector connector,
+      CallEvents events) {
+    FxCallAdapter adapter = new FxCallAdapter(events);
+    adapter.session = CallSession.start(config, engine, connector, adapter);
+    adapter.session.joined().exceptionally(error -> {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      String message = cause instanceof CallException ? cause.getMessage() : "Could not join the meeting.";
+      Platform.runLater(() -> events.onJoinFailed(message));
+      return null;
+    });
+    return adapter;
+  }
+
+  /// The underlying session, for measurements ([CallSession#stats()]) in tests and diagnostics.
+  public CallSession session() {
+    return session;
+  }
+
+  // ---- CallListener: session thread ----
+
+  @Override
+  public void onJoined(Joined joined) {
+    String title = joined.title() == null || joined.title().isBlank() ? joined.meetingId() : joined.title();
+    List<ParticipantInfo> others = joined.participants().stream()
+        .filter(p -> !p.participantId().equals(joined.participantId())).toList();
+    Platform.runLater(() -> events.onJoined(title, others));
+  }
+
+  @Override
+  public void onParticipantJoined(ParticipantInfo participant) {
+    Platform.runLater(() -> events.onParticipantJoined(participant));
+  }
+
+  @Override
+  public void onParticipantUpdated(ParticipantInfo participant) {
+    Platform.runLater(() -> events.onParticipantUpdated(participant));
+  }
+
+  @Override
+  public void onParticipantLeft(String participantId) {
+    Platform.runLater(() -> events.onParticipantLeft(participantId));
+  }
+
+  @Override
+  public void onRemoteVideoTrack(String participantId, String trackId, MediaSource source, VideoTrack track) {
+    VideoFeed feed = new VideoFeed(track);
+    VideoFeed previous = feeds.put(trackId, feed);
+    if (previous != null) {
+      previous.detach();
+    }
+    Platform.runLater(() -> events.onRemoteVideo(participantId, trackId, source, feed));
+  }
+
+  @Override
+  public void onRemoteTrackEnded(String participantId, String trackId) {
+    VideoFeed feed = feeds.remove(trackId);
+    if (feed != null) {
+      feed.detach();
+      Platform.runLater(() -> events.onRemoteVideoEnded(participantId, trackId));
+    }
+  }
+
+  @Override
+  public void onError(ErrorCode code, String message) {
+    Platform.runLater(() -> events.onError(message));
+  }
+
+  @Override
+  public void onEnded(String reason) {
+    feeds.values().forEach(VideoFeed::detach);
+    feeds.clear();
+    Platform.runLater(() -> events.onEnded(reason));
+  }
+
+  // ---- CallControls: any thread ----
+
+  @Override
+  public void setAudioMuted(boolean muted) {
+    session.setAudioMuted(muted);
+  }
+
+  @Override
+  public void setVideoMuted(boolean muted) {
+    session.setVideoMuted(muted);
+  }
+
+  @Override
+  public void startScreenShare(ScreenInfo screen) {
+    RobotScreenCapture capture;
+    try {
+      capture = new RobotScreenCapture(screen);
+    } catch (AWTException | RuntimeException e) {
+      LOG.warn("Screen {} cannot be captured: {}", screen.id(), e.toString());
+      Platform.runLater(events::onScreenShareStopped);
+      return;
+    }
+    session.startScreenShare(capture).exceptionally(error -> {
+      LOG.warn("Screen share did not start: {}", error.toString());
+      Platform.runLater(events::onScreenShareStopped);
+      return null;
+    });
+  }
+
+  @Override
+  public void stopScreenShare() {
+    session.stopScreenShare();
+  }
+
+  @Override
+  public void leave() {
+    session.leave();
+  }
+}

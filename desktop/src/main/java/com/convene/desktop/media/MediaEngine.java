@@ -1,0 +1,214 @@
+package com.convene.desktop.media;
+
+import com.convene.model.signal.MediaSource;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.MediaDevices;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioOptions;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
+import dev.onvoid.webrtc.media.video.VideoDevice;
+import dev.onvoid.webrtc.media.video.VideoDeviceSource;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The process's webrtc-java media stack: one `PeerConnectionFactory`, its audio device module, and
+/// factories for the local tracks a call publishes.
+///
+/// Creation never aborts the JVM: in [AudioMode#AUTO] the platform audio module is only built after
+/// [AudioDeviceProbe] found a sound server, otherwise the headless module is used and
+/// [#realAudioDevices()] reports `false` so the UI can say so.
+///
+/// Thread-safe; [#create] blocks (device probing) and must not run on the FX thread.
+public final class MediaEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+
+  private final AudioDeviceModuleBase audioDeviceModule;
+  private final boolean realAudioDevices;
+  private final PeerConnectionFactory factory;
+  private volatile boolean closed;
+
+  private MediaEngine(AudioDeviceModuleBase audioDeviceModule, boolean realAudioDevices) {
+    this.audioDeviceModule = audioDeviceModule;
+    this.realAudioDevices = realAudioDevices;
+    this.factory = new PeerConnectionFactory(audioDeviceModule);
+  }
+
+  /// Builds the media stack. Blocks up to about 2 s while probing audio devices.
+  public static MediaEngine create(AudioMode mode) {
+    if (mode == AudioMode.AUTO && AudioDeviceProbe.realAudioDevicesUsable()) {
+      try {
+        AudioDeviceModule adm = new AudioDeviceModule();
+        LOG.info("Using platform audio devices");
+        return new MediaEngine(adm, true);
+      } catch (RuntimeException | UnsatisfiedLinkError e) {
+        LOG.warn("Platform audio devices unusable, falling back to headless audio: {}", e.toString());
+      }
+    } else if (mode == AudioMode.AUTO) {
+      LOG.warn("No sound server found; joining without microphone and speakers");
+    }
+    HeadlessAudioDeviceModule headless = new HeadlessAudioDeviceModule();
+    MediaEngine engine = new MediaEngine(headless, false);
+    // The headless module only pulls decoded remote audio (and so feeds track sinks) while playout runs.
+    headless.initPlayout();
+    headless.startPlayout();
+    return engine;
+  }
+
+  /// Whether real microphone and speakers are in use; `false` means the headless audio module.
+  public boolean realAudioDevices() {
+    return realAudioDevices;
+  }
+
+  /// The factory for peer connections and tracks. Valid until [#close()].
+  public PeerConnectionFactory factory() {
+    return factory;
+  }
+
+  /// Stops the audio module's own capture thread, which libwebrtc starts when an audio send stream starts.
+  ///
+  /// Required before a pushed audio track (tone) feeds: libwebrtc aborts the JVM (RTC_CHECK in
+  /// `audio_send_stream.cc`) when the module's capture thread and a custom source write concurrently.
+  /// Also silences a real microphone. Any thread.
+  public void stopDeviceCapture() {
+    try {
+      audioDeviceModule.stopRecording();
+    } catch (RuntimeException e) {
+      LOG.debug("Audio module capture did not stop: {}", e.toString());
+    }
+  }
+
+  /// Creates an audio track carrying a sine tone. It starts paused: call [#stopDeviceCapture()] once the
+  /// publish connection is negotiated, then [LocalTrack#setFeeding] `true`.
+  /// @param frequencyHz tone frequency in Hz, 20–20,000
+  public LocalTrack createToneTrack(double frequencyHz) {
+    CustomAudioSource source = new CustomAudioSource();
+    ToneGenerator generator = ToneGenerator.start(source, frequencyHz);
+    AudioTrack track = factory.createAudioTrack(newTrackId("audio"), source);
+    return new LocalTrack(track, MediaSource.MICROPHONE, generator::close, source::dispose,
+        generator::setFeeding, true);
+  }
+
+  /// Creates an audio track from the default microphone, or a silent headless track without devices.
+  public LocalTrack createMicrophoneTrack() {
+    AudioOptions options = new AudioOptions();
+    options.echoCancellation = true;
+    options.noiseSuppression = true;
+    options.autoGainControl = true;
+    options.highpassFilter = true;
+    AudioTrackSource source = factory.createAudioSource(options);
+    AudioTrack track = factory.createAudioTrack(newTrackId("audio"), source);
+    return new LocalTrack(track, MediaSource.MICROPHONE, () -> {}, () -> {});
+  }
+
+  /// Creates a video track showing moving colour bars and a burned-in frame counter ([TestPattern]).
+  /// @param width  frame width in pixels, even, 16–3840
+  /// @param height frame height in pixels, even, 16–2160
+  /// @param fps    frames per second, 1–60
+  public LocalTrack createTestPatternTrack(int width, int height, int fps) {
+    CustomVideoSource source = new CustomVideoSource();
+    TestPattern pattern = new TestPattern(width, height);
+    FramePump pump = FramePump.start("test-pattern", source, fps, pattern::paint);
+    VideoTrack track = factory.createVideoTrack(newTrackId("camera"), source);
+    return new LocalTrack(track, MediaSource.CAMERA, pump::close, source::dispose);
+  }
+
+  /// Creates a video track replaying a YUV4MPEG2 (`.y4m`, 4:2:0) file in a loop.
+  /// @throws IOException when the file cannot be read or is not 4:2:0 Y4M
+  public LocalTrack createFileTrack(Path y4mFile) throws IOException {
+    Y4mReader reader = Y4mReader.open(y4mFile);
+    CustomVideoSource source = new CustomVideoSource();
+    FramePump pump = FramePump.start("y4m-file", source, reader.fps(), reader::paint);
+    VideoTrack track = factory.createVideoTrack(newTrackId("camera"), source);
+    return new LocalTrack(track, MediaSource.CAMERA, () -> {
+      pump.close();
+      reader.close();
+    }, source::dispose);
+  }
+
+  /// Creates a screen-share track fed by `capture` at `fps` frames per second (1–30).
+  public LocalTrack createScreenTrack(ScreenCaptureSource capture, int fps) {
+    CustomVideoSource source = new CustomVideoSource();
+    FramePump pump = FramePump.startCapture("screen-capture", source, fps, capture);
+    VideoTrack track = factory.createVideoTrack(newTrackId("screen"), source);
+    return new LocalTrack(track, MediaSource.SCREEN, () -> {
+      pump.close();
+      capture.close();
+    }, source::dispose);
+  }
+
+  /// Opens the first camera as a 640x360 @ 30 fps track, if a camera exists.
+  public Optional<LocalTrack> createCameraTrack() {
+    if (!camerasMayExist()) {
+      return Optional.empty();
+    }
+    List<VideoDevice> devices;
+    try {
+      devices = MediaDevices.getVideoCaptureDevices();
+    } catch (RuntimeException e) {
+      LOG.warn("Camera enumeration failed: {}", e.toString());
+      return Optional.empty();
+    }
+    if (devices.isEmpty()) {
+      return Optional.empty();
+    }
+    VideoDevice device = devices.getFirst();
+    VideoDeviceSource source = new VideoDeviceSource();
+    try {
+      source.setVideoCaptureDevice(device);
+      source.setVideoCaptureCapability(new VideoCaptureCapability(640, 360, 30));
+      source.start();
+    } catch (RuntimeException e) {
+      LOG.warn("Camera {} did not start: {}", device.getName(), e.toString());
+      source.dispose();
+      return Optional.empty();
+    }
+    VideoTrack track = factory.createVideoTrack(newTrackId("camera"), source);
+    LOG.info("Using camera {}", device.getName());
+    return Optional.of(new LocalTrack(track, MediaSource.CAMERA, source::stop, source::dispose));
+  }
+
+  /// Releases the factory and the audio module. Close every track and peer connection first.
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    factory.dispose();
+    if (!realAudioDevices) {
+      audioDeviceModule.stopPlayout();
+    }
+    audioDeviceModule.dispose();
+  }
+
+  private static boolean camerasMayExist() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (!os.contains("linux")) {
+      return true;
+    }
+    try (var entries = Files.list(Path.of("/dev"))) {
+      return entries.anyMatch(p -> p.getFileName().toString().startsWith("video"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static String newTrackId(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+}

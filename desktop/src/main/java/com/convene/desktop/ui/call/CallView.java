@@ -1,0 +1,182 @@
+package com.convene.desktop.ui.call;
+
+import com.convene.desktop.call.VideoFeed;
+import com.convene.desktop.media.ScreenCaptureSource;
+import com.convene.desktop.media.ScreenInfo;
+import com.convene.desktop.ui.Messages;
+import com.convene.desktop.ui.controls.VideoTile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/// The call window's content: header, grid of [VideoTile]s and the control bar, bound to a [CallViewModel].
+/// FX thread only.
+///
+/// Control ids for tests: `#videoGrid` (children are [VideoTile]s), `#micToggle`, `#cameraToggle`,
+/// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`.
+public final class CallView {
+  private final BorderPane root = new BorderPane();
+  private final FlowPane grid = new FlowPane(8, 8);
+  private final Map<TileModel, VideoTile> tileViews = new HashMap<>();
+  private final Map<TileModel, ChangeListener<VideoFeed>> feedListeners = new HashMap<>();
+  private final CallViewModel model;
+
+  public CallView(CallViewModel model) {
+    this.model = model;
+    Label title = new Label();
+    title.getStyleClass().add("heading");
+    title.textProperty().bind(model.titleProperty());
+    Label status = new Label();
+    status.setId("callStatus");
+    status.textProperty().bind(model.statusProperty());
+    Label warning = new Label();
+    warning.setId("audioWarning");
+    warning.getStyleClass().add("warning");
+    warning.setWrapText(true);
+    warning.textProperty().bind(model.audioWarningProperty());
+    warning.managedProperty().bind(warning.textProperty().isNotEmpty());
+    Label error = new Label();
+    error.setId("callError");
+    error.getStyleClass().add("error");
+    error.setWrapText(true);
+    error.textProperty().bind(model.errorProperty());
+    error.managedProperty().bind(error.textProperty().isNotEmpty());
+    VBox header = new VBox(4, title, status, warning, error);
+    header.setPadding(new Insets(12));
+
+    grid.setId("videoGrid");
+    grid.setPadding(new Insets(8));
+    grid.setAlignment(Pos.CENTER);
+    ScrollPane scroll = new ScrollPane(grid);
+    scroll.setFitToWidth(true);
+    model.tiles().forEach(this::addTile);
+    model.tiles().addListener((ListChangeListener<TileModel>) change -> {
+      while (change.next()) {
+        change.getRemoved().forEach(this::removeTile);
+        change.getAddedSubList().forEach(this::addTile);
+      }
+    });
+
+    ToggleButton mic = new ToggleButton(Messages.get("call.mic"));
+    mic.setId("micToggle");
+    mic.setSelected(!model.micMutedProperty().get());
+    mic.selectedProperty().addListener((obs, was, on) -> model.setMicMuted(!on));
+    ToggleButton camera = new ToggleButton(Messages.get("call.camera"));
+    camera.setId("cameraToggle");
+    camera.setSelected(!model.cameraOffProperty().get());
+    camera.selectedProperty().addListener((obs, was, on) -> model.setCameraOff(!on));
+    Button share = new Button();
+    share.setId("shareButton");
+    share.textProperty().bind(model.sharingProperty()
+        .map(on -> Messages.get(on ? "call.stopShare" : "call.share")));
+    share.disableProperty().bind(model.joinedProperty().not());
+    share.setOnAction(event -> toggleShare());
+    Button leave = new Button(Messages.get("call.leave"));
+    leave.setId("leaveButton");
+    leave.getStyleClass().add("danger");
+    leave.setOnAction(event -> model.leave());
+    HBox controls = new HBox(8, mic, camera, share, leave);
+    controls.setAlignment(Pos.CENTER);
+    controls.setPadding(new Insets(12));
+
+    root.setTop(header);
+    root.setCenter(scroll);
+    root.setBottom(controls);
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  /// The tiles currently in the grid, in display order.
+  public List<VideoTile> tiles() {
+    return grid.getChildren().stream().filter(VideoTile.class::isInstance).map(VideoTile.class::cast).toList();
+  }
+
+  private void toggleShare() {
+    if (model.sharingProperty().get()) {
+      model.stopShare();
+      return;
+    }
+    List<ScreenInfo> screens = ScreenCaptureSource.screens();
+    if (screens.isEmpty()) {
+      model.errorProperty().set(Messages.get("call.noScreens"));
+      return;
+    }
+    Optional<ScreenInfo> choice = Optional.of(screens.getFirst());
+    if (screens.size() > 1) {
+      ChoiceDialog<ScreenInfo> dialog = new ChoiceDialog<>(screens.getFirst(), screens);
+      dialog.setHeaderText(Messages.get("call.pickScreen"));
+      dialog.getDialogPane().lookupAll(".combo-box").forEach(node -> {
+        if (node instanceof javafx.scene.control.ComboBox<?> box) {
+          @SuppressWarnings("unchecked")
+          javafx.scene.control.ComboBox<ScreenInfo> screensBox = (javafx.scene.control.ComboBox<ScreenInfo>) box;
+          screensBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ScreenInfo screen) {
+              return screen == null ? "" : screen.name();
+            }
+
+            @Override
+            public ScreenInfo fromString(String text) {
+              return null;
+            }
+          });
+        }
+      });
+      choice = dialog.showAndWait();
+    }
+    choice.ifPresent(model::startShare);
+  }
+
+  private void addTile(TileModel tileModel) {
+    VideoTile tile = new VideoTile(tileModel.participantId());
+    tile.nameProperty().bind(tileModel.displayNameProperty());
+    ChangeListener<VideoFeed> listener = (obs, old, feed) -> {
+      if (old != null) {
+        old.setRenderer(null);
+      }
+      if (feed != null) {
+        feed.setRenderer(tile::render);
+      } else {
+        tile.clearVideo();
+      }
+    };
+    tileModel.feedProperty().addListener(listener);
+    listener.changed(tileModel.feedProperty(), null, tileModel.feedProperty().get());
+    feedListeners.put(tileModel, listener);
+    tileViews.put(tileModel, tile);
+    grid.getChildren().add(tile);
+  }
+
+  private void removeTile(TileModel tileModel) {
+    VideoTile tile = tileViews.remove(tileModel);
+    ChangeListener<VideoFeed> listener = feedListeners.remove(tileModel);
+    if (listener != null) {
+      tileModel.feedProperty().removeListener(listener);
+    }
+    VideoFeed feed = tileModel.feedProperty().get();
+    if (feed != null) {
+      feed.setRenderer(null);
+    }
+    if (tile != null) {
+      grid.getChildren().remove(tile);
+    }
+  }
+}

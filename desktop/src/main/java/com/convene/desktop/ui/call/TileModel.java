@@ -1,0 +1,53 @@
+package com.convene.desktop.ui.call;
+
+import com.convene.desktop.call.VideoFeed;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.jspecify.annotations.Nullable;
+
+/// One tile of the grid: a remote participant's camera, or one of their screen shares. FX thread only.
+public final class TileModel {
+  private final String participantId;
+  private final String key;
+  private final boolean screen;
+  private final StringProperty displayName = new SimpleStringProperty("");
+  private final BooleanProperty audioMuted = new SimpleBooleanProperty();
+  private final ObjectProperty<@Nullable VideoFeed> feed = new SimpleObjectProperty<>();
+
+  /// @param key participant id for a camera tile, track id for a screen tile
+  TileModel(String participantId, String key, boolean screen) {
+    this.participantId = participantId;
+    this.key = key;
+    this.screen = screen;
+  }
+
+  public String participantId() {
+    return participantId;
+  }
+
+  /// Participant id for a camera tile, track id for a screen tile.
+  public String key() {
+    return key;
+  }
+
+  public boolean screen() {
+    return screen;
+  }
+
+  public StringProperty displayNameProperty() {
+    return displayName;
+  }
+
+  public BooleanProperty audioMutedProperty() {
+    return audioMuted;
+  }
+
+  /// The video to draw, or `null` when the participant sends none.
+  public ObjectProperty<@Nullable VideoFeed> feedProperty() {
+    return feed;
+  }
+}

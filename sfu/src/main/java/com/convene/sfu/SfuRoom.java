@@ -1,0 +1,118 @@
+package com.convene.sfu;
+
+import com.convene.sfu.routing.TrackRoute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/// A set of participants who all receive each other's tracks.
+///
+/// Thread-safe: signaling threads call it concurrently. Membership and the track list are guarded by the room's
+/// monitor; listener callbacks run after it is released.
+public final class SfuRoom {
+    private final String roomId;
+    private final SfuServer server;
+    private final Map<String, SfuParticipant> participants = new LinkedHashMap<>();
+
+    SfuRoom(String roomId, SfuServer server) {
+        this.roomId = roomId;
+        this.server = server;
+    }
+
+    /// The room id.
+    public String roomId() {
+        return roomId;
+    }
+
+    /// Adds a participant. It receives [SfuListener#onTrackPublished] for every track already in the room and, once
+    /// there are any, a subscriber offer.
+    ///
+    /// @param participantId unique in the room
+    /// @param callbacks     its callbacks; must not block; exceptions they throw are logged and ignored
+    /// @throws IllegalStateException when the id is already in the room
+    public SfuParticipant join(String participantId, SfuListener callbacks) {
+        Objects.requireNonNull(participantId, "participantId");
+        SfuListener listener = new GuardedListener(participantId, Objects.requireNonNull(callbacks, "listener"));
+        SfuParticipant participant;
+        List<TrackRoute> existing;
+        synchronized (this) {
+            if (participants.containsKey(participantId)) {
+                throw new IllegalStateException("participant " + participantId + " already in room " + roomId);
+            }
+            participant = new SfuParticipant(participantId, this, server, listener);
+            participants.put(participantId, participant);
+            existing = routesExcept(participant);
+        }
+        for (TrackRoute route : existing) {
+            listener.onTrackPublished(route.track());
+        }
+        participant.renegotiate();
+        return participant;
+    }
+
+    /// Removes a participant: its tracks are unpublished and everyone else renegotiates. No-op when absent.
+    public void leave(String participantId) {
+        SfuParticipant participant;
+        synchronized (this) {
+            participant = participants.remove(participantId);
+        }
+        if (participant != null) {
+            participant.closeTransports();
+            tracksChanged(participant, List.of(), participant.takePublished());
+        }
+    }
+
+    /// Every published track in the room.
+    public synchronized List<PublishedTrack> tracks() {
+        List<PublishedTrack> tracks = new ArrayList<>();
+        for (SfuParticipant participant : participants.values()) {
+            for (TrackRoute route : participant.published()) {
+                tracks.add(route.track());
+            }
+        }
+        return tracks;
+    }
+
+    synchronized List<TrackRoute> routesExcept(SfuParticipant subscriber) {
+        List<TrackRoute> routes = new ArrayList<>();
+        for (SfuParticipant participant : participants.values()) {
+            if (participant != subscriber) {
+                routes.addAll(participant.published());
+            }
+        }
+        return routes;
+    }
+
+    /// Tells everyone else about a publisher's added and removed tracks and renegotiates their subscriptions.
+    void tracksChanged(SfuParticipant publisher, List<TrackRoute> added, List<TrackRoute> removed) {
+        if (added.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        List<SfuParticipant> others;
+        synchronized (this) {
+            others = new ArrayList<>(participants.values());
+        }
+        others.remove(publisher);
+        for (SfuParticipant other : others) {
+            for (TrackRoute route : removed) {
+                other.listener().onTrackUnpublished(route.track());
+            }
+            for (TrackRoute route : added) {
+                other.listener().onTrackPublished(route.track());
+            }
+            other.renegotiate();
+        }
+    }
+
+    void closeAll() {
+        List<String> ids;
+        synchronized (this) {
+            ids = new ArrayList<>(participants.keySet());
+        }
+        for (String id : ids) {
+            leave(id);
+        }
+    }
+}

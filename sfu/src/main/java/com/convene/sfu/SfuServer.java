@@ -1,0 +1,89 @@
+package com.convene.sfu;
+
+import com.convene.sfu.dtls.DtlsCertificate;
+import com.convene.sfu.routing.MediaRouter;
+import com.convene.sfu.transport.UdpSocketLoop;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// A running SFU: one UDP port, one socket event loop, one DTLS certificate, and its rooms.
+///
+/// All public methods are thread-safe. Close it to stop the loop and release the port.
+public final class SfuServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SfuServer.class);
+
+    private final SfuConfig config;
+    private final UdpSocketLoop loop;
+    private final MediaRouter router;
+    private final DtlsCertificate certificate;
+    private final ConcurrentMap<String, SfuRoom> rooms = new ConcurrentHashMap<>();
+
+    private SfuServer(SfuConfig config, UdpSocketLoop loop, DtlsCertificate certificate) {
+        this.config = config;
+        this.loop = loop;
+        this.certificate = certificate;
+        this.router = new MediaRouter(loop, certificate, config.pliThrottle().toNanos());
+    }
+
+    /// Binds the port, generates the certificate and starts the loop.
+    ///
+    /// @param config the configuration
+    /// @return the running server
+    /// @throws SfuException when the port cannot be bound
+    public static SfuServer start(SfuConfig config) {
+        DtlsCertificate certificate = DtlsCertificate.generate();
+        UdpSocketLoop loop = UdpSocketLoop.bind(config.bindAddress(), config.udpPort());
+        SfuServer server = new SfuServer(config, loop, certificate);
+        loop.start(server.router);
+        LOG.info("SFU started port={} advertised={}", loop.port(), config.advertisedAddresses());
+        return server;
+    }
+
+    /// The bound UDP port, 1–65,535.
+    public int port() {
+        return loop.port();
+    }
+
+    /// The room with this id, created when absent.
+    ///
+    /// @param roomId opaque id chosen by the signaling layer
+    public SfuRoom room(String roomId) {
+        return rooms.computeIfAbsent(roomId, id -> new SfuRoom(id, this));
+    }
+
+    /// Closes every participant of the room and forgets it.
+    public void removeRoom(String roomId) {
+        SfuRoom room = rooms.remove(roomId);
+        if (room != null) {
+            room.closeAll();
+        }
+    }
+
+    /// A snapshot of drop counts and forwarding counters.
+    public SfuStats stats() {
+        return router.stats();
+    }
+
+    SfuConfig config() {
+        return config;
+    }
+
+    MediaRouter router() {
+        return router;
+    }
+
+    DtlsCertificate certificate() {
+        return certificate;
+    }
+
+    @Override
+    public void close() {
+        for (String roomId : rooms.keySet()) {
+            removeRoom(roomId);
+        }
+        loop.close();
+        LOG.info("SFU stopped");
+    }
+}

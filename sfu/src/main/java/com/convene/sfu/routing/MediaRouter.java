@@ -1,0 +1,390 @@
+package com.convene.sfu.routing;
+
+import com.convene.sfu.DropReason;
+import com.convene.sfu.SfuStats;
+import com.convene.sfu.dtls.DtlsCertificate;
+import com.convene.sfu.dtls.DtlsRecords;
+import com.convene.sfu.ice.IceLiteAgent;
+import com.convene.sfu.rtcp.RtcpPackets;
+import com.convene.sfu.rtp.RtpHeader;
+import com.convene.sfu.srtp.PacketBuffer;
+import com.convene.sfu.srtp.SrtpKeys;
+import com.convene.sfu.srtp.SrtpSession;
+import com.convene.sfu.transport.DatagramHandler;
+import com.convene.sfu.transport.PacketClass;
+import com.convene.sfu.transport.UdpSocketLoop;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The media path (STYLE.md §4): demux, ICE-lite, DTLS hand-off, SRTP unprotect, validation, forwarding to every
+/// subscriber of a track with per-subscriber SRTP protection, and key-frame request relay.
+///
+/// Confined to the socket event loop, except [#newTransport], [#execute] and [#stats], which are thread-safe.
+/// Never throws per packet: every drop is counted by [DropReason].
+public final class MediaRouter implements DatagramHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaRouter.class);
+    /// SSRC the SFU uses as sender of the PLIs it generates ("SFU1").
+    static final int SFU_SSRC = 0x53465531;
+
+    private final UdpSocketLoop loop;
+    private final DtlsCertificate certificate;
+    private final long pliThrottleNanos;
+    private final Map<String, PeerTransport> transportsByUfrag = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, PeerTransport> transportsByAddress = new HashMap<>();
+    private final IceLiteAgent ice = new IceLiteAgent(transportsByUfrag::get);
+    private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
+    private final AtomicLong packetsForwarded = new AtomicLong();
+    private final AtomicLong bytesForwarded = new AtomicLong();
+    private final PacketBuffer inbound = new PacketBuffer();
+    private final PacketBuffer outbound = new PacketBuffer();
+    private final PacketBuffer feedback = new PacketBuffer();
+
+    /// Creates the router.
+    ///
+    /// @param loop             the socket loop it runs on
+    /// @param certificate      our DTLS certificate
+    /// @param pliThrottleNanos minimum gap between PLIs relayed for one track, in ns
+    public MediaRouter(UdpSocketLoop loop, DtlsCertificate certificate, long pliThrottleNanos) {
+        this.loop = loop;
+        this.certificate = certificate;
+        this.pliThrottleNanos = pliThrottleNanos;
+    }
+
+    /// Creates and registers a transport so its ICE checks are answered. Thread-safe.
+    ///
+    /// @param name        for logs
+    /// @param role        publish or subscribe
+    /// @param onConnected run once on the DTLS thread when SRTP keys are ready
+    public PeerTransport newTransport(String name, PeerTransport.Role role, Runnable onConnected) {
+        PeerTransport transport = new PeerTransport(name, role, this, onConnected);
+        transportsByUfrag.put(transport.localCredentials().ufrag(), transport);
+        return transport;
+    }
+
+    /// Creates a route for a publisher's track; it forwards nowhere until subscribers are added.
+    public TrackRoute newRoute(PeerTransport publisher, com.convene.sfu.PublishedTrack track,
+            com.convene.sfu.sdp.OfferedTrack offered) {
+        return new TrackRoute(publisher, track, offered, pliThrottleNanos);
+    }
+
+    /// Runs a task on the loop. Thread-safe, never blocks.
+    public void execute(Runnable task) {
+        if (!loop.execute(task)) {
+            LOG.error("SFU loop queue full: routing update lost");
+        }
+    }
+
+    /// Replaces the tracks a publisher transport sends. Thread-safe: runs on the loop.
+    public void setPublished(PeerTransport publisher, TrackRoute[] routes) {
+        TrackRoute[] copy = routes.clone();
+        execute(() -> {
+            for (TrackRoute old : publisher.published()) {
+                boolean kept = false;
+                for (TrackRoute route : copy) {
+                    kept |= route == old;
+                }
+                if (!kept) {
+                    old.clearSubscribers();
+                }
+            }
+            publisher.published(copy);
+        });
+    }
+
+    /// Replaces the tracks a subscriber transport receives; asks publishers of newly added video for a key frame.
+    /// Thread-safe: runs on the loop.
+    public void setSubscribed(PeerTransport subscriber, TrackRoute[] routes) {
+        TrackRoute[] copy = routes.clone();
+        execute(() -> {
+            if (subscriber.closed()) {
+                return;
+            }
+            for (TrackRoute old : subscriber.subscribed()) {
+                boolean kept = false;
+                for (TrackRoute route : copy) {
+                    kept |= route == old;
+                }
+                if (!kept) {
+                    old.removeSubscriber(subscriber);
+                }
+            }
+            long now = System.nanoTime();
+            for (TrackRoute route : copy) {
+                boolean isNew = true;
+                for (TrackRoute old : subscriber.subscribed()) {
+                    isNew &= route != old;
+                }
+                route.addSubscriber(subscriber);
+                if (isNew && route.isVideo() && subscriber.srtp() != null) {
+                    requestKeyFrame(route, now, true);
+                }
+            }
+            subscriber.subscribed(copy);
+        });
+    }
+
+    /// Unregisters a transport and closes its DTLS and SRTP state. Thread-safe: runs on the loop.
+    public void remove(PeerTransport transport) {
+        transportsByUfrag.remove(transport.localCredentials().ufrag());
+        transport.dtls().close();
+        execute(() -> {
+            transport.markClosed();
+            transportsByAddress.values().removeIf(t -> t == transport);
+            for (TrackRoute route : transport.published()) {
+                route.clearSubscribers();
+            }
+            for (TrackRoute route : transport.subscribed()) {
+                route.removeSubscriber(transport);
+            }
+            transport.published(new TrackRoute[0]);
+            transport.subscribed(new TrackRoute[0]);
+            SrtpSession srtp = transport.srtp();
+            if (srtp != null) {
+                srtp.close();
+            }
+        });
+    }
+
+    /// A snapshot of the counters. Thread-safe.
+    public SfuStats stats() {
+        EnumMap<DropReason, Long> counts = new EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            counts.put(reason, drops.get(reason.ordinal()));
+        }
+        return new SfuStats(counts, loop.packetsReceived(), packetsForwarded.get(), bytesForwarded.get());
+    }
+
+    DtlsCertificate certificate() {
+        return certificate;
+    }
+
+    UdpSocketLoop loop() {
+        return loop;
+    }
+
+    /// Called on the loop by a transport after a valid ICE check.
+    void bind(PeerTransport transport, InetSocketAddress source, boolean nominated) {
+        if (transport.closed()) {
+            return;
+        }
+        InetSocketAddress current = transport.address();
+        if (current == null || (nominated && !current.equals(source))) {
+            if (current != null) {
+                transportsByAddress.remove(current, transport);
+            }
+            transport.address(source);
+            LOG.debug("ICE bound transport={} address={} nominated={}", transport.name(), source, nominated);
+        }
+        transportsByAddress.putIfAbsent(source, transport);
+    }
+
+    /// Called on a DTLS thread when keys are exported.
+    void onSrtpKeys(PeerTransport transport, SrtpKeys keys) {
+        execute(() -> {
+            if (transport.closed()) {
+                return;
+            }
+            transport.srtp(new SrtpSession(keys));
+            long now = System.nanoTime();
+            for (TrackRoute route : transport.subscribed()) {
+                if (route.isVideo()) {
+                    requestKeyFrame(route, now, true);
+                }
+            }
+        });
+        transport.onConnected().run();
+    }
+
+    @Override
+    public void onDatagram(byte[] buffer, int length, InetSocketAddress source, long arrivalNanos) {
+        DropReason reason = switch (PacketClass.of(buffer, 0, length)) {
+            case STUN -> handleStun(buffer, length, source);
+            case DTLS -> handleDtls(buffer, length, source);
+            case RTP_RTCP -> handleMedia(buffer, length, source, arrivalNanos);
+            case UNKNOWN -> DropReason.UNKNOWN_PROTOCOL;
+        };
+        if (reason != null) {
+            drop(reason);
+        }
+    }
+
+    private void drop(DropReason reason) {
+        drops.incrementAndGet(reason.ordinal());
+    }
+
+    private @Nullable DropReason handleStun(byte[] buffer, int length, InetSocketAddress source) {
+        DropReason reason = ice.handle(buffer, 0, length, source);
+        if (reason == null && !loop.sendFromLoop(ice.response().buffer(), 0, ice.response().length(), source)) {
+            return DropReason.SEND_FAILED;
+        }
+        return reason;
+    }
+
+    private @Nullable DropReason handleDtls(byte[] buffer, int length, InetSocketAddress source) {
+        PeerTransport transport = transportsByAddress.get(source);
+        if (transport == null) {
+            return DropReason.UNKNOWN_SOURCE;
+        }
+        if (!DtlsRecords.isWellFormed(buffer, 0, length)) {
+            return DropReason.MALFORMED_DTLS;
+        }
+        return transport.dtls().offer(buffer, 0, length) ? null : DropReason.DTLS_QUEUE_FULL;
+    }
+
+    private @Nullable DropReason handleMedia(byte[] buffer, int length, InetSocketAddress source, long nowNanos) {
+        PeerTransport transport = transportsByAddress.get(source);
+        if (transport == null) {
+            return DropReason.UNKNOWN_SOURCE;
+        }
+        boolean rtcp = RtpHeader.isRtcp(buffer, 0, length);
+        if (rtcp ? length < 8 || (buffer[0] & 0xC0) != 0x80 : RtpHeader.headerLength(buffer, 0, length) < 0) {
+            return rtcp ? DropReason.MALFORMED_RTCP : DropReason.MALFORMED_RTP;
+        }
+        SrtpSession srtp = transport.srtp();
+        if (srtp == null) {
+            return DropReason.SRTP_NOT_READY;
+        }
+        return rtcp ? handleRtcp(transport, srtp, buffer, length, nowNanos) : handleRtp(transport, srtp, buffer, length);
+    }
+
+    private @Nullable DropReason handleRtp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length) {
+        int ssrc = RtpHeader.ssrc(buffer, 0);
+        TrackRoute route = transport.findPublished(ssrc);
+        if (route == null) {
+            return DropReason.UNKNOWN_SSRC;
+        }
+        inbound.copyFrom(buffer, 0, length);
+        DropReason reason = srtp.unprotectRtp(inbound, ssrc);
+        if (reason != null) {
+            return reason;
+        }
+        byte[] clear = inbound.getBuffer();
+        int clearLength = inbound.getLength();
+        if (!RtpHeader.isValid(clear, inbound.getOffset(), clearLength)) {
+            return DropReason.MALFORMED_RTP;
+        }
+        if (RtpHeader.payloadType(clear, inbound.getOffset()) != route.payloadType()) {
+            return DropReason.UNKNOWN_PAYLOAD_TYPE;
+        }
+        for (PeerTransport subscriber : route.subscribers()) {
+            SrtpSession out = subscriber.srtp();
+            InetSocketAddress target = subscriber.address();
+            if (out == null || target == null) {
+                continue;
+            }
+            outbound.copyFrom(clear, inbound.getOffset(), clearLength);
+            DropReason failure = out.protectRtp(outbound, ssrc);
+            if (failure != null) {
+                drop(failure);
+                continue;
+            }
+            send(outbound, target);
+        }
+        return null;
+    }
+
+    private @Nullable DropReason handleRtcp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length,
+            long nowNanos) {
+        inbound.copyFrom(buffer, 0, length);
+        DropReason reason = srtp.unprotectRtcp(inbound);
+        if (reason != null) {
+            return reason;
+        }
+        byte[] clear = inbound.getBuffer();
+        int offset = inbound.getOffset();
+        int clearLength = inbound.getLength();
+        if (!RtcpPackets.isValidCompound(clear, offset, clearLength)) {
+            return DropReason.MALFORMED_RTCP;
+        }
+        if (transport.role() == PeerTransport.Role.PUBLISH) {
+            relaySenderReport(transport, clear, offset, clearLength);
+            return null;
+        }
+        int position = offset;
+        int end = offset + clearLength;
+        while (position < end) {
+            int packetLength = RtcpPackets.packetLength(clear, position);
+            if (RtcpPackets.packetType(clear, position) == RtcpPackets.PSFB && packetLength >= 12) {
+                int format = RtcpPackets.format(clear, position);
+                int mediaSsrc = format == RtcpPackets.FMT_PLI ? RtcpPackets.mediaSsrc(clear, position)
+                        : format == RtcpPackets.FMT_FIR ? RtcpPackets.firSsrc(clear, position) : 0;
+                TrackRoute route = mediaSsrc == 0 ? null : transport.findSubscribed(mediaSsrc);
+                if (route != null) {
+                    requestKeyFrame(route, nowNanos, false);
+                }
+            }
+            position += packetLength;
+        }
+        return null;
+    }
+
+    private void relaySenderReport(PeerTransport publisher, byte[] clear, int offset, int length) {
+        if (RtcpPackets.packetType(clear, offset) != RtcpPackets.SR) {
+            return;
+        }
+        int senderSsrc = RtcpPackets.senderSsrc(clear, offset);
+        TrackRoute route = publisher.findPublished(senderSsrc);
+        if (route == null) {
+            drop(DropReason.UNKNOWN_SSRC);
+            return;
+        }
+        for (PeerTransport subscriber : route.subscribers()) {
+            SrtpSession out = subscriber.srtp();
+            InetSocketAddress target = subscriber.address();
+            if (out == null || target == null) {
+                continue;
+            }
+            outbound.copyFrom(clear, offset, length);
+            DropReason failure = out.protectRtcp(outbound);
+            if (failure != null) {
+                drop(failure);
+                continue;
+            }
+            send(outbound, target);
+        }
+    }
+
+    /// Sends a PLI (RFC 4585 §6.3.1) for the route's SSRC to its publisher, unless throttled.
+    private void requestKeyFrame(TrackRoute route, long nowNanos, boolean force) {
+        boolean allowed = route.pliThrottle().tryAcquire(nowNanos);
+        if (!allowed && !force) {
+            drop(DropReason.PLI_THROTTLED);
+            return;
+        }
+        PeerTransport publisher = route.publisher();
+        SrtpSession srtp = publisher.srtp();
+        InetSocketAddress target = publisher.address();
+        if (srtp == null || target == null || publisher.closed()) {
+            return;
+        }
+        feedback.copyFrom(feedback.getBuffer(), 0, 0);
+        int pliLength = RtcpPackets.writePli(feedback.getBuffer(), 0, SFU_SSRC, route.ssrc());
+        feedback.setLength(pliLength);
+        DropReason failure = srtp.protectRtcp(feedback);
+        if (failure != null) {
+            drop(failure);
+            return;
+        }
+        if (!loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
+            drop(DropReason.SEND_FAILED);
+        }
+    }
+
+    private void send(PacketBuffer packet, InetSocketAddress target) {
+        if (loop.sendFromLoop(packet.getBuffer(), packet.getOffset(), packet.getLength(), target)) {
+            packetsForwarded.incrementAndGet();
+            bytesForwarded.addAndGet(packet.getLength());
+        } else {
+            drop(DropReason.SEND_FAILED);
+        }
+    }
+
+}

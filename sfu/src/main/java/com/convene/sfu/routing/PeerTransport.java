@@ -1,0 +1,181 @@
+package com.convene.sfu.routing;
+
+import com.convene.sfu.SfuException;
+import com.convene.sfu.dtls.DtlsSession;
+import com.convene.sfu.ice.IceCredentials;
+import com.convene.sfu.ice.IceEndpoint;
+import com.convene.sfu.srtp.SrtpSession;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletableFuture;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/// The SFU end of one client PeerConnection: its ICE credentials, bound address, DTLS association and SRTP session.
+///
+/// Credentials and the DTLS session are fixed at creation. The bound address, SRTP session and route arrays are
+/// confined to the socket event loop, except that the DTLS thread reads the address (volatile) to send flights.
+public final class PeerTransport implements IceEndpoint {
+    /// Which PeerConnection of the client this transport serves.
+    public enum Role {
+        /// The client sends media (the client offers).
+        PUBLISH,
+        /// The client receives media (the SFU offers).
+        SUBSCRIBE
+    }
+
+    private static final TrackRoute[] NO_ROUTES = new TrackRoute[0];
+
+    private final String name;
+    private final Role role;
+    private final IceCredentials localCredentials;
+    private final Mac integrityMac;
+    private final CompletableFuture<String> remoteFingerprint = new CompletableFuture<>();
+    private final MediaRouter router;
+    private final DtlsSession dtls;
+    private final Runnable onConnected;
+    private volatile @Nullable String remoteUfrag;
+    private volatile @Nullable InetSocketAddress address;
+    private @Nullable SrtpSession srtp;
+    private TrackRoute[] published = NO_ROUTES;
+    private TrackRoute[] subscribed = NO_ROUTES;
+    private boolean closed;
+
+    PeerTransport(String name, Role role, MediaRouter router, Runnable onConnected) {
+        this.name = name;
+        this.role = role;
+        this.router = router;
+        this.onConnected = onConnected;
+        this.localCredentials = IceCredentials.random();
+        try {
+            integrityMac = Mac.getInstance("HmacSHA1");
+            integrityMac.init(new SecretKeySpec(localCredentials.pwd().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        } catch (GeneralSecurityException e) {
+            throw new SfuException("HmacSHA1 unavailable", e);
+        }
+        this.dtls = new DtlsSession(name, router.certificate(), remoteFingerprint, this::sendFromDtlsThread,
+                keys -> router.onSrtpKeys(this, keys));
+    }
+
+    /// The transport's name for logs, e.g. `room/alice/publish`.
+    public String name() {
+        return name;
+    }
+
+    /// The role.
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public IceCredentials localCredentials() {
+        return localCredentials;
+    }
+
+    @Override
+    public @Nullable String remoteUfrag() {
+        return remoteUfrag;
+    }
+
+    @Override
+    public Mac integrityMac() {
+        return integrityMac;
+    }
+
+    @Override
+    public void onValidCheck(InetSocketAddress source, boolean nominated) {
+        router.bind(this, source, nominated);
+    }
+
+    /// Records the client's ICE ufrag and DTLS fingerprint from its SDP. Later calls with other values are ignored:
+    /// ICE restarts are not supported yet.
+    ///
+    /// @param ufrag       the client's ice-ufrag
+    /// @param fingerprint the client's sha-256 certificate fingerprint
+    public void setRemote(String ufrag, String fingerprint) {
+        if (remoteUfrag == null) {
+            remoteUfrag = ufrag;
+        }
+        remoteFingerprint.complete(fingerprint);
+    }
+
+    private void sendFromDtlsThread(byte[] buffer, int offset, int length) {
+        InetSocketAddress target = address;
+        if (target != null) {
+            router.loop().sendFromAnyThread(buffer, offset, length, target);
+        }
+    }
+
+    DtlsSession dtls() {
+        return dtls;
+    }
+
+    @Nullable InetSocketAddress address() {
+        return address;
+    }
+
+    void address(InetSocketAddress address) {
+        this.address = address;
+    }
+
+    @Nullable SrtpSession srtp() {
+        return srtp;
+    }
+
+    void srtp(SrtpSession session) {
+        this.srtp = session;
+    }
+
+    Runnable onConnected() {
+        return onConnected;
+    }
+
+    TrackRoute[] published() {
+        return published;
+    }
+
+    void published(TrackRoute[] routes) {
+        this.published = routes;
+    }
+
+    TrackRoute[] subscribed() {
+        return subscribed;
+    }
+
+    void subscribed(TrackRoute[] routes) {
+        this.subscribed = routes;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    @Nullable TrackRoute findPublished(int ssrc) {
+        for (TrackRoute route : published) {
+            if (route.ssrc() == ssrc) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    @Nullable TrackRoute findSubscribed(int ssrc) {
+        for (TrackRoute route : subscribed) {
+            if (route.ssrc() == ssrc) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "PeerTransport[" + name + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package com.convene.sfu.routing;
+
+import com.convene.sfu.MediaKind;
+import com.convene.sfu.PublishedTrack;
+import com.convene.sfu.rtcp.PliThrottle;
+import com.convene.sfu.sdp.OfferedTrack;
+import java.util.Arrays;
+
+/// One published track and the subscriber transports it is forwarded to.
+///
+/// Identity, track and codec are immutable and may be read on any thread; the subscriber list and the PLI throttle
+/// are confined to the socket event loop.
+public final class TrackRoute {
+    private static final PeerTransport[] NONE = new PeerTransport[0];
+
+    private final PeerTransport publisher;
+    private final PublishedTrack track;
+    private final OfferedTrack offered;
+    private final PliThrottle pliThrottle;
+    private PeerTransport[] subscribers = NONE;
+
+    /// Creates a route with no subscribers.
+    ///
+    /// @param publisher      the publisher's transport
+    /// @param track          the public description
+    /// @param offered        SDP details (codec, cname)
+    /// @param pliThrottleNanos minimum gap between relayed PLIs in ns
+    public TrackRoute(PeerTransport publisher, PublishedTrack track, OfferedTrack offered, long pliThrottleNanos) {
+        this.publisher = publisher;
+        this.track = track;
+        this.offered = offered;
+        this.pliThrottle = new PliThrottle(pliThrottleNanos);
+    }
+
+    /// The publisher's transport.
+    public PeerTransport publisher() {
+        return publisher;
+    }
+
+    /// The track.
+    public PublishedTrack track() {
+        return track;
+    }
+
+    /// The SDP details.
+    public OfferedTrack offered() {
+        return offered;
+    }
+
+    int ssrc() {
+        return track.ssrc();
+    }
+
+    int payloadType() {
+        return offered.codec().payloadType();
+    }
+
+    boolean isVideo() {
+        return track.kind() == MediaKind.VIDEO;
+    }
+
+    PliThrottle pliThrottle() {
+        return pliThrottle;
+    }
+
+    PeerTransport[] subscribers() {
+        return subscribers;
+    }
+
+    void addSubscriber(PeerTransport subscriber) {
+        for (PeerTransport existing : subscribers) {
+            if (existing == subscriber) {
+                return;
+            }
+        }
+        PeerTransport[] bigger = Arrays.copyOf(subscribers, subscribers.length + 1);
+        bigger[subscribers.length] = subscriber;
+        subscribers = bigger;
+    }
+
+    void removeSubscriber(PeerTransport subscriber) {
+        subscribers = Arrays.stream(subscribers).filter(s -> s != subscriber).toArray(PeerTransport[]::new);
+    }
+
+    void clearSubscribers() {
+        subscribers = NONE;
+    }
+}

@@ -1,0 +1,112 @@
+package com.convene.sfu.rtcp;
+
+/// Static, allocation-free accessors for (compound) RTCP packets (RFC 3550 §6.4, RFC 4585 §6.1).
+///
+/// ```
+///  0                   1                   2                   3
+///  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |V=2|P|  FMT/RC |       PT      |          length (words-1)     |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                  SSRC of packet sender                        |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// |                  SSRC of media source (feedback only)         |
+/// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+/// ```
+public final class RtcpPackets {
+    /// Sender report, RFC 3550 §6.4.1.
+    public static final int SR = 200;
+    /// Receiver report, RFC 3550 §6.4.2.
+    public static final int RR = 201;
+    /// Transport-layer feedback, RFC 4585 §6.2.
+    public static final int RTPFB = 205;
+    /// Payload-specific feedback, RFC 4585 §6.3.
+    public static final int PSFB = 206;
+    /// PSFB format of a Picture Loss Indication, RFC 4585 §6.3.1.
+    public static final int FMT_PLI = 1;
+    /// PSFB format of a Full Intra Request, RFC 5104 §4.3.1.
+    public static final int FMT_FIR = 4;
+    /// PLI length in bytes.
+    public static final int PLI_LENGTH = 12;
+
+    private RtcpPackets() {
+    }
+
+    /// Whether a decrypted compound RTCP packet is well formed: every packet has version 2, a type 192–223 and a
+    /// length that fits, and the lengths add up exactly.
+    public static boolean isValidCompound(byte[] buffer, int offset, int length) {
+        if (length < 8) {
+            return false;
+        }
+        int position = offset;
+        int end = offset + length;
+        while (position < end) {
+            if (end - position < 4 || (buffer[position] & 0xC0) != 0x80) {
+                return false;
+            }
+            int packetType = buffer[position + 1] & 0xFF;
+            if (packetType < 192 || packetType > 223) {
+                return false;
+            }
+            int packetLength = packetLength(buffer, position);
+            if (packetLength < 4 || position + packetLength > end) {
+                return false;
+            }
+            position += packetLength;
+        }
+        return true;
+    }
+
+    /// Length in bytes of the packet starting at `position`, from its length field.
+    public static int packetLength(byte[] buffer, int position) {
+        return 4 * ((((buffer[position + 2] & 0xFF) << 8) | (buffer[position + 3] & 0xFF)) + 1);
+    }
+
+    /// Packet type, 192–223.
+    public static int packetType(byte[] buffer, int position) {
+        return buffer[position + 1] & 0xFF;
+    }
+
+    /// The 5-bit FMT (feedback) or RC (report count) field.
+    public static int format(byte[] buffer, int position) {
+        return buffer[position] & 0x1F;
+    }
+
+    /// Sender SSRC of the packet at `position` (needs 8 bytes).
+    public static int senderSsrc(byte[] buffer, int position) {
+        return readI32(buffer, position + 4);
+    }
+
+    /// Media source SSRC of a feedback packet (needs 12 bytes). For FIR it is zero; see [#firSsrc].
+    public static int mediaSsrc(byte[] buffer, int position) {
+        return readI32(buffer, position + 8);
+    }
+
+    /// The SSRC of the first FCI entry of a FIR (RFC 5104 §4.3.1.1), or 0 when absent.
+    public static int firSsrc(byte[] buffer, int position) {
+        return packetLength(buffer, position) >= 20 ? readI32(buffer, position + 12) : 0;
+    }
+
+    /// Writes a PLI (RFC 4585 §6.3.1) of [#PLI_LENGTH] bytes.
+    public static int writePli(byte[] buffer, int offset, int senderSsrc, int mediaSsrc) {
+        buffer[offset] = (byte) (0x80 | FMT_PLI);
+        buffer[offset + 1] = (byte) PSFB;
+        buffer[offset + 2] = 0;
+        buffer[offset + 3] = 2;
+        writeI32(buffer, offset + 4, senderSsrc);
+        writeI32(buffer, offset + 8, mediaSsrc);
+        return PLI_LENGTH;
+    }
+
+    static int readI32(byte[] buffer, int at) {
+        return ((buffer[at] & 0xFF) << 24) | ((buffer[at + 1] & 0xFF) << 16) | ((buffer[at + 2] & 0xFF) << 8)
+                | (buffer[at + 3] & 0xFF);
+    }
+
+    static void writeI32(byte[] buffer, int at, int value) {
+        buffer[at] = (byte) (value >>> 24);
+        buffer[at + 1] = (byte) (value >>> 16);
+        buffer[at + 2] = (byte) (value >>> 8);
+        buffer[at + 3] = (byte) value;
+    }
+}

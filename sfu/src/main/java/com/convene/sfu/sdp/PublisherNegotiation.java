@@ -1,0 +1,228 @@
+package com.convene.sfu.sdp;
+
+import com.convene.sfu.MediaKind;
+import com.convene.sfu.SdpException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/// Answers a client's publish offer: every audio/video m-line that sends Opus or VP8 is accepted `recvonly` inside
+/// one BUNDLE group with rtcp-mux; every other m-line (data channels, H.264-only video) is rejected with port 0.
+/// Other codecs (RTX, RED, ulpfec, H.264, VP9, AV1) are simply not answered (RFC 8829 §5.3.1).
+///
+/// The SFU stays DTLS server: it answers `a=setup:passive` and rejects an offer that is `passive` itself (RFC 5763 §5).
+///
+/// @param answer   the SDP answer
+/// @param remote   the client's ICE and DTLS parameters
+/// @param tracks   the tracks the client publishes, in m-line order
+public record PublisherNegotiation(String answer, RemoteTransportParameters remote, List<OfferedTrack> tracks) {
+    private static final AtomicLong SESSION_IDS = new AtomicLong(System.currentTimeMillis());
+
+    /// Copies the list.
+    public PublisherNegotiation {
+        tracks = List.copyOf(tracks);
+    }
+
+    /// Negotiates one offer.
+    ///
+    /// @param offerSdp the client's offer
+    /// @param local    our transport parameters
+    /// @return the answer and what it accepted
+    /// @throws SdpException when the offer cannot be accepted
+    public static PublisherNegotiation negotiate(String offerSdp, LocalTransportParameters local) {
+        SessionDescription offer = SessionDescription.parse(offerSdp);
+        if (offer.media().isEmpty()) {
+            throw new SdpException(SdpException.Reason.MALFORMED, "offer has no m= lines");
+        }
+        List<String> bundle = offer.bundleMids();
+        if (bundle.isEmpty()) {
+            throw new SdpException(SdpException.Reason.BUNDLE_REQUIRED, "offer has no BUNDLE group");
+        }
+        MediaDescription bundleTag = null;
+        for (MediaDescription section : offer.media()) {
+            if (bundle.getFirst().equals(section.attribute("mid"))) {
+                bundleTag = section;
+            }
+        }
+        if (bundleTag == null) {
+            throw new SdpException(SdpException.Reason.BUNDLE_REQUIRED, "BUNDLE tag names no m= line");
+        }
+        RemoteTransportParameters remote = RemoteTransportParameters.of(offer, bundleTag);
+        if (remote.setup().equals("passive")) {
+            throw new SdpException(SdpException.Reason.BAD_SETUP_ROLE, "offer a=setup:passive would make the SFU"
+                    + " a DTLS client");
+        }
+
+        List<OfferedTrack> tracks = new ArrayList<>();
+        List<String> acceptedMids = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        for (MediaDescription section : offer.media()) {
+            String mid = section.attribute("mid");
+            if (mid == null || mid.isBlank()) {
+                throw new SdpException(SdpException.Reason.MALFORMED, "m= line without a=mid");
+            }
+            MediaKind kind = kindOf(section.media());
+            Codec codec = kind == null ? null : chooseCodec(section, kind);
+            boolean bundled = bundle.contains(mid);
+            if (kind == null || codec == null || section.port() == 0 || !bundled
+                    || !section.protocol().contains("RTP/SAVP")) {
+                body.append("m=").append(section.media()).append(" 0 ").append(section.protocol()).append(' ')
+                        .append(section.formats().isEmpty() ? "0" : section.formats().getFirst()).append("\r\n");
+                body.append("c=IN IP4 0.0.0.0\r\n");
+                body.append("a=mid:").append(mid).append("\r\n");
+                continue;
+            }
+            if (!section.has("rtcp-mux")) {
+                throw new SdpException(SdpException.Reason.BUNDLE_REQUIRED, "m= line " + mid + " lacks rtcp-mux");
+            }
+            acceptedMids.add(mid);
+            String direction = section.direction();
+            boolean sends = direction.equals("sendrecv") || direction.equals("sendonly");
+            body.append("m=").append(kind.sdpName()).append(" 9 ").append(section.protocol()).append(' ')
+                    .append(codec.payloadType()).append("\r\n");
+            local.appendTo(body, "passive");
+            body.append("a=mid:").append(mid).append("\r\n");
+            body.append(sends ? "a=recvonly\r\n" : "a=inactive\r\n");
+            body.append("a=rtcp-mux\r\n");
+            if (section.has("rtcp-rsize")) {
+                body.append("a=rtcp-rsize\r\n");
+            }
+            appendCodec(body, codec);
+            if (sends) {
+                OfferedTrack track = trackOf(section, mid, codec);
+                if (track != null) {
+                    tracks.add(track);
+                }
+            }
+        }
+        StringBuilder answer = new StringBuilder();
+        answer.append("v=0\r\n");
+        answer.append("o=- ").append(SESSION_IDS.incrementAndGet()).append(" 2 IN IP4 0.0.0.0\r\n");
+        answer.append("s=-\r\n");
+        answer.append("t=0 0\r\n");
+        answer.append("a=ice-lite\r\n");
+        if (!acceptedMids.isEmpty()) {
+            answer.append("a=group:BUNDLE ").append(String.join(" ", acceptedMids)).append("\r\n");
+        }
+        answer.append("a=msid-semantic: WMS\r\n");
+        answer.append(body);
+        return new PublisherNegotiation(answer.toString(), remote, tracks);
+    }
+
+    static void appendCodec(StringBuilder sdp, Codec codec) {
+        sdp.append("a=rtpmap:").append(codec.payloadType()).append(' ').append(codec.rtpmap()).append("\r\n");
+        for (String feedback : codec.rtcpFeedback()) {
+            sdp.append("a=rtcp-fb:").append(codec.payloadType()).append(' ').append(feedback).append("\r\n");
+        }
+        if (codec.fmtp() != null) {
+            sdp.append("a=fmtp:").append(codec.payloadType()).append(' ').append(codec.fmtp()).append("\r\n");
+        }
+    }
+
+    private static @Nullable MediaKind kindOf(String media) {
+        return switch (media) {
+            case "audio" -> MediaKind.AUDIO;
+            case "video" -> MediaKind.VIDEO;
+            default -> null;
+        };
+    }
+
+    /// The first offered Opus (audio) or VP8 (video) payload type, in the offerer's preference order.
+    static @Nullable Codec chooseCodec(MediaDescription section, MediaKind kind) {
+        List<String> rtpmaps = section.attributes("rtpmap");
+        for (String format : section.formats()) {
+            for (String rtpmap : rtpmaps) {
+                int space = rtpmap.indexOf(' ');
+                if (space < 0 || !rtpmap.substring(0, space).equals(format)) {
+                    continue;
+                }
+                String encoding = rtpmap.substring(space + 1).trim();
+                String lower = encoding.toLowerCase(Locale.ROOT);
+                boolean match = kind == MediaKind.AUDIO ? lower.startsWith("opus/48000")
+                        : lower.equals("vp8/90000");
+                if (!match) {
+                    continue;
+                }
+                int payloadType;
+                try {
+                    payloadType = Integer.parseInt(format);
+                } catch (NumberFormatException e) {
+                    throw new SdpException(SdpException.Reason.MALFORMED, "bad payload type " + format);
+                }
+                if (payloadType < 0 || payloadType > 127) {
+                    throw new SdpException(SdpException.Reason.MALFORMED, "bad payload type " + format);
+                }
+                String fmtp = null;
+                List<String> feedback = new ArrayList<>();
+                for (String value : section.attributes("fmtp")) {
+                    if (value.startsWith(format + " ")) {
+                        fmtp = value.substring(format.length() + 1).trim();
+                    }
+                }
+                for (String value : section.attributes("rtcp-fb")) {
+                    if (value.startsWith(format + " ")) {
+                        String fb = value.substring(format.length() + 1).trim();
+                        // only feedback the SFU can honour: key-frame requests are relayed, nothing else is
+                        if (fb.equals("nack pli") || fb.equals("ccm fir")) {
+                            feedback.add(fb);
+                        }
+                    }
+                }
+                return new Codec(kind, payloadType, encoding, fmtp, feedback);
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable OfferedTrack trackOf(MediaDescription section, String mid, Codec codec) {
+        List<String> ssrcLines = section.attributes("ssrc");
+        if (ssrcLines.isEmpty()) {
+            return null;
+        }
+        String primary = null;
+        for (String group : section.attributes("ssrc-group")) {
+            String[] parts = group.split(" ");
+            if (parts.length >= 2 && (parts[0].equals("FID") || parts[0].equals("SIM"))) {
+                primary = parts[1];
+                break;
+            }
+        }
+        if (primary == null) {
+            primary = ssrcLines.getFirst().split(" ", 2)[0];
+        }
+        String cname = "";
+        String ssrcMsid = null;
+        for (String line : ssrcLines) {
+            String[] parts = line.split(" ", 2);
+            if (parts.length == 2 && parts[0].equals(primary)) {
+                if (parts[1].startsWith("cname:")) {
+                    cname = parts[1].substring(6);
+                } else if (parts[1].startsWith("msid:")) {
+                    ssrcMsid = parts[1].substring(5);
+                }
+            }
+        }
+        String msid = section.attribute("msid");
+        if (msid == null) {
+            msid = ssrcMsid;
+        }
+        if (msid == null) {
+            msid = "-";
+        }
+        String[] msidParts = msid.trim().split(" ");
+        String streamId = msidParts[0];
+        String trackId = msidParts.length > 1 ? msidParts[1] : mid;
+        long ssrc;
+        try {
+            ssrc = Long.parseLong(primary);
+        } catch (NumberFormatException e) {
+            throw new SdpException(SdpException.Reason.MALFORMED, "bad ssrc " + primary);
+        }
+        if (ssrc < 0 || ssrc > 0xFFFF_FFFFL) {
+            throw new SdpException(SdpException.Reason.MALFORMED, "bad ssrc " + primary);
+        }
+        return new OfferedTrack(mid, streamId, trackId, (int) ssrc, cname, codec);
+    }
+}

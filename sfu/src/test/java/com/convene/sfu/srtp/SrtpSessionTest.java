@@ -1,0 +1,66 @@
+package com.convene.sfu.srtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.convene.sfu.DropReason;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/// Protects with one side's keys and unprotects with the other's, through jitsi-srtp.
+class SrtpSessionTest {
+    private static final byte[] RTP = HexFormat.of().parseHex("806f1234deadbeefcafebabe0102030405060708090a0b0c0d0e0f");
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void roundTripsRtpAndRejectsTamperingAndReplay(SrtpProfile profile) {
+        SrtpKeys sfuKeys = keys(profile);
+        // the client's view: what the SFU calls "server" keys protect what the client receives, and vice versa
+        SrtpKeys clientView = new SrtpKeys(profile, sfuKeys.serverKey(), sfuKeys.serverSalt(), sfuKeys.clientKey(),
+                sfuKeys.clientSalt());
+        SrtpSession sfu = new SrtpSession(sfuKeys);
+        SrtpSession client = new SrtpSession(clientView);
+        int ssrc = 0xCAFEBABE;
+
+        PacketBuffer packet = new PacketBuffer().copyFrom(RTP, 0, RTP.length);
+        assertThat(client.protectRtp(packet, ssrc)).isNull();
+        assertThat(packet.getLength()).isEqualTo(RTP.length + profile.tagLength());
+        byte[] protectedCopy = Arrays.copyOf(packet.getBuffer(), packet.getLength());
+
+        assertThat(sfu.unprotectRtp(packet, ssrc)).isNull();
+        assertThat(Arrays.copyOf(packet.getBuffer(), packet.getLength())).isEqualTo(RTP);
+
+        PacketBuffer replay = new PacketBuffer().copyFrom(protectedCopy, 0, protectedCopy.length);
+        assertThat(sfu.unprotectRtp(replay, ssrc)).isEqualTo(DropReason.SRTP_REPLAY);
+
+        PacketBuffer next = new PacketBuffer().copyFrom(RTP, 0, RTP.length);
+        next.getBuffer()[3]++; // next sequence number
+        client.protectRtp(next, ssrc);
+        next.getBuffer()[next.getLength() - 1] ^= 1;
+        assertThat(sfu.unprotectRtp(next, ssrc)).isEqualTo(DropReason.SRTP_AUTH_FAILED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void roundTripsRtcp(SrtpProfile profile) {
+        SrtpKeys sfuKeys = keys(profile);
+        SrtpSession sfu = new SrtpSession(sfuKeys);
+        SrtpSession client = new SrtpSession(new SrtpKeys(profile, sfuKeys.serverKey(), sfuKeys.serverSalt(),
+                sfuKeys.clientKey(), sfuKeys.clientSalt()));
+        byte[] pli = HexFormat.of().parseHex("81ce000253465531cafebabe");
+
+        PacketBuffer packet = new PacketBuffer().copyFrom(pli, 0, pli.length);
+        assertThat(sfu.protectRtcp(packet)).isNull();
+        assertThat(client.unprotectRtcp(packet)).isNull();
+        assertThat(Arrays.copyOf(packet.getBuffer(), packet.getLength())).isEqualTo(pli);
+    }
+
+    private static SrtpKeys keys(SrtpProfile profile) {
+        byte[] material = new byte[2 * (profile.keyLength() + profile.saltLength())];
+        for (int i = 0; i < material.length; i++) {
+            material[i] = (byte) (i * 7 + 3);
+        }
+        return SrtpKeys.fromExporter(profile, material);
+    }
+}
