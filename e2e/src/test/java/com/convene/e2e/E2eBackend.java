@@ -1,0 +1,71 @@
+package com.convene.e2e;
+
+import com.convene.backend.config.JwtSecretFile;
+import com.convene.backend.devservices.DevServices;
+import com.convene.backend.devservices.DevServicesSettings;
+import com.convene.sfu.SfuServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/// The one real backend of this test JVM, shared by every end-to-end test class: embedded PostgreSQL and
+/// redis-server (DevServices), the Micronaut HTTP server on 127.0.0.2 and the SFU advertising 127.0.0.2, the
+/// address libwebrtc can reach inside the test network namespace (docs/decisions/005).
+/// Started on first use, stopped by the JVM shutdown hook.
+final class E2eBackend {
+  /// Advertised and bound address of the HTTP server and the SFU, held by the namespace's ifb device.
+  static final String ADDRESS = "127.0.0.2";
+  static final String ADMIN_USERNAME = "admin";
+  static final String ADMIN_PASSWORD = "e2e-admin-password-0";
+
+  private static E2eBackend instance;
+
+  private final EmbeddedServer server;
+  private final RestFixture rest;
+
+  private E2eBackend(EmbeddedServer server) {
+    this.server = server;
+    this.rest = new RestFixture(baseUri());
+  }
+
+  /// Returns the shared backend, starting it (and its services) on first call.
+  static synchronized E2eBackend get() {
+    if (instance == null) {
+      String dir = System.getProperty("convene.dev-services.dir", "target/devservices");
+      DevServices services =
+          DevServices.start(new DevServicesSettings(true, Path.of(dir).toAbsolutePath(), true, "redis-server"));
+      Map<String, Object> props = new HashMap<>(services.properties());
+      props.put(JwtSecretFile.PROPERTY, JwtSecretFile.generate());
+      props.put("convene.bootstrap.admin.username", ADMIN_USERNAME);
+      props.put("convene.bootstrap.admin.password", ADMIN_PASSWORD);
+      props.put("micronaut.server.host", ADDRESS);
+      props.put("micronaut.server.port", -1);
+      props.put("convene.sfu.bind-address", ADDRESS);
+      props.put("convene.sfu.advertised-addresses", ADDRESS);
+      props.put("convene.sfu.udp-port", 0);
+      EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
+      services.stopAfterOnShutdown(server::stop);
+      instance = new E2eBackend(server);
+    }
+    return instance;
+  }
+
+  URI baseUri() {
+    return URI.create("http://" + ADDRESS + ":" + server.getPort());
+  }
+
+  RestFixture rest() {
+    return rest;
+  }
+
+  ApplicationContext context() {
+    return server.getApplicationContext();
+  }
+
+  SfuServer sfu() {
+    return context().getBean(SfuServer.class);
+  }
+}

@@ -1,0 +1,92 @@
+package com.convene.e2e;
+
+import com.convene.model.api.LoginResponse;
+import com.convene.model.api.MeetingView;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+/// What an admin or user does over the REST API with plain JSON, as curl would: register, log in, schedule.
+final class RestFixture {
+  private final URI base;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json =
+      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  RestFixture(URI base) {
+    this.base = base;
+  }
+
+  /// A user's credentials.
+  record Account(String username, String password, String token) {}
+
+  String login(String username, String password) {
+    return post("/api/v1/auth/login", Map.of("username", username, "password", password), null, LoginResponse.class)
+        .accessToken();
+  }
+
+  Account admin() {
+    return new Account(
+        E2eBackend.ADMIN_USERNAME,
+        E2eBackend.ADMIN_PASSWORD,
+        login(E2eBackend.ADMIN_USERNAME, E2eBackend.ADMIN_PASSWORD));
+  }
+
+  /// Registers a fresh member (unique name from `prefix`) and logs in.
+  Account newMember(String prefix) {
+    String name = prefix.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "correct-horse-" + name;
+    post(
+        "/api/v1/auth/register",
+        Map.of("username", name, "email", name + "@example.test", "password", password, "displayName", prefix),
+        null,
+        Map.class);
+    return new Account(name, password, login(name, password));
+  }
+
+  /// Schedules a meeting starting in a minute, as `token`'s user.
+  MeetingView scheduleMeeting(String token, String title) {
+    Instant start = Instant.now().plus(1, ChronoUnit.MINUTES);
+    return post(
+        "/api/v1/meetings",
+        Map.of(
+            "title", title,
+            "scheduledStart", start.toString(),
+            "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(),
+            "timeZone", "Europe/Berlin"),
+        token,
+        MeetingView.class);
+  }
+
+  private <T> T post(String path, Object body, String token, Class<T> type) {
+    try {
+      HttpRequest.Builder req =
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+      if (token != null) {
+        req.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() / 100 != 2) {
+        throw new AssertionError("POST " + path + " -> " + res.statusCode() + " " + res.body());
+      }
+      return json.readValue(res.body(), type);
+    } catch (IOException e) {
+      throw new AssertionError("POST " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
