@@ -26,6 +26,19 @@ done
 curl -fsS "$server/health" >/dev/null || { echo "convene: backend not healthy after 120 s" >&2; exit 1; }
 echo "convene: backend up at $server" >&2
 
+# The report goes to the terminal, the desktop's logs to demo.log (shown when the demo fails). webrtc-java's
+# native code prints two lines to stdout when the JVM exits ("VM attach current thread failed", "Failed to
+# attach thread <id>": a libwebrtc thread outliving the closed factories); they are filtered out.
+set +e
 java --enable-native-access=ALL-UNNAMED -cp "desktop/target/classes:$(cat desktop/target/runtime-classpath.txt)" \
   com.convene.desktop.demo.DemoMain --mode "$mode" --server "$server" --user admin \
-  --password-file "$CONVENE_DATA_DIR/admin-password" "$@"
+  --password-file "$CONVENE_DATA_DIR/admin-password" "$@" 2> "$CONVENE_DATA_DIR/demo.log" \
+  | grep --line-buffered -v -e '^VM attach current thread failed$' -e '^Failed to attach thread [0-9]*$'
+rc=${PIPESTATUS[0]}
+set -e
+if [ $rc -ne 0 ]; then
+  echo "convene: demo failed (exit $rc); last lines of $CONVENE_DATA_DIR/demo.log:" >&2
+  tail -20 "$CONVENE_DATA_DIR/demo.log" >&2
+fi
+echo "convene: stopping the backend" >&2
+exit $rc

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/// The backing services of the whole test JVM: started once on first use (embedded PostgreSQL and
+/// The backing services of the whole test JVM: the test run's shared ones when scripts/test.sh started them
+/// ([DevServices#sharedProperties()]), otherwise started once on first use (embedded PostgreSQL and
 /// `redis-server` via [DevServices], data under `target/devservices`, wiped on start), stopped by the JVM
 /// shutdown hook that [DevServices] registers. Test classes reach it through [BackendTestSupport].
 public final class TestServices {
@@ -28,9 +29,10 @@ public final class TestServices {
             String dir = System.getProperty("convene.dev-services.dir", "target/devservices");
             DevServicesSettings settings = new DevServicesSettings(true, Path.of(dir).toAbsolutePath(), true,
                     System.getProperty("convene.dev-services.redis-server", "redis-server"));
-            DevServices services = DevServices.start(settings);
+            Map<String, Object> services =
+                    DevServices.sharedProperties().orElseGet(() -> DevServices.start(settings).properties());
             Map<String, String> props = new HashMap<>();
-            services.properties().forEach((k, v) -> props.put(k, String.valueOf(v)));
+            services.forEach((k, v) -> props.put(k, String.valueOf(v)));
             props.put(JwtSecretFile.PROPERTY, JwtSecretFile.generate());
             props.put("convene.bootstrap.admin.password", ADMIN_PASSWORD);
             props.put("convene.bootstrap.admin.username", ADMIN_USERNAME);

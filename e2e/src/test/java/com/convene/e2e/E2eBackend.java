@@ -18,8 +18,11 @@ import java.util.Map;
 final class E2eBackend {
   /// Advertised and bound address of the HTTP server and the SFU, held by the namespace's ifb device.
   static final String ADDRESS = "127.0.0.2";
+  /// The bootstrap admin of the test run. The database is shared with the backend module's tests when
+  /// scripts/test.sh runs them all, so this matches `com.convene.backend.TestServices.ADMIN_PASSWORD`: the
+  /// first context to start creates the admin, later ones find it.
   static final String ADMIN_USERNAME = "admin";
-  static final String ADMIN_PASSWORD = "e2e-admin-password-0";
+  static final String ADMIN_PASSWORD = "test-admin-password-0";
 
   private static E2eBackend instance;
 
@@ -35,9 +38,15 @@ final class E2eBackend {
   static synchronized E2eBackend get() {
     if (instance == null) {
       String dir = System.getProperty("convene.dev-services.dir", "target/devservices");
-      DevServices services =
-          DevServices.start(new DevServicesSettings(true, Path.of(dir).toAbsolutePath(), true, "redis-server"));
-      Map<String, Object> props = new HashMap<>(services.properties());
+      DevServices started = null;
+      Map<String, Object> props = new HashMap<>();
+      var shared = DevServices.sharedProperties();
+      if (shared.isPresent()) {
+        props.putAll(shared.get());
+      } else {
+        started = DevServices.start(new DevServicesSettings(true, Path.of(dir).toAbsolutePath(), true, "redis-server"));
+        props.putAll(started.properties());
+      }
       props.put(JwtSecretFile.PROPERTY, JwtSecretFile.generate());
       props.put("convene.bootstrap.admin.username", ADMIN_USERNAME);
       props.put("convene.bootstrap.admin.password", ADMIN_PASSWORD);
@@ -47,7 +56,9 @@ final class E2eBackend {
       props.put("convene.sfu.advertised-addresses", ADDRESS);
       props.put("convene.sfu.udp-port", 0);
       EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
-      services.stopAfterOnShutdown(server::stop);
+      if (started != null) {
+        started.stopAfterOnShutdown(server::stop);
+      }
       instance = new E2eBackend(server);
     }
     return instance;

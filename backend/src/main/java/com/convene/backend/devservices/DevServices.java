@@ -148,11 +148,33 @@ public final class DevServices implements AutoCloseable {
 
     /// Micronaut properties that point the datasource, Flyway and Lettuce at these services.
     public Map<String, Object> properties() {
+        return properties(jdbcUrl(), redisUri());
+    }
+
+    /// Environment variable naming the JDBC URL of dev services another process of this test run started
+    /// ([DevServicesMain], run once by `scripts/test.sh`).
+    public static final String SHARED_JDBC_URL_ENV = "CONVENE_DEV_SERVICES_JDBC_URL";
+    /// Environment variable naming the Redis URI of those shared dev services.
+    public static final String SHARED_REDIS_URI_ENV = "CONVENE_DEV_SERVICES_REDIS_URI";
+
+    /// Properties for the dev services that [DevServicesMain] started for the whole test run, when
+    /// [#SHARED_JDBC_URL_ENV] and [#SHARED_REDIS_URI_ENV] are set; empty otherwise (then start your own).
+    public static java.util.Optional<Map<String, Object>> sharedProperties() {
+        String jdbcUrl = System.getenv(SHARED_JDBC_URL_ENV);
+        String redisUri = System.getenv(SHARED_REDIS_URI_ENV);
+        if (jdbcUrl == null || jdbcUrl.isBlank() || redisUri == null || redisUri.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        LOG.info("Using the test run's shared dev services: jdbcUrl={} redisUri={}", jdbcUrl, redisUri);
+        return java.util.Optional.of(properties(jdbcUrl, redisUri));
+    }
+
+    private static Map<String, Object> properties(String jdbcUrl, String redisUri) {
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("datasources.default.url", jdbcUrl());
+        props.put("datasources.default.url", jdbcUrl);
         props.put("datasources.default.username", USER);
         props.put("datasources.default.password", "");
-        props.put("redis.uri", redisUri());
+        props.put("redis.uri", redisUri);
         return props;
     }
 

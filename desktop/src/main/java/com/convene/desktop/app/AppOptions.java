@@ -2,6 +2,7 @@ package com.convene.desktop.app;
 
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.media.AudioMode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +17,15 @@ import org.jspecify.annotations.Nullable;
 /// | `audio`   | `auto`, `headless`              | `auto`    |
 /// | `video`   | `camera`, `pattern`             | `camera`  |
 /// | `tone-hz` | send a tone instead of the mic, 20–20,000 Hz; 0 = microphone | `0` |
+/// | `password-file` | file whose first line is the password: with `server` and `user` the app signs in at start | none |
 ///
-/// A bare argument `convene://join/<code>` or `https://…/j/<code>` prefills the join field.
-/// @param joinLink link or code to prefill, or `null`
+/// A bare argument `convene://join/<code>` or `https://…/j/<code>` prefills the join field; after a sign-in from
+/// `password-file` the app also joins it. The password itself is never an option, so it stays out of `ps` output.
+/// @param joinLink     link or code to prefill, or `null`
+/// @param passwordFile file holding the password for the automatic sign-in, or `null`
 public record AppOptions(
     String server, String user, AudioMode audioMode, CallConfig.VideoChoice video, double toneHz,
-    @Nullable String joinLink) {
+    @Nullable String joinLink, @Nullable Path passwordFile) {
 
   static AppOptions parse(Map<String, String> named, List<String> unnamed) {
     String server = value(named, "server", "");
@@ -38,7 +42,9 @@ public record AppOptions(
     String link = unnamed.stream()
         .filter(a -> a.toLowerCase(Locale.ROOT).startsWith("convene:") || a.contains("/j/"))
         .findFirst().orElse(null);
-    return new AppOptions(server, user, audio, video, toneHz, link);
+    String passwordFile = value(named, "password-file", "");
+    return new AppOptions(server, user, audio, video, toneHz, link,
+        passwordFile.isBlank() ? null : Path.of(passwordFile));
   }
 
   private static String value(Map<String, String> named, String name, String fallback) {
@@ -47,6 +53,11 @@ public record AppOptions(
       return argument;
     }
     return System.getProperty("convene." + name, fallback);
+  }
+
+  /// Whether the app signs in by itself at start.
+  boolean signsInAutomatically() {
+    return passwordFile != null && !server.isBlank() && !user.isBlank();
   }
 
   /// The audio the call publishes.

@@ -19,7 +19,11 @@ import com.convene.desktop.ui.meetings.MeetingsViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
 import com.convene.model.api.MeetingView;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +57,9 @@ public final class ConveneApp extends Application {
   private @Nullable CallView callView;
   private @Nullable FxCallAdapter call;
   private @Nullable String pendingMeetingsMessage;
+  /// Set at start when `password-file` is given: sign in once, then join the start link once.
+  private boolean autoSignInPending;
+  private boolean autoJoinPending;
 
   /// The started app, if any. Any thread.
   public static Optional<ConveneApp> running() {
@@ -62,6 +69,7 @@ public final class ConveneApp extends Application {
   @Override
   public void start(Stage primaryStage) {
     options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed());
+    autoSignInPending = options.signsInAutomatically();
     stage = primaryStage;
     scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
     scene.getStylesheets().add(Objects.requireNonNull(
@@ -115,6 +123,28 @@ public final class ConveneApp extends Application {
     model.serverProperty().set(options.server());
     model.userProperty().set(options.user());
     show(new SignInView(model).root());
+    if (autoSignInPending) {
+      autoSignInPending = false;
+      signInFromFile(model, Objects.requireNonNull(options.passwordFile()));
+    }
+  }
+
+  /// Reads the password file off the FX thread and signs in with it; on success [#showMeetings] joins the start
+  /// link. A missing or empty file leaves the sign-in screen for the user.
+  private void signInFromFile(SignInViewModel model, Path file) {
+    background.run(() -> firstLine(file), password -> {
+      if (password.isEmpty()) {
+        LOG.warn("Password file {} is empty; waiting for the user to sign in", file);
+        return;
+      }
+      model.passwordProperty().set(password);
+      autoJoinPending = options.joinLink() != null;
+      model.signIn();
+    }, failure -> LOG.warn("Cannot read password file {}: {}", file, failure.toString()));
+  }
+
+  private static String firstLine(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
   }
 
   private void showMeetings(SignedIn session) {
@@ -141,6 +171,10 @@ public final class ConveneApp extends Application {
     if (pendingMeetingsMessage != null) {
       model.errorProperty().set(pendingMeetingsMessage);
       pendingMeetingsMessage = null;
+    }
+    if (autoJoinPending) {
+      autoJoinPending = false;
+      model.joinByCode();
     }
   }
 

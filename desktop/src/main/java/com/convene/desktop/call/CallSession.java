@@ -428,7 +428,7 @@ public final class CallSession implements AutoCloseable {
   }
 
   private void createPublishConnection() {
-    publishPc = engine.factory().createPeerConnection(rtcConfiguration(), new PeerObserver("publish") {
+    publishPc = engine.publishFactory().createPeerConnection(rtcConfiguration(), new PeerObserver("publish") {
       @Override
       public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
         super.onConnectionChange(state);

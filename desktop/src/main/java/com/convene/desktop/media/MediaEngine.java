@@ -8,6 +8,7 @@ import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
@@ -38,13 +39,25 @@ public final class MediaEngine implements AutoCloseable {
 
   private final AudioDeviceModuleBase audioDeviceModule;
   private final boolean realAudioDevices;
+  /// Subscribe side: its audio module plays out (and so feeds remote track sinks).
   private final PeerConnectionFactory factory;
+  /// Publish side and local tracks. With real devices the same as [#factory]; headless, a second factory whose
+  /// dummy audio module never captures, so a pushed (tone) track is the only writer into its audio send stream.
+  private final PeerConnectionFactory publishFactory;
+  private final AudioDeviceModuleBase publishAudioModule;
   private volatile boolean closed;
 
   private MediaEngine(AudioDeviceModuleBase audioDeviceModule, boolean realAudioDevices) {
     this.audioDeviceModule = audioDeviceModule;
     this.realAudioDevices = realAudioDevices;
     this.factory = new PeerConnectionFactory(audioDeviceModule);
+    if (realAudioDevices) {
+      this.publishAudioModule = null;
+      this.publishFactory = factory;
+    } else {
+      this.publishAudioModule = new AudioDeviceModule(AudioLayer.kDummyAudio);
+      this.publishFactory = new PeerConnectionFactory(publishAudioModule);
+    }
   }
 
   /// Builds the media stack. Blocks up to about 2 s while probing audio devices.
@@ -73,9 +86,19 @@ public final class MediaEngine implements AutoCloseable {
     return realAudioDevices;
   }
 
-  /// The factory for peer connections and tracks. Valid until [#close()].
+  /// The factory for the subscribe peer connection (remote media, played out). Valid until [#close()].
   public PeerConnectionFactory factory() {
     return factory;
+  }
+
+  /// The factory for the publish peer connection and every local track; use it for both, never mix factories
+  /// within one connection. Headless it is a separate factory with libwebrtc's dummy audio module:
+  /// HeadlessAudioDeviceModule's capture thread writes into every audio send stream whenever libwebrtc starts
+  /// recording, and a pushed track writing at the same time aborts the JVM (`audio_send_stream.cc` race
+  /// check), while stopping that thread from another thread can hang in webrtc-java 0.14.0. A module that never
+  /// captures removes both. Valid until [#close()].
+  public PeerConnectionFactory publishFactory() {
+    return publishFactory;
   }
 
   /// Stops the audio module's own capture thread, which libwebrtc starts when an audio send stream starts.
@@ -91,15 +114,18 @@ public final class MediaEngine implements AutoCloseable {
     }
   }
 
-  /// Creates an audio track carrying a sine tone. It starts paused: call [#stopDeviceCapture()] once the
+  /// Creates an audio track carrying a sine tone. Headless it feeds at once (nothing else writes into its send
+  /// stream, see [#publishFactory()]); with real devices it starts paused: call [#stopDeviceCapture()] once the
   /// publish connection is negotiated, then [LocalTrack#setFeeding] `true`.
   /// @param frequencyHz tone frequency in Hz, 20–20,000
   public LocalTrack createToneTrack(double frequencyHz) {
     CustomAudioSource source = new CustomAudioSource();
     ToneGenerator generator = ToneGenerator.start(source, frequencyHz);
-    AudioTrack track = factory.createAudioTrack(newTrackId("audio"), source);
+    AudioTrack track = publishFactory.createAudioTrack(newTrackId("audio"), source);
+    boolean exclusive = realAudioDevices;
+    generator.setFeeding(!exclusive);
     return new LocalTrack(track, MediaSource.MICROPHONE, generator::close, source::dispose,
-        generator::setFeeding, true);
+        generator::setFeeding, exclusive);
   }
 
   /// Creates an audio track from the default microphone, or a silent headless track without devices.
@@ -109,8 +135,8 @@ public final class MediaEngine implements AutoCloseable {
     options.noiseSuppression = true;
     options.autoGainControl = true;
     options.highpassFilter = true;
-    AudioTrackSource source = factory.createAudioSource(options);
-    AudioTrack track = factory.createAudioTrack(newTrackId("audio"), source);
+    AudioTrackSource source = publishFactory.createAudioSource(options);
+    AudioTrack track = publishFactory.createAudioTrack(newTrackId("audio"), source);
     return new LocalTrack(track, MediaSource.MICROPHONE, () -> {}, () -> {});
   }
 
@@ -122,7 +148,7 @@ public final class MediaEngine implements AutoCloseable {
     CustomVideoSource source = new CustomVideoSource();
     TestPattern pattern = new TestPattern(width, height);
     FramePump pump = FramePump.start("test-pattern", source, fps, pattern::paint);
-    VideoTrack track = factory.createVideoTrack(newTrackId("camera"), source);
+    VideoTrack track = publishFactory.createVideoTrack(newTrackId("camera"), source);
     return new LocalTrack(track, MediaSource.CAMERA, pump::close, source::dispose);
   }
 
@@ -132,7 +158,7 @@ public final class MediaEngine implements AutoCloseable {
     Y4mReader reader = Y4mReader.open(y4mFile);
     CustomVideoSource source = new CustomVideoSource();
     FramePump pump = FramePump.start("y4m-file", source, reader.fps(), reader::paint);
-    VideoTrack track = factory.createVideoTrack(newTrackId("camera"), source);
+    VideoTrack track = publishFactory.createVideoTrack(newTrackId("camera"), source);
     return new LocalTrack(track, MediaSource.CAMERA, () -> {
       pump.close();
       reader.close();
@@ -143,7 +169,7 @@ public final class MediaEngine implements AutoCloseable {
   public LocalTrack createScreenTrack(ScreenCaptureSource capture, int fps) {
     CustomVideoSource source = new CustomVideoSource();
     FramePump pump = FramePump.startCapture("screen-capture", source, fps, capture);
-    VideoTrack track = factory.createVideoTrack(newTrackId("screen"), source);
+    VideoTrack track = publishFactory.createVideoTrack(newTrackId("screen"), source);
     return new LocalTrack(track, MediaSource.SCREEN, () -> {
       pump.close();
       capture.close();
@@ -176,7 +202,7 @@ public final class MediaEngine implements AutoCloseable {
       source.dispose();
       return Optional.empty();
     }
-    VideoTrack track = factory.createVideoTrack(newTrackId("camera"), source);
+    VideoTrack track = publishFactory.createVideoTrack(newTrackId("camera"), source);
     LOG.info("Using camera {}", device.getName());
     return Optional.of(new LocalTrack(track, MediaSource.CAMERA, source::stop, source::dispose));
   }
@@ -188,6 +214,10 @@ public final class MediaEngine implements AutoCloseable {
       return;
     }
     closed = true;
+    if (publishFactory != factory) {
+      publishFactory.dispose();
+      publishAudioModule.dispose();
+    }
     factory.dispose();
     if (!realAudioDevices) {
       audioDeviceModule.stopPlayout();

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 /// Pushes a continuous sine tone into a `CustomAudioSource`: 48 kHz mono 16-bit PCM in 10 ms chunks, paced
 /// against the monotonic clock on its own daemon thread (catching up after scheduling hiccups).
 ///
-/// It starts paused: libwebrtc aborts the process when two threads write into one audio send stream at once,
-/// and the audio device module's own capture thread writes there until [MediaEngine#stopDeviceCapture()];
-/// the call resumes the tone only after that (see [LocalTrack#setFeeding]).
+/// libwebrtc aborts the process (`audio_send_stream.cc` race check) when two threads write into one audio send
+/// stream at once. Headless, the tone's track lives in [MediaEngine#publishFactory()], whose audio module never
+/// captures, so this thread is the only writer. With real devices the module's capture thread also writes, so
+/// the tone starts paused and resumes after [MediaEngine#stopDeviceCapture()] (see [LocalTrack#setFeeding]).
 final class ToneGenerator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ToneGenerator.class);
   static final int SAMPLE_RATE_HZ = 48_000;

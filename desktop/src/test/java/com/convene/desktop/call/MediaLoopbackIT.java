@@ -37,7 +37,7 @@ class MediaLoopbackIT {
     try (MediaEngine engine = MediaEngine.create(AudioMode.HEADLESS)) {
       RemoteMeter meter = new RemoteMeter("sender", System.nanoTime());
       RTCConfiguration configuration = new RTCConfiguration();
-      RTCPeerConnection sender = engine.factory().createPeerConnection(configuration, new PeerObserver("a"));
+      RTCPeerConnection sender = engine.publishFactory().createPeerConnection(configuration, new PeerObserver("a"));
       RTCPeerConnection receiver = engine.factory().createPeerConnection(configuration, new PeerObserver("b") {
         @Override
         public void onAddTrack(RTCRtpReceiver rtpReceiver, MediaStream[] streams) {

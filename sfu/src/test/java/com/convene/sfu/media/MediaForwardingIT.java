@@ -9,6 +9,8 @@ import com.convene.sfu.SfuRoom;
 import com.convene.sfu.SfuServer;
 import com.convene.sfu.SfuStats;
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -49,12 +51,14 @@ class MediaForwardingIT {
                 "127.0.0.2 must be on a non-loopback interface (run inside the network namespace, see javadoc)");
 
         SfuConfig config = new SfuConfig(SFU_ADDRESS, 0, List.of(SFU_ADDRESS), Duration.ofMillis(500));
-        HeadlessAudioDeviceModule audioDevice = new HeadlessAudioDeviceModule();
-        PeerConnectionFactory factory = new PeerConnectionFactory(audioDevice);
+        AudioDeviceModule silentModule = new AudioDeviceModule(AudioLayer.kDummyAudio);
+        PeerConnectionFactory publishFactory = new PeerConnectionFactory(silentModule);
+        HeadlessAudioDeviceModule playoutModule = new HeadlessAudioDeviceModule();
+        PeerConnectionFactory factory = new PeerConnectionFactory(playoutModule);
         try (SfuServer server = SfuServer.start(config)) {
             SfuRoom room = server.room("it-room");
-            List<TestPeer> peers = List.of(new TestPeer("alice", factory), new TestPeer("bob", factory),
-                    new TestPeer("carol", factory));
+            List<TestPeer> peers = List.of(new TestPeer("alice", publishFactory, factory),
+                    new TestPeer("bob", publishFactory, factory), new TestPeer("carol", publishFactory, factory));
             try {
                 for (TestPeer peer : peers) {
                     peer.joinAndPublish(p -> {
@@ -62,12 +66,9 @@ class MediaForwardingIT {
                         p.attach(participant);
                         return participant;
                     });
-                    audioDevice.stopRecording(); // each new audio sender restarts the ADM's recording
                 }
-                audioDevice.stopRecording();
-                Thread.sleep(300); // let the dummy recording thread finish its last 10 ms callback
                 for (TestPeer peer : peers) {
-                    peer.startAudio(audioDevice::stopRecording);
+                    peer.startAudio();
                 }
 
                 await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -141,6 +142,9 @@ class MediaForwardingIT {
             }
         } finally {
             factory.dispose();
+            publishFactory.dispose();
+            playoutModule.dispose();
+            silentModule.dispose();
         }
     }
 

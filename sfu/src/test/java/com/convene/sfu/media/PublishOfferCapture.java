@@ -13,7 +13,7 @@ final class PublishOfferCapture {
 
     public static void main(String[] args) throws Exception {
         PeerConnectionFactory factory = new PeerConnectionFactory(new HeadlessAudioDeviceModule());
-        try (TestPeer peer = new TestPeer("capture", factory)) {
+        try (TestPeer peer = new TestPeer("capture", factory, factory)) {
             peer.addLocalTracks();
             Files.writeString(Path.of(args[0]), peer.createPublishOffer());
         } finally {

@@ -74,13 +74,17 @@ final class TestPeer implements AutoCloseable {
     private long frameIndex;
     private long audioSample;
 
-    TestPeer(String name, PeerConnectionFactory factory) {
+    /// @param publishFactory   factory of the publish PC and the local tracks; its audio module must never capture
+    ///                         (libwebrtc's dummy module), since a capture thread writing into the audio send
+    ///                         stream while [#startAudio()] pushes aborts the JVM (AudioSendStream race check)
+    /// @param subscribeFactory factory of the subscribe PC; its module plays out and so feeds remote audio sinks
+    TestPeer(String name, PeerConnectionFactory publishFactory, PeerConnectionFactory subscribeFactory) {
         this.name = name;
         RTCConfiguration configuration = new RTCConfiguration();
-        this.publishPc = factory.createPeerConnection(configuration, candidateIgnoringObserver(null));
-        this.subscribePc = factory.createPeerConnection(configuration, candidateIgnoringObserver(this));
-        this.videoTrack = factory.createVideoTrack(name + "-video", videoSource);
-        this.audioTrack = factory.createAudioTrack(name + "-audio", audioSource);
+        this.publishPc = publishFactory.createPeerConnection(configuration, candidateIgnoringObserver(null));
+        this.subscribePc = subscribeFactory.createPeerConnection(configuration, candidateIgnoringObserver(this));
+        this.videoTrack = publishFactory.createVideoTrack(name + "-video", videoSource);
+        this.audioTrack = publishFactory.createAudioTrack(name + "-audio", audioSource);
     }
 
     /// The listener to pass to [com.convene.sfu.SfuRoom#join]; it hands every offer to this peer's own thread.
@@ -134,17 +138,10 @@ final class TestPeer implements AutoCloseable {
         pump.scheduleAtFixedRate(this::pushVideoFrame, 0, 33, TimeUnit.MILLISECONDS);
     }
 
-    /// Starts pushing the 440 Hz tone. Call only after the factory's audio device module stopped recording:
-    /// libwebrtc's AudioSendStream aborts the JVM (race checker) when the ADM's recording thread and
-    /// CustomAudioSource push concurrently.
-    ///
-    /// @param stopDeviceRecording stops the ADM's recording; run before every push because libwebrtc restarts
-    ///                            recording whenever an audio send stream starts
-    void startAudio(Runnable stopDeviceRecording) {
-        pump.scheduleAtFixedRate(() -> {
-            stopDeviceRecording.run();
-            pushAudio10ms();
-        }, 0, 10, TimeUnit.MILLISECONDS);
+    /// Starts pushing the 440 Hz tone, 10 ms every 10 ms, on this peer's own thread (the only writer into the
+    /// audio send stream: the publish factory's audio module never captures).
+    void startAudio() {
+        pump.scheduleAtFixedRate(this::pushAudio10ms, 0, 10, TimeUnit.MILLISECONDS);
     }
 
     /// Creates and applies the publish offer; returns its SDP.
