@@ -43,6 +43,7 @@ public final class AnalyticsWriter implements MeetingEventSink {
     private final AtomicLong inRetry = new AtomicLong();
     private volatile long lastDropWarnNanos;
     private volatile boolean closed;
+    private boolean failing;
     private final Thread flusher;
 
     AnalyticsWriter(CassandraConnector connector) {
@@ -134,7 +135,15 @@ public final class AnalyticsWriter implements MeetingEventSink {
                 inRetry.set(batch.size());
                 if (!failed.isEmpty()) {
                     failedAttempts.addAndGet(failed.size());
+                    if (!failing) {
+                        failing = true;
+                        LOG.warn("Cassandra writes failing; keeping rows buffered and retrying buffered={}",
+                                buffered());
+                    }
                     Thread.sleep(config.reconnectDelay().toMillis());
+                } else if (failing) {
+                    failing = false;
+                    LOG.info("Cassandra writes resumed buffered={} written={}", buffered(), written.get());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -162,7 +171,6 @@ public final class AnalyticsWriter implements MeetingEventSink {
             results.add(CompletableFuture.allOf(parts).handle((ok, error) -> error == null));
         }
         List<AnalyticsRow> failed = new ArrayList<>();
-        boolean warned = false;
         for (int i = 0; i < rows.size(); i++) {
             boolean ok;
             try {
@@ -172,11 +180,6 @@ public final class AnalyticsWriter implements MeetingEventSink {
             }
             if (!ok) {
                 failed.add(rows.get(i));
-                if (!warned) {
-                    warned = true;
-                    LOG.warn("Cassandra writes failed; keeping rows buffered failed={} buffered={}", rows.size(),
-                            queue.size() + rows.size());
-                }
             }
         }
         return failed;

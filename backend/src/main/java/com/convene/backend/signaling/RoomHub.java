@@ -51,6 +51,7 @@ final class RoomHub {
   private final SfuServer sfu;
   private final SignalingMetrics metrics;
   private final MeetingEventSink events;
+  private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, LiveRoom> rooms = new HashMap<>();
 
   RoomHub(
@@ -172,13 +173,20 @@ final class RoomHub {
         r.networkType(), r.bandwidthAvailableBps(), r.cpuUsage(), r.memoryUsageMib()));
   }
 
+  /// Now, at millisecond precision (Cassandra `timestamp`), but strictly after the previous event of this node, so
+  /// events of one participant keep their order in `meeting_events` even within one millisecond.
+  private Instant nextEventTime() {
+    long now = Instant.now().toEpochMilli();
+    return Instant.ofEpochMilli(lastEventMillis.updateAndGet(last -> Math.max(now, last + 1)));
+  }
+
   /// Records one meeting event for `who`; never throws.
   void record(LiveRoom room, ParticipantInfo who, MeetingEventType type, Map<String, String> data) {
     try {
       Map<String, String> all = new HashMap<>(data);
       all.put("participant_id", who.participantId());
-      events.record(MeetingEvent.now(UUID.fromString(room.meetingId()), type, UUID.fromString(who.userId()),
-          who.displayName(), all));
+      events.record(new MeetingEvent(UUID.fromString(room.meetingId()), nextEventTime(), UUID.randomUUID(), type,
+          UUID.fromString(who.userId()), who.displayName(), all));
     } catch (RuntimeException e) {
       LOG.warn("meeting event not recorded meetingId={} type={}", room.meetingId(), type, e);
     }
