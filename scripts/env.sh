@@ -14,7 +14,9 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc
 #   iproute2   `ip` for the private network namespace of the media tests
 #   ffmpeg     ffprobe for checking media files in tests
 #   curl       the run script waits for the backend's health endpoint
-CONVENE_PACKAGES=(libpulse0 libgtk-3-0 xvfb xauth redis-server iproute2 ffmpeg curl)
+#   openjdk-17-jre-headless  the JVM of the development/test Cassandra (5.0 runs on JDK 11/17 only;
+#              docs/decisions/020-cassandra-dev-jvm.md)
+CONVENE_PACKAGES=(libpulse0 libgtk-3-0 xvfb xauth redis-server iproute2 ffmpeg curl openjdk-17-jre-headless)
 
 # Installs the missing packages when root; otherwise prints the one apt-get line and fails.
 ensure_packages() {

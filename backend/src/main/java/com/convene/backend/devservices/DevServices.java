@@ -19,8 +19,8 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Embedded PostgreSQL 18 and a `redis-server` child process on free loopback ports, started in parallel and
-/// stopped on JVM shutdown.
+/// Embedded PostgreSQL 18, a `redis-server` child process and a Cassandra 5.0 child JVM
+/// ([CassandraServerProcess]) on free loopback ports, started in parallel and stopped on JVM shutdown.
 ///
 /// Data lives under [DevServicesSettings#directory()]: by default `${user.home}/.convene/dev` for the main job and
 /// `backend/target/devservices` for tests (set by Surefire). PostgreSQL runs with trust authentication on
@@ -37,17 +37,21 @@ public final class DevServices implements AutoCloseable {
     private final DevServicesSettings settings;
     private final EmbeddedPostgres postgres;
     private final RedisServerProcess redis;
+    private final CassandraServerProcess cassandra;
     private volatile Thread shutdownHook;
 
-    private DevServices(DevServicesSettings settings, EmbeddedPostgres postgres, RedisServerProcess redis) {
+    private DevServices(DevServicesSettings settings, EmbeddedPostgres postgres, RedisServerProcess redis,
+                        CassandraServerProcess cassandra) {
         this.settings = settings;
         this.postgres = postgres;
         this.redis = redis;
+        this.cassandra = cassandra;
         this.shutdownHook = Thread.ofPlatform().name("devservices-shutdown").unstarted(this::stop);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /// Starts both services in parallel; blocks until both accept connections (typically 1–5 s).
+    /// Starts the services in parallel; blocks until all accept connections (typically 1–5 s, 8–15 s with
+    /// Cassandra).
     ///
     /// @throws UncheckedIOException when either service cannot start; the other one is stopped again
     public static DevServices start(DevServicesSettings settings) {
@@ -68,23 +72,59 @@ public final class DevServices implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }, DevServices::runOnPlatformThread);
+        CompletableFuture<CassandraServerProcess> cs = CompletableFuture.supplyAsync(() -> startCassandra(settings),
+                DevServices::runOnPlatformThread);
         try {
-            CompletableFuture.allOf(pg, rs).join();
+            CompletableFuture.allOf(pg, rs, cs).join();
         } catch (CompletionException e) {
             pg.thenAccept(DevServices::closeQuietly);
             rs.thenAccept(RedisServerProcess::close);
+            cs.thenAccept(c -> {
+                if (c != null) {
+                    c.close();
+                }
+            });
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io;
             }
             throw new IllegalStateException("dev services failed to start", e.getCause());
         }
-        DevServices services = new DevServices(settings, pg.join(), rs.join());
-        LOG.info("Dev services ready: jdbcUrl={} redisUri={} dir={}", services.jdbcUrl(), services.redisUri(), dir);
+        DevServices services = new DevServices(settings, pg.join(), rs.join(), cs.join());
+        LOG.info("Dev services ready: jdbcUrl={} redisUri={} cassandra={} dir={}", services.jdbcUrl(),
+                services.redisUri(), services.cassandraContactPoint().orElse("off"), dir);
         return services;
     }
 
     private static void runOnPlatformThread(Runnable task) {
         Thread.ofPlatform().name("devservices-start").daemon().start(task);
+    }
+
+    private static CassandraServerProcess startCassandra(DevServicesSettings settings) {
+        if (!settings.cassandraEnabled()) {
+            return null;
+        }
+        String classpath = CassandraServerProcess.bundledClasspath().orElseThrow(() -> new IllegalStateException(
+                "dev-cassandra is not on the classpath; set CONVENE_DEV_SERVICES_CASSANDRA_JAVA=none to run without"));
+        Path dir = settings.directory().resolve("cassandra");
+        try {
+            if (settings.clean()) {
+                deleteRecursively(dir);
+            }
+            return CassandraServerProcess.start(settings.cassandraJava(), classpath, dir, freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cassandra failed to start", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static EmbeddedPostgres startPostgres(DevServicesSettings settings, int port) {
@@ -141,6 +181,16 @@ public final class DevServices implements AutoCloseable {
         return "redis://127.0.0.1:" + redis.port();
     }
 
+    /// Cassandra's CQL contact point `127.0.0.1:<port>`, when a Cassandra child JVM runs.
+    public java.util.Optional<String> cassandraContactPoint() {
+        return java.util.Optional.ofNullable(cassandra).map(CassandraServerProcess::contactPoint);
+    }
+
+    /// The Cassandra child JVM, when one was started (tests stop and restart it to prove degradation).
+    public java.util.Optional<CassandraServerProcess> cassandra() {
+        return java.util.Optional.ofNullable(cassandra);
+    }
+
     /// The settings these services were started with.
     public DevServicesSettings settings() {
         return settings;
@@ -148,7 +198,7 @@ public final class DevServices implements AutoCloseable {
 
     /// Micronaut properties that point the datasource, Flyway and Lettuce at these services.
     public Map<String, Object> properties() {
-        return properties(jdbcUrl(), redisUri());
+        return properties(jdbcUrl(), redisUri(), cassandraContactPoint().orElse(null));
     }
 
     /// Environment variable naming the JDBC URL of dev services another process of this test run started
@@ -156,6 +206,8 @@ public final class DevServices implements AutoCloseable {
     public static final String SHARED_JDBC_URL_ENV = "CONVENE_DEV_SERVICES_JDBC_URL";
     /// Environment variable naming the Redis URI of those shared dev services.
     public static final String SHARED_REDIS_URI_ENV = "CONVENE_DEV_SERVICES_REDIS_URI";
+    /// Environment variable naming the Cassandra contact point (`host:port`) of those shared dev services.
+    public static final String SHARED_CASSANDRA_ENV = "CONVENE_DEV_SERVICES_CASSANDRA";
 
     /// Properties for the dev services that [DevServicesMain] started for the whole test run, when
     /// [#SHARED_JDBC_URL_ENV] and [#SHARED_REDIS_URI_ENV] are set; empty otherwise (then start your own).
@@ -165,16 +217,25 @@ public final class DevServices implements AutoCloseable {
         if (jdbcUrl == null || jdbcUrl.isBlank() || redisUri == null || redisUri.isBlank()) {
             return java.util.Optional.empty();
         }
-        LOG.info("Using the test run's shared dev services: jdbcUrl={} redisUri={}", jdbcUrl, redisUri);
-        return java.util.Optional.of(properties(jdbcUrl, redisUri));
+        String cassandra = System.getenv(SHARED_CASSANDRA_ENV);
+        LOG.info("Using the test run's shared dev services: jdbcUrl={} redisUri={} cassandra={}", jdbcUrl, redisUri,
+                cassandra);
+        return java.util.Optional.of(properties(jdbcUrl, redisUri, cassandra == null || cassandra.isBlank() ? null
+                : cassandra));
     }
 
-    private static Map<String, Object> properties(String jdbcUrl, String redisUri) {
+    private static Map<String, Object> properties(String jdbcUrl, String redisUri, String cassandraContactPoint) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("datasources.default.url", jdbcUrl);
         props.put("datasources.default.username", USER);
         props.put("datasources.default.password", "");
         props.put("redis.uri", redisUri);
+        if (cassandraContactPoint != null) {
+            props.put("convene.cassandra.contact-points", cassandraContactPoint);
+            props.put("convene.cassandra.local-datacenter", CassandraServerProcess.DATACENTER);
+        } else {
+            props.put("convene.cassandra.enabled", false);
+        }
         return props;
     }
 
@@ -209,6 +270,9 @@ public final class DevServices implements AutoCloseable {
     }
 
     private synchronized void stop() {
+        if (cassandra != null) {
+            cassandra.close();
+        }
         redis.close();
         closeQuietly(postgres);
     }

@@ -6,12 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/// Starts PostgreSQL and Redis once for a whole test run and writes their coordinates to an env file, so every
+/// Starts PostgreSQL, Redis and Cassandra once for a whole test run and writes their coordinates to an env file, so every
 /// test JVM of the run (backend, e2e) shares them instead of starting its own; see
 /// [DevServices#sharedProperties()]. Runs until killed; the JVM shutdown hook stops both services.
 ///
 /// Usage: `DevServicesMain <data-dir> <env-file>`; the env file holds `export NAME=value` lines for
-/// [DevServices#SHARED_JDBC_URL_ENV] and [DevServices#SHARED_REDIS_URI_ENV] and appears only when both are up.
+/// [DevServices#SHARED_JDBC_URL_ENV], [DevServices#SHARED_REDIS_URI_ENV] and [DevServices#SHARED_CASSANDRA_ENV] and
+/// appears only when all are up.
 public final class DevServicesMain {
     private DevServicesMain() {
     }
@@ -26,7 +27,9 @@ public final class DevServicesMain {
         DevServices services = DevServices.start(new DevServicesSettings(true, dir, true,
                 System.getProperty("convene.dev-services.redis-server", "redis-server")));
         String env = "export " + DevServices.SHARED_JDBC_URL_ENV + "=" + services.jdbcUrl() + "\n"
-                + "export " + DevServices.SHARED_REDIS_URI_ENV + "=" + services.redisUri() + "\n";
+                + "export " + DevServices.SHARED_REDIS_URI_ENV + "=" + services.redisUri() + "\n"
+                + services.cassandraContactPoint()
+                        .map(cp -> "export " + DevServices.SHARED_CASSANDRA_ENV + "=" + cp + "\n").orElse("");
         Path tmp = envFile.resolveSibling(envFile.getFileName() + ".tmp");
         Files.createDirectories(envFile.getParent());
         Files.writeString(tmp, env, StandardCharsets.UTF_8);

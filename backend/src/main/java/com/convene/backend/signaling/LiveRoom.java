@@ -108,6 +108,11 @@ final class LiveRoom {
     return new TrackInfo(track.participantId(), track.trackId(), kind, source);
   }
 
+  /// The current public state of a member.
+  synchronized ParticipantInfo participant(String participantId) {
+    return members.get(participantId).info();
+  }
+
   synchronized ParticipantInfo updateMediaState(String participantId, SetMediaState media) {
     Member m = members.get(participantId);
     ParticipantInfo old = m.info();

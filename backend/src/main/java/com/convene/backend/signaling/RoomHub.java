@@ -1,5 +1,9 @@
 package com.convene.backend.signaling;
 
+import com.convene.backend.analytics.MeetingEvent;
+import com.convene.backend.analytics.MeetingEventSink;
+import com.convene.backend.analytics.MeetingEventType;
+import com.convene.backend.analytics.QualitySample;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
 import com.convene.backend.problem.ProblemException;
@@ -10,6 +14,7 @@ import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.ParticipantLeft;
+import com.convene.model.signal.QualityReport;
 import com.convene.sfu.SfuServer;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -21,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// The live rooms of this backend node: admits joiners (meeting checks, `meeting_participants` row, Redis
-/// `meeting_room:{id}` and `session:{id}` per seed 000) and tears rooms down when the last one leaves.
+/// `meeting_room:{id}` and `session:{id}` per seed 000) and tears rooms down when the last one leaves. Every join,
+/// leave, media change and host action becomes a `meeting_events` row through the [MeetingEventSink], and
+/// quality reports become `call_quality_metrics` rows; the sink buffers and never blocks, so analytics cannot
+/// slow or break a call.
 ///
 /// Called from signaling sessions' serial executors (blocking JDBC and Redis calls are fine there).
 @Singleton
@@ -42,6 +50,8 @@ final class RoomHub {
   private final RoomStateService roomState;
   private final SfuServer sfu;
   private final SignalingMetrics metrics;
+  private final MeetingEventSink events;
+  private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, LiveRoom> rooms = new HashMap<>();
 
   RoomHub(
@@ -49,7 +59,9 @@ final class RoomHub {
       ParticipantService participants,
       RoomStateService roomState,
       SfuServer sfu,
-      SignalingMetrics metrics) {
+      SignalingMetrics metrics,
+      MeetingEventSink events) {
+    this.events = events;
     this.meetings = meetings;
     this.participants = participants;
     this.roomState = roomState;
@@ -126,12 +138,64 @@ final class RoomHub {
             List.of(),
             null,
             null));
+    record(room, self, MeetingEventType.PARTICIPANT_JOINED, Map.of("role", role));
+    if (audioMuted) {
+      record(room, self, MeetingEventType.AUDIO_MUTED, Map.of("cause", "join"));
+    }
     return new Admission.Admitted(room, self);
+  }
+
+  /// Records mute, camera and screen-share changes between two states of one participant.
+  void recordMediaChanges(LiveRoom room, ParticipantInfo before, ParticipantInfo after) {
+    if (before.audioMuted() != after.audioMuted()) {
+      record(room, after, after.audioMuted() ? MeetingEventType.AUDIO_MUTED : MeetingEventType.AUDIO_UNMUTED,
+          Map.of());
+    }
+    if (before.videoMuted() != after.videoMuted()) {
+      record(room, after, after.videoMuted() ? MeetingEventType.VIDEO_OFF : MeetingEventType.VIDEO_ON, Map.of());
+    }
+    if (before.screenSharing() != after.screenSharing()) {
+      record(room, after, after.screenSharing()
+          ? MeetingEventType.SCREEN_SHARE_STARTED : MeetingEventType.SCREEN_SHARE_STOPPED, Map.of());
+    }
+  }
+
+  /// Records that the server removed `participantId` from `room` (host action or meeting end).
+  void recordHostAction(LiveRoom room, String participantId, String action) {
+    record(room, room.participant(participantId), MeetingEventType.HOST_ACTION, Map.of("action", action));
+  }
+
+  /// Stores a participant's quality report as a `call_quality_metrics` row stamped with the server's clock.
+  void recordQuality(LiveRoom room, String participantId, QualityReport r) {
+    events.record(new QualitySample(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
+        Instant.now(), r.audioBitrateBps(), r.audioPacketLoss(), r.audioJitterMillis(), r.audioRttMillis(),
+        r.videoBitrateBps(), r.videoPacketLoss(), r.videoFrameRate(), r.videoResolution(), r.videoRttMillis(),
+        r.networkType(), r.bandwidthAvailableBps(), r.cpuUsage(), r.memoryUsageMib()));
+  }
+
+  /// Now, at millisecond precision (Cassandra `timestamp`), but strictly after the previous event of this node, so
+  /// events of one participant keep their order in `meeting_events` even within one millisecond.
+  private Instant nextEventTime() {
+    long now = Instant.now().toEpochMilli();
+    return Instant.ofEpochMilli(lastEventMillis.updateAndGet(last -> Math.max(now, last + 1)));
+  }
+
+  /// Records one meeting event for `who`; never throws.
+  void record(LiveRoom room, ParticipantInfo who, MeetingEventType type, Map<String, String> data) {
+    try {
+      Map<String, String> all = new HashMap<>(data);
+      all.put("participant_id", who.participantId());
+      events.record(new MeetingEvent(UUID.fromString(room.meetingId()), nextEventTime(), UUID.randomUUID(), type,
+          UUID.fromString(who.userId()), who.displayName(), all));
+    } catch (RuntimeException e) {
+      LOG.warn("meeting event not recorded meetingId={} type={}", room.meetingId(), type, e);
+    }
   }
 
   /// Takes `participantId` out of `room`: `left_at` written, Redis updated, the others told.
   void leave(LiveRoom room, String participantId, String reason) {
     boolean empty;
+    record(room, room.participant(participantId), MeetingEventType.PARTICIPANT_LEFT, Map.of("reason", reason));
     synchronized (this) {
       empty = room.remove(participantId);
       if (empty) {

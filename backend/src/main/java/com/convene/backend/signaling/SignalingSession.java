@@ -12,6 +12,7 @@ import com.convene.model.signal.ParticipantLeft;
 import com.convene.model.signal.ParticipantUpdated;
 import com.convene.model.signal.PublishAnswer;
 import com.convene.model.signal.PublishOffer;
+import com.convene.model.signal.QualityReport;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalCodec;
@@ -155,6 +156,7 @@ final class SignalingSession implements SfuListener {
       case PublishOffer offer -> onPublishOffer(offer);
       case SubscribeAnswer answer -> onSubscribeAnswer(answer);
       case SetMediaState media -> onSetMediaState(media);
+      case QualityReport report -> onQualityReport(report);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
@@ -221,6 +223,7 @@ final class SignalingSession implements SfuListener {
     run(
         () -> {
           if (state == State.JOINED) {
+            hub.recordHostAction(room, participantId, reason);
             leaveRoom(reason);
             send(new Left(null, reason));
           }
@@ -281,8 +284,18 @@ final class SignalingSession implements SfuListener {
       send(new SignalError(media.requestId(), ErrorCode.NOT_JOINED, "Join a meeting first."));
       return;
     }
+    ParticipantInfo before = room.participant(participantId);
     ParticipantInfo updated = room.updateMediaState(participantId, media);
     room.broadcast(new ParticipantUpdated(updated));
+    hub.recordMediaChanges(room, before, updated);
+  }
+
+  private void onQualityReport(QualityReport report) {
+    if (state != State.JOINED) {
+      send(new SignalError(null, ErrorCode.NOT_JOINED, "Join a meeting before reporting call quality."));
+      return;
+    }
+    hub.recordQuality(room, participantId, report);
   }
 
   // SfuListener: called on SFU threads, so each hops onto this session's serial executor.

@@ -16,6 +16,7 @@ import com.convene.model.signal.ParticipantLeft;
 import com.convene.model.signal.ParticipantUpdated;
 import com.convene.model.signal.PublishAnswer;
 import com.convene.model.signal.PublishOffer;
+import com.convene.model.signal.QualityReport;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalError;
@@ -71,6 +72,8 @@ public final class CallSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
   private static final long LEAVE_TIMEOUT_MILLIS = 3_000;
   private static final long STATS_PERIOD_MILLIS = 1_000;
+  /// Period of [QualityReport]s to the server, in ms (issue 4: every 5 s).
+  private static final long QUALITY_PERIOD_MILLIS = 5_000;
   private static final int SCREEN_FPS = 10;
   /// Wait after a publish answer before stopping the audio module's capture, in ms.
   private static final long AUDIO_SETTLE_MILLIS = 300;
@@ -96,6 +99,8 @@ public final class CallSession implements AutoCloseable {
   private @Nullable LocalTrack videoTrack;
   private @Nullable LocalTrack screenTrack;
   private @Nullable ScheduledFuture<?> statsTask;
+  private @Nullable ScheduledFuture<?> qualityTask;
+  private final QualityReporter qualityReporter = new QualityReporter();
   private @Nullable String joinRequestId;
   private @Nullable String pendingPublishRequestId;
   private @Nullable String leaveRequestId;
@@ -331,6 +336,7 @@ public final class CallSession implements AutoCloseable {
       case PublishOffer ignored -> LOG.warn("Unexpected client-side message from server: publish-offer");
       case SubscribeAnswer ignored -> LOG.warn("Unexpected client-side message from server: subscribe-answer");
       case SetMediaState ignored -> LOG.warn("Unexpected client-side message from server: set-media-state");
+      case QualityReport ignored -> LOG.warn("Unexpected client-side message from server: quality-report");
     }
   }
 
@@ -362,6 +368,26 @@ public final class CallSession implements AutoCloseable {
     }
     statsTask = executor.scheduleAtFixedRate(this::sampleStats, STATS_PERIOD_MILLIS, STATS_PERIOD_MILLIS,
         TimeUnit.MILLISECONDS);
+    qualityTask = executor.scheduleAtFixedRate(this::reportQuality, QUALITY_PERIOD_MILLIS, QUALITY_PERIOD_MILLIS,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /// Sends the publish connection's statistics to the server as a [QualityReport].
+  private void reportQuality() {
+    RTCPeerConnection pc = publishPc;
+    if (pc == null || ended.isDone() || channel == null) {
+      return;
+    }
+    pc.getStats(report -> post(() -> {
+      SignalingChannel open = channel;
+      if (open != null && !ended.isDone()) {
+        try {
+          open.send(qualityReporter.report(report));
+        } catch (RuntimeException e) {
+          LOG.debug("Quality report not sent: {}", e.toString());
+        }
+      }
+    }));
   }
 
   private void onSignalError(SignalError error) {
@@ -620,6 +646,9 @@ public final class CallSession implements AutoCloseable {
     LOG.info("Call ending: {}", reason);
     if (statsTask != null) {
       statsTask.cancel(false);
+    }
+    if (qualityTask != null) {
+      qualityTask.cancel(false);
     }
     remoteTracks.values().forEach(RemoteTrack::detachMeter);
     remoteTracks.clear();

@@ -25,9 +25,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ParticipantLeft.class, name = ParticipantLeft.TYPE),
     @JsonSubTypes.Type(value = ParticipantUpdated.class, name = ParticipantUpdated.TYPE),
     @JsonSubTypes.Type(value = SetMediaState.class, name = SetMediaState.TYPE),
-    @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE)
+    @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE),
+    @JsonSubTypes.Type(value = QualityReport.class, name = QualityReport.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
         SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
-        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError {}
+        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport {}

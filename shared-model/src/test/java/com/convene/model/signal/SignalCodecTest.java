@@ -40,7 +40,9 @@ class SignalCodecTest {
         Arguments.of("participant-left", new ParticipantLeft("p-1", "left")),
         Arguments.of("participant-updated", new ParticipantUpdated(alice)),
         Arguments.of("set-media-state", new SetMediaState("r4", true, false, false)),
-        Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")));
+        Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")),
+        Arguments.of("quality-report", new QualityReport(32000, 0.01f, 4.5f, 12, 850000, 0.0f, 30.0f, "640x360", 14,
+            "wired", 2500000, 0.25f, 512)));
   }
 
   @ParameterizedTest(name = "{0}")
