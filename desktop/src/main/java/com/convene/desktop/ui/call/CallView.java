@@ -41,8 +41,8 @@ import javafx.util.StringConverter;
 /// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`, `#callNotice`; the password
 /// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`; for hosts the queue
 /// `#waitingRoom` (a `ListView` whose rows hold `#admitButton` and `#denyButton`), `#muteAllButton`,
-/// `#lockButton`, `#endButton`, and on each tile a `#hostMenu` (`MenuButton`) with mute, stop video, remove
-/// and make host.
+/// `#lockButton`, `#endButton`, and on each tile a `#hostBadge` and a `#hostMenu` (`MenuButton`) with mute,
+/// stop video, remove and make host.
 public final class CallView {
   private final BorderPane root = new BorderPane();
   private final FlowPane grid = new FlowPane(8, 8);
@@ -291,10 +291,13 @@ public final class CallView {
 
   private void addTile(TileModel tileModel) {
     VideoTile tile = new VideoTile(tileModel.participantId());
-    tile.nameProperty().bind(javafx.beans.binding.Bindings.when(tileModel.hostProperty())
-        .then(tileModel.displayNameProperty().concat(" (" + Messages.get("call.hostBadge") + ")"))
-        .otherwise(tileModel.displayNameProperty()));
-    tile.getChildren().add(hostMenu(tileModel));
+    tile.nameProperty().bind(tileModel.displayNameProperty());
+    Label hostBadge = new Label(Messages.get("call.hostBadge"));
+    hostBadge.setId("hostBadge");
+    hostBadge.getStyleClass().add("tile-name");
+    hostBadge.visibleProperty().bind(tileModel.hostProperty());
+    StackPane.setAlignment(hostBadge, Pos.BOTTOM_RIGHT);
+    tile.getChildren().addAll(hostBadge, hostMenu(tileModel));
     ChangeListener<VideoFeed> listener = (obs, old, feed) -> {
       if (old != null) {
         old.setRenderer(null);
