@@ -26,9 +26,24 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ParticipantUpdated.class, name = ParticipantUpdated.TYPE),
     @JsonSubTypes.Type(value = SetMediaState.class, name = SetMediaState.TYPE),
     @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE),
-    @JsonSubTypes.Type(value = QualityReport.class, name = QualityReport.TYPE)
+    @JsonSubTypes.Type(value = QualityReport.class, name = QualityReport.TYPE),
+    @JsonSubTypes.Type(value = Waiting.class, name = Waiting.TYPE),
+    @JsonSubTypes.Type(value = WaitingRoomUpdated.class, name = WaitingRoomUpdated.TYPE),
+    @JsonSubTypes.Type(value = AdmitRequest.class, name = AdmitRequest.TYPE),
+    @JsonSubTypes.Type(value = DenyRequest.class, name = DenyRequest.TYPE),
+    @JsonSubTypes.Type(value = StopMediaRequest.class, name = StopMediaRequest.TYPE),
+    @JsonSubTypes.Type(value = MuteAllRequest.class, name = MuteAllRequest.TYPE),
+    @JsonSubTypes.Type(value = MediaStopped.class, name = MediaStopped.TYPE),
+    @JsonSubTypes.Type(value = RemoveParticipantRequest.class, name = RemoveParticipantRequest.TYPE),
+    @JsonSubTypes.Type(value = EndMeetingRequest.class, name = EndMeetingRequest.TYPE),
+    @JsonSubTypes.Type(value = TransferHostRequest.class, name = TransferHostRequest.TYPE),
+    @JsonSubTypes.Type(value = LockRoomRequest.class, name = LockRoomRequest.TYPE),
+    @JsonSubTypes.Type(value = RoomUpdated.class, name = RoomUpdated.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
         SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
-        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport {}
+        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport,
+        Waiting, WaitingRoomUpdated,
+        AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
+        EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated {}

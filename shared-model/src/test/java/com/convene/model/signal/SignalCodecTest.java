@@ -42,7 +42,22 @@ class SignalCodecTest {
         Arguments.of("set-media-state", new SetMediaState("r4", true, false, false)),
         Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")),
         Arguments.of("quality-report", new QualityReport(32000, 0.01f, 4.5f, 12, 850000, 0.0f, 30.0f, "640x360", 14,
-            "wired", 2500000, 0.25f, 512)));
+            "wired", 2500000, 0.25f, 512)),
+        Arguments.of(
+            "join-with-password", new JoinRequest("r1", "abc-defg-hij", "Bob", false, true, "s3cret")),
+        Arguments.of("waiting", new Waiting("r1", "m-1", "Standup", "c-7")),
+        Arguments.of(
+            "waiting-room-updated", new WaitingRoomUpdated(List.of(new WaitingParticipant("c-7", "u-7", "Bob")))),
+        Arguments.of("admit", new AdmitRequest("r6", "c-7")),
+        Arguments.of("deny", new DenyRequest("r7", "c-7")),
+        Arguments.of("stop-media", new StopMediaRequest("r8", "p-2", MediaSource.MICROPHONE)),
+        Arguments.of("mute-all", new MuteAllRequest("r9")),
+        Arguments.of("media-stopped", new MediaStopped(MediaSource.SCREEN, "host")),
+        Arguments.of("remove-participant", new RemoveParticipantRequest("r10", "p-2")),
+        Arguments.of("end-meeting", new EndMeetingRequest("r11")),
+        Arguments.of("transfer-host", new TransferHostRequest("r12", "p-2")),
+        Arguments.of("lock-room", new LockRoomRequest("r13", true)),
+        Arguments.of("room-updated", new RoomUpdated(true, false, true)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,6 +85,10 @@ class SignalCodecTest {
         "{\"type\":\"hello\",\"client\":\"x\"}",
         "{\"type\":\"join\",\"requestId\":\"r\",\"meeting\":\" \",\"displayName\":\"B\"}",
         "{\"type\":\"subscribe-answer\",\"revision\":\"abc\",\"sdp\":\"v=0\"}",
+        "{\"type\":\"admit\",\"requestId\":\"r\"}",
+        "{\"type\":\"stop-media\",\"requestId\":\"r\",\"participantId\":\"p\",\"source\":\"speaker\"}",
+        "{\"type\":\"lock-room\",\"requestId\":\"r\"}",
+        "{\"type\":\"waiting-room-updated\",\"waiting\":[{\"waitingId\":\"\",\"userId\":\"u\",\"displayName\":\"B\"}]}",
         "\u0000\u0001garbage"
       })
   void rejectsMalformedFramesWithDecodeException(String frame) {
@@ -82,6 +101,16 @@ class SignalCodecTest {
     assertThatThrownBy(() -> codec.decode(frame))
         .isInstanceOf(SignalDecodeException.class)
         .hasMessageContaining("longer than");
+  }
+
+  @org.junit.jupiter.api.Test
+  void joinWithoutPasswordKeepsTheVersionOneShapeAndHidesThePasswordInToString() throws Exception {
+    JoinRequest plainJoin = new JoinRequest("r1", "abc-defg-hij", "Bob", false, true);
+    assertThat(plain.readTree(codec.encode(plainJoin)).has("password")).isFalse();
+    assertThat(codec.decode(readGolden("join"))).isEqualTo(plainJoin);
+    assertThat(new JoinRequest("r1", "m", "Bob", false, false, "s3cret").toString())
+        .doesNotContain("s3cret")
+        .contains("password=***");
   }
 
   @org.junit.jupiter.api.Test
