@@ -260,6 +260,16 @@ public class AccountService {
                 .orElseThrow(() -> new AccountException(ProblemType.NOT_FOUND, "This account no longer exists."));
     }
 
+    /// The account with this id, if any (for other features, e.g. invitations).
+    public Optional<UserView> find(UUID userId) {
+        return users.findById(userId).map(AccountService::toView);
+    }
+
+    /// The account with this e-mail address (case-insensitive), if any.
+    public Optional<UserView> findByEmail(String email) {
+        return users.findByEmail(email.strip().toLowerCase(Locale.ROOT)).map(AccountService::toView);
+    }
+
     /// Whether any account holds `role`.
     public boolean existsWithRole(Role role) {
         return users.existsByRole(role.wireName());

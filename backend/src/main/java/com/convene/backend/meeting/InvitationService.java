@@ -1,13 +1,14 @@
 package com.convene.backend.meeting;
 
+import com.convene.backend.account.AccountService;
 import com.convene.backend.account.Caller;
 import com.convene.backend.problem.FieldErrors;
 import com.convene.backend.problem.ProblemException;
 import com.convene.backend.problem.ProblemType;
 import com.convene.model.api.InvitationRequest;
 import com.convene.model.api.InvitationView;
+import com.convene.model.api.UserView;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,12 +39,12 @@ public class InvitationService {
 
     private final InvitationRepository invitations;
     private final MeetingService meetings;
-    private final JdbcOperations jdbc;
+    private final AccountService accounts;
 
-    InvitationService(InvitationRepository invitations, MeetingService meetings, JdbcOperations jdbc) {
+    InvitationService(InvitationRepository invitations, MeetingService meetings, AccountService accounts) {
         this.invitations = invitations;
         this.meetings = meetings;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /// Invites an account or an e-mail address; an address that belongs to an account invites that account.
@@ -70,20 +71,20 @@ public class InvitationService {
         }
         errors.throwIfAny();
 
-        Optional<Account> account = request.userId() != null ? account("user_id = ?", request.userId())
-                : account("email = ?", email);
+        Optional<UserView> account = request.userId() != null ? accounts.find(request.userId())
+                : accounts.findByEmail(Objects.requireNonNull(email));
         if (request.userId() != null && account.isEmpty()) {
             throw new MeetingException(ProblemType.NOT_FOUND, "No account has this id.");
         }
-        UUID userId = account.map(Account::userId).orElse(null);
-        String address = account.map(Account::email).orElse(email);
+        UUID userId = account.map(UserView::id).orElse(null);
+        String address = account.map(UserView::email).orElse(email);
         if (meeting.hostUserId().equals(userId)) {
             throw new MeetingException(ProblemType.CONFLICT, "The host does not need an invitation.");
         }
         if (invitations.exists(meetingId, userId, address)) {
             throw new MeetingException(ProblemType.CONFLICT, "This person is already invited.");
         }
-        String name = account.map(Account::displayName)
+        String name = account.map(UserView::displayName)
                 .orElse(request.displayName() == null || request.displayName().isBlank()
                         ? Objects.requireNonNull(address) : request.displayName().strip());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -140,23 +141,8 @@ public class InvitationService {
         return invitations.find(meetingId, invitationId).map(InvitationService::toView).orElseThrow();
     }
 
-    private Optional<Account> account(String where, Object value) {
-        return jdbc.prepareStatement("SELECT user_id, email, display_name FROM users WHERE " + where, statement -> {
-            statement.setObject(1, value);
-            try (var rows = statement.executeQuery()) {
-                return rows.next()
-                        ? Optional.of(new Account(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3)))
-                        : Optional.<Account>empty();
-            }
-        });
-    }
-
     private static InvitationView toView(Invitation i) {
         return new InvitationView(i.participantId(), i.meetingId(), i.userId(), i.email(), i.displayName(), i.rsvp(),
                 i.createdAt(), i.updatedAt());
-    }
-
-    /// The account fields an invitation needs (the `account` package's repository is package-private).
-    private record Account(UUID userId, String email, String displayName) {
     }
 }
