@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
 @Around
 public @interface Audited {
 
-    /// Stable action name, `<target>.<verb>`, e.g. `user.disable`; listed in `docs/audit.md`.
+    /// Stable action name, `<target>.<verb>`, e.g. `user.disable`; listed in `docs/decisions/031-audit-log-by-annotation.md`.
     String value();
 
     /// Kind of target: `user`, `meeting` or `""` when the action has none.
