@@ -1,5 +1,6 @@
 package com.convene.backend.audit;
 
+import com.convene.model.api.ConferenceRequest;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
@@ -11,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,18 +53,39 @@ final class AuditInterceptor implements MethodInterceptor<Object, Object> {
         Authentication caller = authentication.get();
         String action = context.stringValue(Audited.class).orElse("unknown");
         String targetType = context.stringValue(Audited.class, "target").filter(s -> !s.isEmpty()).orElse(null);
-        Object id = context.getParameterValueMap().get("id");
+        String id = targetId(context, result);
         int status = result instanceof HttpResponse<?> response ? response.code()
                 : context.getReturnType().isVoid() ? 204 : 200;
         Object username = caller.getAttributes().get("username");
         try {
             audit.record(UUID.fromString(caller.getName()), username == null ? null : username.toString(), action,
-                    targetType, id == null ? null : id.toString(), request.getMethodName(), request.getPath(), status,
+                    targetType, id, request.getMethodName(), request.getPath(), status,
                     addresses.resolve(request), request.getHeaders().get("User-Agent"));
         } catch (RuntimeException e) {
             LOG.error("Audit entry could not be written: action={} actor={} target={}", action, caller.getName(), id, e);
             throw e;
         }
         return result;
+    }
+
+    /// The target: the `{id}` path variable; else the last segment of a `201 Created` answer's `Location` (the
+    /// new resource); else a body parameter's `meetingId` (seed 002's `/conferences/*`).
+    private static @Nullable String targetId(MethodInvocationContext<Object, Object> context, @Nullable Object result) {
+        Object id = context.getParameterValueMap().get("id");
+        if (id != null) {
+            return id.toString();
+        }
+        if (result instanceof HttpResponse<?> response) {
+            String location = response.getHeaders().get("Location");
+            if (location != null && location.lastIndexOf('/') >= 0) {
+                return location.substring(location.lastIndexOf('/') + 1);
+            }
+        }
+        for (Object value : context.getParameterValues()) {
+            if (value instanceof ConferenceRequest conference && conference.meetingId() != null) {
+                return conference.meetingId().toString();
+            }
+        }
+        return null;
     }
 }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class AuditLogIT extends BackendTestSupport {
 
+    @jakarta.inject.Inject
+    io.micronaut.web.router.Router router;
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final Argument<Page<AuditEntryView>> PAGE = (Argument) Argument.of(Page.class,
             AuditEntryView.class);
@@ -60,6 +63,37 @@ class AuditLogIT extends BackendTestSupport {
         Page<AuditEntryView> creates = client.toBlocking().retrieve(HttpRequest.GET(
                 "/api/v1/audit?action=meeting.create&limit=500").bearerAuth(admin.accessToken()), PAGE);
         assertThat(creates.items()).allSatisfy(e -> assertThat(e.actorUsername()).isEqualTo("admin"));
+    }
+
+    /// Every route that changes state and that an admin can call for someone else carries [Audited]; the
+    /// exceptions are the open account routes, where the caller acts for themself.
+    @Test
+    void everyStateChangingRouteIsAudited() {
+        java.util.Set<String> notAudited = new java.util.TreeSet<>();
+        router.uriRoutes()
+                .filter(r -> !java.util.Set.of("GET", "HEAD").contains(r.getHttpMethodName()))
+                .filter(r -> !r.getUriMatchTemplate().toPathString().startsWith("/api/v1/auth/"))
+                .filter(r -> !java.util.Set.of("/users/login", "/users/register", "/meetings/join", "/api/v1/users/me")
+                        .contains(r.getUriMatchTemplate().toPathString()))
+                .filter(r -> !r.getAnnotationMetadata().hasAnnotation(Audited.class))
+                .forEach(r -> notAudited.add(r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString()));
+        assertThat(notAudited).isEmpty();
+    }
+
+    @Test
+    void recordsTheCreatedResourceAndTheConferenceAsTargets() {
+        String admin = adminToken();
+        HttpResponse<String> created = client.toBlocking().exchange(HttpRequest.POST("/api/v1/meetings",
+                "{\"title\": \"Audited\", \"scheduledStart\": \"2031-02-01T10:00:00Z\"}")
+                .contentType("application/json").bearerAuth(admin), String.class);
+        String id = created.header("Location").substring("/api/v1/meetings/".length());
+        client.toBlocking().exchange(HttpRequest.POST("/conferences/start", "{\"meetingId\": \"" + id + "\"}")
+                .contentType("application/json").bearerAuth(admin));
+
+        Page<AuditEntryView> log = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit?limit=500")
+                .bearerAuth(admin), PAGE);
+        assertThat(log.items()).filteredOn(e -> id.equals(e.targetId())).extracting(AuditEntryView::action)
+                .contains("meeting.create", "meeting.start");
     }
 
     @Test
