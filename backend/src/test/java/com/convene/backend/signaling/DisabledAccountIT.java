@@ -51,6 +51,31 @@ class DisabledAccountIT extends SignalingTestSupport {
     }
   }
 
+  /// Issue 5 acceptance d end to end: an admin disables the user over REST; the user's live WebSocket closes
+  /// within 2 s and their refresh token no longer works.
+  @Test
+  void adminDisableOverRestClosesTheSocketWithinTwoSecondsAndKillsTheRefreshToken() throws Exception {
+    String name = "disable-" + UUID.randomUUID().toString().substring(0, 8);
+    client.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/auth/register",
+        new com.convene.model.api.RegisterRequest(name, name + "@example.test", "correct-horse-battery", null, null)));
+    com.convene.model.api.LoginResponse tokens = login(name, "correct-horse-battery");
+    try (SignalingClient victim = connect(tokens.accessToken())) {
+      long start = System.nanoTime();
+      client.toBlocking().exchange(io.micronaut.http.HttpRequest
+          .POST("/api/v1/users/" + victim.userId + "/disable", "")
+          .bearerAuth(adminToken()));
+      int code = victim.awaitClose(DEADLINE_MILLIS);
+      long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      System.out.printf("SIGNALING admin disable (REST) -> socket closed %d ms (deadline %d ms)%n",
+          elapsedMillis, DEADLINE_MILLIS);
+      assertThat(code).isEqualTo(4403);
+      assertThat(elapsedMillis).isLessThanOrEqualTo(DEADLINE_MILLIS);
+    }
+    var refused = expectError(() -> client.toBlocking().exchange(io.micronaut.http.HttpRequest.POST(
+        "/api/v1/auth/refresh", new com.convene.model.api.RefreshRequest(tokens.refreshToken()))));
+    assertThat(refused.getStatus().getCode()).isEqualTo(401);
+  }
+
   @Test
   void theAccountLifecycleListenerClosesEverySocketOfTheUserAtOnce() throws Exception {
     String token = newMemberToken();
