@@ -341,6 +341,26 @@ final class RoomHub {
     LOG.info("Meeting ended by host meetingId={} userId={}", room.meetingId(), by.userId());
   }
 
+  /// Ends the live room of a meeting that was closed outside the call (REST `/conferences/stop`, cancel, or
+  /// [#endMeeting] itself): everyone waiting is sent away and every member gets `Left(meeting-ended)`.
+  /// Idempotent; does nothing when the meeting has no live room on this node.
+  void closeLiveRoom(UUID meetingId) {
+    LiveRoom room;
+    synchronized (this) {
+      room = rooms.get(meetingId.toString());
+    }
+    if (room == null) {
+      return;
+    }
+    for (LiveRoom.Waiter waiter : room.takeAllWaiters()) {
+      waiter.session().sendAway(room, "meeting-ended");
+    }
+    for (SignalingSession member : room.sessions()) {
+      member.removeFromRoom("meeting-ended");
+    }
+    LOG.info("Live room closed with its meeting meetingId={}", meetingId);
+  }
+
   private synchronized boolean dropIfAbandoned(LiveRoom room) {
     if (room.abandoned() && rooms.remove(room.meetingId(), room)) {
       sfu.removeRoom(room.meetingId());
