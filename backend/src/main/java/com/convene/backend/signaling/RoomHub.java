@@ -255,10 +255,12 @@ final class RoomHub {
         .ifPresent(who -> record(room, who, MeetingEventType.HOST_ACTION, Map.of("action", action)));
   }
 
-  /// Stores a participant's quality report as a `call_quality_metrics` row stamped with the server's clock.
+  /// Stores a participant's quality report as a `call_quality_metrics` row stamped with the server's clock, at
+  /// millisecond precision but strictly increasing on this node: two reports within one millisecond would
+  /// otherwise share the primary key and the second would overwrite the first.
   void recordQuality(LiveRoom room, String participantId, QualityReport r) {
     events.record(new QualitySample(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
-        Instant.now(), r.audioBitrateBps(), r.audioPacketLoss(), r.audioJitterMillis(), r.audioRttMillis(),
+        nextEventTime(), r.audioBitrateBps(), r.audioPacketLoss(), r.audioJitterMillis(), r.audioRttMillis(),
         r.videoBitrateBps(), r.videoPacketLoss(), r.videoFrameRate(), r.videoResolution(), r.videoRttMillis(),
         r.networkType(), r.bandwidthAvailableBps(), r.cpuUsage(), r.memoryUsageMib()));
   }
