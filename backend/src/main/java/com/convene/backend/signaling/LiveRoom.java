@@ -3,6 +3,8 @@ package com.convene.backend.signaling;
 import com.convene.model.signal.MediaKind;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RecordingStarted;
+import com.convene.model.signal.RecordingStopped;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.TrackInfo;
@@ -24,15 +26,61 @@ final class LiveRoom {
   private final String meetingId;
   private final String title;
   private final boolean allowScreenShare;
+  private final boolean autoRecord;
+  private final String hostUserId;
   private final SfuRoom sfuRoom;
   private final Map<String, Member> members = new LinkedHashMap<>();
   private final Map<String, MediaSource> sourcesByTrackId = new HashMap<>();
 
-  LiveRoom(String meetingId, String title, boolean allowScreenShare, SfuRoom sfuRoom) {
+  private RecordingStarted recording;
+
+  LiveRoom(
+      String meetingId,
+      String title,
+      boolean allowScreenShare,
+      boolean autoRecord,
+      String hostUserId,
+      SfuRoom sfuRoom) {
     this.meetingId = meetingId;
     this.title = title;
     this.allowScreenShare = allowScreenShare;
+    this.autoRecord = autoRecord;
+    this.hostUserId = hostUserId;
     this.sfuRoom = sfuRoom;
+  }
+
+  /// Whether the meeting's `auto_record` is set (seed 000).
+  boolean autoRecord() {
+    return autoRecord;
+  }
+
+  /// The host's user id, who is credited with automatic recordings.
+  String hostUserId() {
+    return hostUserId;
+  }
+
+  /// The running recording's announcement, or null.
+  synchronized RecordingStarted recording() {
+    return recording;
+  }
+
+  /// Marks a recording as running and tells everyone.
+  synchronized void recordingStarted(RecordingStarted started) {
+    recording = started;
+    broadcast(started);
+  }
+
+  /// Marks the recording `recordingId` as ended and tells everyone; no-op when another one runs.
+  synchronized void recordingStopped(String recordingId, String reason) {
+    if (recording != null && recording.recordingId().equals(recordingId)) {
+      recording = null;
+      broadcast(new RecordingStopped(recordingId, reason));
+    }
+  }
+
+  /// The recording file label of a track: `camera`, `microphone` or `screen`.
+  String sourceLabel(PublishedTrack track) {
+    return trackInfo(track).source().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   String meetingId() {

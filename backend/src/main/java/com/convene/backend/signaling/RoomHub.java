@@ -3,6 +3,12 @@ package com.convene.backend.signaling;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
 import com.convene.backend.problem.ProblemException;
+import com.convene.backend.problem.ProblemType;
+import com.convene.backend.recording.LiveRecordingControl;
+import com.convene.backend.recording.RecordingException;
+import com.convene.backend.recording.RecordingService;
+import com.convene.model.api.RecordingView;
+import com.convene.model.signal.RecordingStarted;
 import com.convene.backend.room.RoomStateService;
 import com.convene.backend.room.SessionState;
 import com.convene.model.api.MeetingView;
@@ -25,7 +31,7 @@ import org.slf4j.LoggerFactory;
 ///
 /// Called from signaling sessions' serial executors (blocking JDBC and Redis calls are fine there).
 @Singleton
-final class RoomHub {
+final class RoomHub implements LiveRecordingControl {
   private static final Logger LOG = LoggerFactory.getLogger(RoomHub.class);
 
   /// Outcome of a join attempt.
@@ -42,6 +48,7 @@ final class RoomHub {
   private final RoomStateService roomState;
   private final SfuServer sfu;
   private final SignalingMetrics metrics;
+  private final RecordingService recordings;
   private final Map<String, LiveRoom> rooms = new HashMap<>();
 
   RoomHub(
@@ -49,12 +56,14 @@ final class RoomHub {
       ParticipantService participants,
       RoomStateService roomState,
       SfuServer sfu,
-      SignalingMetrics metrics) {
+      SignalingMetrics metrics,
+      RecordingService recordings) {
     this.meetings = meetings;
     this.participants = participants;
     this.roomState = roomState;
     this.sfu = sfu;
     this.metrics = metrics;
+    this.recordings = recordings;
   }
 
   SignalingMetrics metrics() {
@@ -75,7 +84,7 @@ final class RoomHub {
     synchronized (this) {
       room = rooms.computeIfAbsent(
           meetingId,
-          id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), sfu.room(id)));
+          id -> newRoom(id, meeting));
       if (room.size() >= meeting.maxParticipants()) {
         return new Admission.Refused(ErrorCode.MEETING_FULL, "This meeting is full.");
       }
@@ -108,7 +117,7 @@ final class RoomHub {
     synchronized (this) {
       // the room may have been torn down while the row was written
       room = rooms.computeIfAbsent(
-          meetingId, id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), sfu.room(id)));
+          meetingId, id -> newRoom(id, meeting));
       room.add(session, self);
     }
     roomState.openRoom(meeting.id(), meeting.allowChat(), false);
@@ -153,6 +162,86 @@ final class RoomHub {
     } catch (RuntimeException e) {
       LOG.warn("leave bookkeeping failed meetingId={} participantId={}", room.meetingId(), participantId, e);
     }
+  }
+
+  @Override
+  public RecordingView start(UUID meetingId, UUID byUserId) {
+    return startRecording(requireLive(meetingId), byUserId, false);
+  }
+
+  @Override
+  public RecordingView stop(UUID meetingId) {
+    LiveRoom room;
+    synchronized (this) {
+      room = rooms.get(meetingId.toString());
+    }
+    if (room == null) {
+      return recordings.stop(meetingId); // nobody left to tell
+    }
+    return stopRecording(room);
+  }
+
+  /// Starts recording `room` and tells everyone in it.
+  ///
+  /// @throws RecordingException `recording-disabled` or `recording-already-running`
+  RecordingView startRecording(LiveRoom room, UUID byUserId, boolean automatic) {
+    UUID meetingId = UUID.fromString(room.meetingId());
+    RecordingView started = recordings.start(meetingId, byUserId, room.sfuRoom(), room::sourceLabel);
+    room.recordingStarted(new RecordingStarted(started.id().toString(), byUserId.toString(), automatic));
+    try {
+      roomState.setRecording(meetingId, true);
+    } catch (RuntimeException e) {
+      LOG.warn("room state not updated meetingId={}", meetingId, e);
+    }
+    return started;
+  }
+
+  /// Stops recording `room`, waits until its files are stored, and tells everyone in it.
+  ///
+  /// @throws RecordingException `recording-not-running`
+  RecordingView stopRecording(LiveRoom room) {
+    UUID meetingId = UUID.fromString(room.meetingId());
+    RecordingView stopped = recordings.stop(meetingId);
+    room.recordingStopped(stopped.id().toString(), "failed".equals(stopped.status()) ? "failed" : "stopped");
+    try {
+      roomState.setRecording(meetingId, false);
+    } catch (RuntimeException e) {
+      LOG.warn("room state not updated meetingId={}", meetingId, e);
+    }
+    return stopped;
+  }
+
+  /// Starts the recording of a room whose meeting has `auto_record`, once someone publishes; credited to the host.
+  void autoRecord(LiveRoom room) {
+    if (!room.autoRecord() || room.recording() != null) {
+      return;
+    }
+    try {
+      startRecording(room, UUID.fromString(room.hostUserId()), true);
+    } catch (RecordingException e) {
+      LOG.debug("auto-record not started meetingId={}: {}", room.meetingId(), e.getMessage());
+    }
+  }
+
+  private LiveRoom requireLive(UUID meetingId) {
+    synchronized (this) {
+      LiveRoom room = rooms.get(meetingId.toString());
+      if (room != null) {
+        return room;
+      }
+    }
+    meetings.get(meetingId); // not-found for an unknown meeting
+    throw new RecordingException(ProblemType.MEETING_NOT_LIVE, "Nobody is in this meeting right now.");
+  }
+
+  private LiveRoom newRoom(String meetingId, MeetingView meeting) {
+    return new LiveRoom(
+        meetingId,
+        meeting.title(),
+        meeting.allowScreenShare(),
+        meeting.recordingEnabled() && meeting.autoRecord(),
+        meeting.hostUserId().toString(),
+        sfu.room(meetingId));
   }
 
   private static Admission refusal(ProblemException e) {

@@ -25,5 +25,11 @@ public enum ErrorCode {
   /// A [SubscribeAnswer] did not match the outstanding [SubscribeOffer].
   STALE_ANSWER,
   /// Something failed on the server; retrying may help.
-  INTERNAL_ERROR
+  INTERNAL_ERROR,
+  /// Recording is switched off for this meeting (`recording_enabled` is false).
+  RECORDING_DISABLED,
+  /// The meeting is already being recorded.
+  RECORDING_ALREADY_RUNNING,
+  /// The meeting is not being recorded.
+  RECORDING_NOT_RUNNING
 }

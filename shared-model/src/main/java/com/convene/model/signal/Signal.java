@@ -25,9 +25,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ParticipantLeft.class, name = ParticipantLeft.TYPE),
     @JsonSubTypes.Type(value = ParticipantUpdated.class, name = ParticipantUpdated.TYPE),
     @JsonSubTypes.Type(value = SetMediaState.class, name = SetMediaState.TYPE),
-    @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE)
+    @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE),
+    @JsonSubTypes.Type(value = StartRecording.class, name = StartRecording.TYPE),
+    @JsonSubTypes.Type(value = StopRecording.class, name = StopRecording.TYPE),
+    @JsonSubTypes.Type(value = RecordingStarted.class, name = RecordingStarted.TYPE),
+    @JsonSubTypes.Type(value = RecordingStopped.class, name = RecordingStopped.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
         SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
-        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError {}
+        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, StartRecording, StopRecording,
+        RecordingStarted, RecordingStopped {}

@@ -40,7 +40,14 @@ class SignalCodecTest {
         Arguments.of("participant-left", new ParticipantLeft("p-1", "left")),
         Arguments.of("participant-updated", new ParticipantUpdated(alice)),
         Arguments.of("set-media-state", new SetMediaState("r4", true, false, false)),
-        Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")));
+        Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")),
+        Arguments.of("start-recording", new StartRecording("r6")),
+        Arguments.of("stop-recording", new StopRecording("r7")),
+        Arguments.of("recording-started", new RecordingStarted("rec-1", "u-1", false)),
+        Arguments.of("recording-stopped", new RecordingStopped("rec-1", "stopped")),
+        Arguments.of(
+            "error-recording-disabled",
+            new SignalError("r6", ErrorCode.RECORDING_DISABLED, "Recording is disabled for this meeting.")));
   }
 
   @ParameterizedTest(name = "{0}")

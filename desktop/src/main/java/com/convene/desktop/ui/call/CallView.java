@@ -57,7 +57,14 @@ public final class CallView {
     error.setWrapText(true);
     error.textProperty().bind(model.errorProperty());
     error.managedProperty().bind(error.textProperty().isNotEmpty());
-    VBox header = new VBox(4, title, status, warning, error);
+    Label recording = new Label(Messages.get("call.recording"));
+    recording.setId("recordingIndicator");
+    recording.getStyleClass().add("recording");
+    recording.visibleProperty().bind(model.recordingProperty());
+    recording.managedProperty().bind(model.recordingProperty());
+    HBox titleRow = new HBox(12, title, recording);
+    titleRow.setAlignment(Pos.CENTER_LEFT);
+    VBox header = new VBox(4, titleRow, status, warning, error);
     header.setPadding(new Insets(12));
 
     grid.setId("videoGrid");
