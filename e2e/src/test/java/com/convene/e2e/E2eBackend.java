@@ -55,6 +55,8 @@ final class E2eBackend {
       props.put("convene.sfu.bind-address", ADDRESS);
       props.put("convene.sfu.advertised-addresses", ADDRESS);
       props.put("convene.sfu.udp-port", 0);
+      props.put("convene.recording.spool-directory", Path.of("target", "recording-spool").toAbsolutePath().toString());
+      props.put("convene.storage.local.root", Path.of("target", "storage").toAbsolutePath().toString());
       EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
       if (started != null) {
         started.stopAfterOnShutdown(server::stop);

@@ -78,6 +78,13 @@ public class RecordingService {
         if (interrupted > 0) {
             LOG.warn("recordings interrupted by a restart marked failed count={}", interrupted);
         }
+        executor.execute(() -> { // loading FFmpeg's natives takes ~0.5 s: not on the first recording's clock
+            try {
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("FFmpeg could not be loaded; recordings will fail", e);
+            }
+        });
     }
 
     /// Starts recording a live room.

@@ -8,18 +8,29 @@ package com.convene.backend.recording;
 /// maps through the latest report onto the publisher's wall clock, and from there onto the local clock with the
 /// participant's [SenderClock] offset, which all tracks of one publisher share: audio and video of a person stay
 /// in sync (lip sync), and different people line up by when their media reached the server. Before the first
-/// report, the track is anchored on its first packet's arrival. Because the mapping follows RTP time, lost packets
-/// and pauses leave gaps instead of shifting what follows.
+/// report, the track is anchored on arrival: on the packet that arrived least late for its RTP time, so one
+/// delayed first packet does not shift the track. Because the mapping follows RTP time, lost packets and pauses
+/// leave gaps instead of shifting what follows.
+///
+/// A report is used only when it agrees with the media: the RTP time between the newest packet and the report
+/// must match the arrival time between them within [#MAX_REPORT_DISAGREEMENT_NANOS]. Some senders stamp reports
+/// from another clock than their packets (libwebrtc with custom sources whose frames carry their own capture
+/// epoch puts the report hours away); such a track stays on arrival time and [#rejectedReports] counts them.
 ///
 /// Confined to the recording tap's consumer thread.
 final class TrackClock {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /// Largest difference, in ns, between the RTP time and the arrival time from the newest packet to a sender
+    /// report for the report to be trusted (network jitter and send pacing stay far below).
+    static final long MAX_REPORT_DISAGREEMENT_NANOS = 1_000_000_000L;
 
     private final long clockRate;
     private final SenderClock sender;
     private long lastExtended = Long.MIN_VALUE;
-    private long firstExtended;
-    private long firstArrivalNanos;
+    private long lastArrivalNanos;
+    private long anchorExtended;
+    private long anchorArrivalNanos;
+    private long rejectedReports;
     private boolean haveReport;
     private long reportExtended;
     private long reportSenderNanos;
@@ -62,13 +73,19 @@ final class TrackClock {
     long onPacket(long rtpTimestamp, long arrivalNanos) {
         if (lastExtended == Long.MIN_VALUE) {
             lastExtended = rtpTimestamp;
-            firstExtended = rtpTimestamp;
-            firstArrivalNanos = arrivalNanos;
+            lastArrivalNanos = arrivalNanos;
+            anchorExtended = rtpTimestamp;
+            anchorArrivalNanos = arrivalNanos;
             return rtpTimestamp;
         }
         long extended = extend(rtpTimestamp);
         if (extended > lastExtended) {
             lastExtended = extended;
+            lastArrivalNanos = arrivalNanos;
+        }
+        if (arrivalNanos < anchorArrivalNanos + ticksToNanos(extended - anchorExtended)) {
+            anchorExtended = extended; // arrived earlier for its RTP time than the anchor: less delayed
+            anchorArrivalNanos = arrivalNanos;
         }
         return extended;
     }
@@ -78,12 +95,29 @@ final class TrackClock {
     /// @param ntpTimestamp 64-bit NTP timestamp (RFC 5905 §6)
     /// @param rtpTimestamp the RTP timestamp of the same instant, unsigned 32 bits
     /// @param arrivalNanos when the report arrived, [System#nanoTime()]
-    void onSenderReport(long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
+    /// @return whether the report was used (false before any packet, or when it disagrees with the media)
+    boolean onSenderReport(long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
+        if (lastExtended == Long.MIN_VALUE) {
+            return false; // nothing to check it against yet; reports repeat every second or so
+        }
+        long extended = extend(rtpTimestamp);
+        long rtpGap = ticksToNanos(extended - lastExtended);
+        long arrivalGap = arrivalNanos - lastArrivalNanos;
+        if (Math.abs(rtpGap - arrivalGap) > MAX_REPORT_DISAGREEMENT_NANOS) {
+            rejectedReports++;
+            return false;
+        }
         long senderNanos = ntpToNanos(ntpTimestamp);
         sender.observe(senderNanos, arrivalNanos);
-        reportExtended = lastExtended == Long.MIN_VALUE ? rtpTimestamp : extend(rtpTimestamp);
+        reportExtended = extended;
         reportSenderNanos = senderNanos;
         haveReport = true;
+        return true;
+    }
+
+    /// Sender reports ignored because their RTP time disagreed with the packets'.
+    long rejectedReports() {
+        return rejectedReports;
     }
 
     /// Whether a sender report maps this track onto its publisher's wall clock.
@@ -96,7 +130,7 @@ final class TrackClock {
         if (synchronizedBySenderReport()) {
             return sender.toLocal(reportSenderNanos + ticksToNanos(extendedTimestamp - reportExtended));
         }
-        return firstArrivalNanos + ticksToNanos(extendedTimestamp - firstExtended);
+        return anchorArrivalNanos + ticksToNanos(extendedTimestamp - anchorExtended);
     }
 
     /// Converts a 64-bit NTP timestamp (seconds since 1900 in the high half, binary fraction in the low) to ns.

@@ -107,7 +107,10 @@ final class TrackRecorder {
 
     /// Takes a sender report of the track.
     void onSenderReport(long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
-        clock.onSenderReport(ntpTimestamp, rtpTimestamp, arrivalNanos);
+        if (!clock.onSenderReport(ntpTimestamp, rtpTimestamp, arrivalNanos) && clock.rejectedReports() == 1) {
+            LOG.info("sender reports disagree with the media; track stays on arrival time participantId={} track={}",
+                    track.participantId(), track.trackId());
+        }
     }
 
     /// Finishes the file; returns it, or null when nothing was written (or writing failed).

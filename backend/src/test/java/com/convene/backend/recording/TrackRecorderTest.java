@@ -133,6 +133,29 @@ class TrackRecorderTest {
         assertThat(audioAt - local).isBetween(999_000_000L, 1_001_000_000L);
     }
 
+    @Test
+    void ignoresSenderReportsWhoseRtpTimeDisagreesWithThePackets() {
+        TrackClock clock = new TrackClock(90_000, new TrackClock.SenderClock());
+        long local = 5_000_000_000L;
+        clock.onPacket(1_000_000, local);
+        long hoursAhead = 1_000_000 + 90_000L * 4_000; // a report stamped from another clock epoch
+        assertThat(clock.onSenderReport(3_900_000_000L << 32, hoursAhead, local + 10_000_000L)).isFalse();
+        assertThat(clock.rejectedReports()).isEqualTo(1);
+        assertThat(clock.synchronizedBySenderReport()).isFalse();
+        assertThat(clock.localNanos(1_000_000 + 90_000)).isEqualTo(local + 1_000_000_000L);
+        assertThat(clock.onSenderReport(3_900_000_000L << 32, 1_000_000 + 900, local + 10_000_000L)).isTrue();
+    }
+
+    @Test
+    void anchorsArrivalTimeOnTheLeastDelayedPacket() {
+        TrackClock clock = new TrackClock(90_000, new TrackClock.SenderClock());
+        long local = 5_000_000_000L;
+        clock.onPacket(0, local + 200_000_000L); // the first packet was held up 200 ms
+        clock.onPacket(9_000, local + 100_000_000L); // 100 ms of RTP time later, on time
+        clock.onPacket(18_000, local + 230_000_000L); // late again
+        assertThat(clock.localNanos(90_000)).isEqualTo(local + 1_000_000_000L);
+    }
+
     private static PublishedTrack track(MediaKind kind) {
         return new PublishedTrack("p-1", "s-1", kind == MediaKind.AUDIO ? "mic" : "cam", kind, 0x11223344, "0");
     }
