@@ -24,6 +24,22 @@ final class Ffprobe {
         return new ObjectMapper().readTree(out);
     }
 
+    /// Runs `ffmpeg` with `args` (after `-v error`) and returns what it writes to standard output.
+    static byte[] ffmpegOutput(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 3];
+        command[0] = "ffmpeg";
+        command[1] = "-v";
+        command[2] = "error";
+        System.arraycopy(args, 0, command, 3, args.length);
+        Process process = new ProcessBuilder(command).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("ffmpeg failed: " + err);
+        }
+        return out;
+    }
+
     /// Runs `ffmpeg` with `args` (after `-v error -y`) and fails when it does.
     static void ffmpeg(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 4];

@@ -180,7 +180,7 @@ public final class MediaRouter implements DatagramHandler {
     /// Detaches `tap` from `routes` and closes it once the loop has let go of it; its sink then drains and closes.
     /// Thread-safe: runs on the loop.
     public void stopTap(RtpTap tap, java.util.List<TrackRoute> routes) {
-        execute(() -> {
+        boolean queued = loop.execute(() -> {
             for (TrackRoute route : routes) {
                 if (route.tap() == tap) {
                     route.tap(null);
@@ -188,6 +188,9 @@ public final class MediaRouter implements DatagramHandler {
             }
             tap.close();
         });
+        if (!queued) {
+            tap.close(); // the loop is gone or jammed: nothing feeds the tap any more, let its sink finish
+        }
     }
 
     void requestKeyFrameForTap(TrackRoute route) {
