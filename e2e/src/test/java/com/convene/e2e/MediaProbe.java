@@ -45,6 +45,25 @@ final class MediaProbe {
     return powers;
   }
 
+  /// Mean brightness (0–255) of each cell of a `columns` x `rows` grid in the frame at `seconds`.
+  static double[] cellBrightness(Path file, double seconds, int width, int height, int columns, int rows)
+      throws IOException, InterruptedException {
+    byte[] gray = run("ffmpeg", "-v", "error", "-ss", String.valueOf(seconds), "-i", file.toString(), "-frames:v",
+        "1", "-f", "rawvideo", "-pix_fmt", "gray", "-");
+    double[] sums = new double[columns * rows];
+    int cellWidth = width / columns;
+    int cellHeight = height / rows;
+    for (int y = 0; y < cellHeight * rows; y++) {
+      for (int x = 0; x < cellWidth * columns; x++) {
+        sums[(y / cellHeight) * columns + x / cellWidth] += gray[y * width + x] & 0xFF;
+      }
+    }
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] /= (double) cellWidth * cellHeight;
+    }
+    return sums;
+  }
+
   private static byte[] run(String... command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).start();
     byte[] out = process.getInputStream().readAllBytes();

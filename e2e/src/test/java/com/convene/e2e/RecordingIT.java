@@ -115,7 +115,7 @@ class RecordingIT {
     }
 
     // a: one VP8 and one Opus file per peer, each as long as the recorded call
-    assertThat(recording.status()).isEqualTo("ready");
+    assertThat(recording.status()).isIn("processing", "ready"); // the composition runs after the stop
     assertThat(recording.tracks()).hasSize(6);
     System.out.printf("E2E recording %s: truth %.2f s, recorded duration %d s, %d bytes in %d files%n",
         recording.id(), truthSeconds, recording.durationSeconds(), recording.fileSizeBytes(),
@@ -158,6 +158,36 @@ class RecordingIT {
         }
       }
     }
+
+    // start of b: the composed MP4 (H.264 + AAC) holds the whole call, every tone, and a tile per camera
+    String recordingPath = "/api/v1/recordings/" + recording.id();
+    RecordingView composed = Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> rest.getJson(recordingPath, host.token(), new TypeReference<RecordingView>() {}),
+            r -> !r.status().equals("processing"));
+    assertThat(composed.status()).isEqualTo("ready");
+    assertThat(composed.downloadPath()).isEqualTo(recordingPath + "/download");
+    HttpResponse<byte[]> mp4 = rest.get(composed.downloadPath(), host.token(), Map.of());
+    assertThat(mp4.statusCode()).isEqualTo(200);
+    Path composedFile = downloads.resolve("composed.mp4");
+    Files.write(composedFile, mp4.body());
+    JsonNode composedProbe = MediaProbe.probe(composedFile);
+    List<String> codecs = new ArrayList<>();
+    composedProbe.path("streams").forEach(s -> codecs.add(s.path("codec_name").asText()));
+    double composedSeconds = composedProbe.path("format").path("duration").asDouble();
+    double[] mixedTones = MediaProbe.tonePowers(composedFile, TONES);
+    System.out.printf("E2E composed MP4: codecs=%s duration=%.3f s (truth %.3f s) size=%d B tone powers=%s%n",
+        codecs, composedSeconds, truthSeconds, mp4.body().length, Arrays.toString(mixedTones));
+    assertThat(codecs).containsExactlyInAnyOrder("h264", "aac");
+    assertThat(composedSeconds).isCloseTo(truthSeconds, org.assertj.core.data.Offset.offset(1.0));
+    for (double power : mixedTones) {
+      assertThat(power).isGreaterThan(100); // each tone alone gives ~5,000 in its own file
+    }
+    double[] cells = MediaProbe.cellBrightness(composedFile, truthSeconds / 2, 640, 360, 2, 2);
+    System.out.printf("E2E composed grid brightness at %.1f s: %s%n", truthSeconds / 2, Arrays.toString(cells));
+    assertThat(cells[0]).isGreaterThan(20);
+    assertThat(cells[1]).isGreaterThan(20);
+    assertThat(cells[2]).isGreaterThan(20);
+    assertThat(cells[3]).isLessThan(5); // three cameras in a 2x2 grid: the fourth cell stays black
 
     // d: a range request returns 206 with exactly those bytes; outside the file, 416
     RecordingTrackView video = recording.tracks().stream().filter(t -> t.kind().equals("video")).findFirst()

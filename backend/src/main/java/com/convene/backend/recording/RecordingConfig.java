@@ -17,11 +17,17 @@ import java.time.Duration;
 /// @param retention         how long a recording is kept before `expires_at`; `0s` keeps it forever
 /// @param defaultVisibility visibility of new recordings: `private`, `participants` or `public`
 /// @param stopTimeout       how long a stop waits for the files to be finished and stored, 1 s–10 min
+/// @param compositionWidth  width of the composed MP4 in pixels, even, 160–3,840
+/// @param compositionHeight height of the composed MP4 in pixels, even, 90–2,160
+/// @param compositionFrameRate frames per second of the composed MP4, 1–60
 @ConfigurationProperties("convene.recording")
 public record RecordingConfig(
         @NotBlank String spoolDirectory,
         @Min(16) @Max(65_536) int tapCapacity,
         @NotNull Duration retention,
         @NotBlank @Pattern(regexp = "private|participants|public") String defaultVisibility,
-        @NotNull Duration stopTimeout) {
+        @NotNull Duration stopTimeout,
+        @Min(160) @Max(3_840) int compositionWidth,
+        @Min(90) @Max(2_160) int compositionHeight,
+        @Min(1) @Max(60) int compositionFrameRate) {
 }

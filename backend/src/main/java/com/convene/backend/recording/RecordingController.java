@@ -88,20 +88,39 @@ final class RecordingController {
         return recordings.setVisibility(Caller.from(authentication), recordingId, request.visibility());
     }
 
+    /// Composes the recording again (after a failed composition). Host, recorder or admin; 202.
+    @Post("/recordings/{recordingId}/compose")
+    HttpResponse<RecordingView> compose(UUID recordingId, Authentication authentication) {
+        return HttpResponse.accepted().body(recordings.recompose(Caller.from(authentication), recordingId));
+    }
+
+    /// Downloads the composed MP4 once `ready`: 200, or 206 for one `Range`; 416 outside the file.
+    @Get("/recordings/{recordingId}/download")
+    MutableHttpResponse<StreamedFile> downloadComposed(UUID recordingId,
+            @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
+        Recording row = recordings.requireComposed(Caller.from(authentication), recordingId);
+        return serve(row.storageKey(), new MediaType("video/mp4"), row.updatedAt().toEpochMilli(), range);
+    }
+
     /// Downloads one per-track WebM file: 200 with the whole file, or 206 with one `Range` (RFC 9110 §14.2);
     /// 416 for a range outside the file.
     @Get("/recordings/{recordingId}/files/{fileId}")
     MutableHttpResponse<StreamedFile> download(UUID recordingId, UUID fileId,
             @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
         RecordingTrack file = recordings.requireDownloadable(Caller.from(authentication), recordingId, fileId);
-        long size = storage.size(file.storageKey());
-        ByteRange requested = ByteRange.parse(range, size);
         MediaType type = new MediaType("audio".equals(file.kind()) ? "audio/webm" : "video/webm");
+        return serve(file.storageKey(), type, file.createdAt().toEpochMilli(), range);
+    }
+
+    private MutableHttpResponse<StreamedFile> serve(String key, MediaType type, long lastModifiedMillis,
+            @Nullable String range) throws IOException {
+        long size = storage.size(key);
+        ByteRange requested = ByteRange.parse(range, size);
         long first = requested == null ? 0 : requested.first();
         long length = requested == null ? size : requested.length();
-        InputStream in = storage.open(file.storageKey(), first, length);
-        StreamedFile body = new StreamedFile(in, type, file.createdAt().toEpochMilli(), length);
-        body.attach(file.storageKey().substring(file.storageKey().lastIndexOf('/') + 1));
+        InputStream in = storage.open(key, first, length);
+        StreamedFile body = new StreamedFile(in, type, lastModifiedMillis, length);
+        body.attach(key.substring(key.lastIndexOf('/') + 1));
         MutableHttpResponse<StreamedFile> response = requested == null
                 ? HttpResponse.ok(body)
                 : HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(body)

@@ -29,10 +29,32 @@ interface RecordingRepository extends GenericRepository<Recording, UUID> {
     long finish(UUID recordingId, String status, long sizeBytes, int durationSeconds, @Nullable String error,
                 Instant now);
 
-    /// Marks recordings left `recording` by a previous process (crash, restart) as failed.
+    /// Marks a recording as being composed.
+    @Query("""
+            UPDATE recordings SET processing_status = 'processing', processing_started_at = :now,
+              processing_completed_at = NULL, processing_error = NULL, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long startComposition(UUID recordingId, Instant now);
+
+    /// Points the recording at its composed MP4.
+    @Query("""
+            UPDATE recordings SET processing_status = 'ready', storage_key = :storageKey, file_size_bytes = :sizeBytes,
+              processing_completed_at = :now, processing_error = NULL, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long completeComposition(UUID recordingId, String storageKey, long sizeBytes, Instant now);
+
+    /// Records a failed composition; the per-track files stay available.
+    @Query("""
+            UPDATE recordings SET processing_status = 'failed', processing_error = :error,
+              processing_completed_at = :now, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long failComposition(UUID recordingId, String error, Instant now);
+
+    /// Marks recordings left `recording` or `processing` by a previous process (crash, restart) as failed.
+    /// Assumes one backend node: with several, this needs the owning node in the row.
     @Query("""
             UPDATE recordings SET processing_status = 'failed', processing_error = :error, updated_at = :now
-            WHERE processing_status = 'recording'""")
+            WHERE processing_status IN ('recording', 'processing')""")
     long failInterrupted(String error, Instant now);
 
     @Query("UPDATE recordings SET visibility = :visibility, updated_at = :now WHERE recording_id = :recordingId")

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class RecordingService {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
+    /// Name of the composed MP4 under the recording's key prefix.
+    static final String COMPOSED_FILE = "composed.mp4";
 
     /// A running recording of one meeting; `done` completes once its files are stored.
     private record Active(UUID recordingId, UUID meetingId, SfuRoom room, CompletableFuture<Recording> done) {}
@@ -58,6 +61,8 @@ public class RecordingService {
     private final MeetingService meetings;
     private final ParticipantService participants;
     private final ConcurrentHashMap<UUID, Active> active = new ConcurrentHashMap<>();
+    /// Composition progress, 0–1, of recordings being composed on this node.
+    private final ConcurrentHashMap<UUID, Double> composing = new ConcurrentHashMap<>();
     private final ExecutorService executor =
             Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("recording-", 0).daemon(true).factory());
 
@@ -74,7 +79,8 @@ public class RecordingService {
     /// Marks recordings a previous process left running as failed: their spooled files were never finished.
     @EventListener
     void onStartup(StartupEvent event) {
-        long interrupted = recordings.failInterrupted("The server stopped while recording.", Instant.now());
+        long interrupted = recordings.failInterrupted("The server stopped while recording or composing.",
+                Instant.now());
         if (interrupted > 0) {
             LOG.warn("recordings interrupted by a restart marked failed count={}", interrupted);
         }
@@ -278,10 +284,14 @@ public class RecordingService {
             LOG.error("recording files could not be stored recordingId={}", recordingId, e);
             error = "The recording's files could not be stored.";
         }
+        boolean compose = error == null && !result.files().isEmpty();
         try {
             int seconds = (int) Math.round(result.durationMillis() / 1000.0);
-            recordings.finish(recordingId, error == null ? "ready" : "failed", totalBytes, seconds, error,
-                    Instant.now());
+            recordings.finish(recordingId, error != null ? "failed" : compose ? "processing" : "ready", totalBytes,
+                    seconds, error, Instant.now());
+            if (compose) {
+                composing.put(recordingId, 0.0); // visible before the row is read back
+            }
             deleteQuietly(spool);
             Recording done = recordings.findById(recordingId).orElseThrow();
             LOG.info("recording finished meetingId={} recordingId={} files={} bytes={} durationMillis={} dropped={}",
@@ -289,10 +299,91 @@ public class RecordingService {
                     result.droppedPackets());
             active.remove(entry.meetingId(), entry);
             entry.done().complete(done);
+            if (compose) {
+                executor.execute(() -> compose(recordingId));
+            }
         } catch (RuntimeException e) {
             LOG.error("recording could not be completed recordingId={}", recordingId, e);
             active.remove(entry.meetingId(), entry);
             entry.done().completeExceptionally(e);
+        }
+    }
+
+    /// Composes a recording again, e.g. after a failed composition. Host, recorder or admin.
+    ///
+    /// @return the recording, now `processing`
+    /// @throws RecordingException `conflict` while it is being recorded or composed
+    public RecordingView recompose(Caller caller, UUID recordingId) {
+        Recording row = recordings.findById(recordingId).orElseThrow(RecordingService::notFound);
+        MeetingView meeting = meetings.get(row.meetingId());
+        if (!owns(caller, meeting, row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may compose this recording.");
+        }
+        if ("recording".equals(row.processingStatus()) || composing.putIfAbsent(recordingId, 0.0) != null) {
+            throw new RecordingException(ProblemType.CONFLICT, "The recording is still being recorded or composed.");
+        }
+        recordings.startComposition(recordingId, Instant.now());
+        executor.execute(() -> compose(recordingId));
+        return get(caller, recordingId);
+    }
+
+    /// The composed MP4's storage key and size, for download.
+    ///
+    /// @throws RecordingException `not-found` until a composed file exists, `forbidden` as for files
+    public Recording requireComposed(Caller caller, UUID recordingId) {
+        Recording row = requireVisible(caller, recordingId);
+        if (!row.storageKey().endsWith(COMPOSED_FILE)) {
+            throw new RecordingException(ProblemType.NOT_FOUND, "The composed recording is not ready yet.");
+        }
+        if (!row.downloadEnabled() && !owns(caller, meetings.get(row.meetingId()), row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Downloads of this recording are switched off.");
+        }
+        return row;
+    }
+
+    /// Runs on the recording executor: builds the MP4 from the stored per-track files and stores it.
+    private void compose(UUID recordingId) {
+        Path work = Path.of(config.spoolDirectory()).resolve(recordingId + "-compose");
+        try {
+            Recording row = recordings.findById(recordingId).orElseThrow();
+            List<RecordingTrack> files = tracks.findByRecordingIdOrderByStartOffsetMs(recordingId);
+            Files.createDirectories(work);
+            List<RecordingComposer.Input> inputs = new ArrayList<>();
+            long durationMillis = row.durationSeconds() == null ? 0 : row.durationSeconds() * 1000L;
+            for (RecordingTrack file : files) {
+                Path local = work.resolve(file.recordingTrackId() + ".webm");
+                try (var in = storage.open(file.storageKey(), 0, storage.size(file.storageKey()))) {
+                    Files.copy(in, local);
+                }
+                inputs.add(new RecordingComposer.Input(file.participantId() + "/" + file.source(),
+                        "video".equals(file.kind()), local, file.startOffsetMs(), file.endOffsetMs()));
+                durationMillis = Math.max(durationMillis, file.endOffsetMs());
+            }
+            Path output = work.resolve(COMPOSED_FILE);
+            long started = System.nanoTime();
+            RecordingComposer.Result result = RecordingComposer.compose(inputs, durationMillis,
+                    new RecordingComposer.Settings(config.compositionWidth(), config.compositionHeight(),
+                            config.compositionFrameRate(), 1_500_000, 96_000),
+                    output, fraction -> composing.put(recordingId, fraction));
+            String key = keyPrefix(row.meetingId(), recordingId) + COMPOSED_FILE;
+            long size = storage.put(key, output);
+            recordings.completeComposition(recordingId, key, size, Instant.now());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info("recording composed recordingId={} tiles={} audioTracks={} durationMillis={} bytes={} "
+                    + "speed={} s of meeting per s", recordingId, result.tiles(), result.audioTracks(),
+                    result.durationMillis(), size, String.format(java.util.Locale.ROOT, "%.2f",
+                            result.durationMillis() / 1000.0 / Math.max(seconds, 1e-3)));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("recording composition failed recordingId={}", recordingId, e);
+            try {
+                recordings.failComposition(recordingId, "The recording could not be composed; it can be retried.",
+                        Instant.now());
+            } catch (RuntimeException again) {
+                LOG.error("composition failure not recorded recordingId={}", recordingId, again);
+            }
+        } finally {
+            composing.remove(recordingId);
+            deleteQuietly(work);
         }
     }
 
@@ -304,7 +395,18 @@ public class RecordingService {
                 .toList();
         return new RecordingView(row.recordingId(), row.meetingId(), row.recordedByUserId(), row.title(),
                 row.processingStatus(), row.visibility(), row.downloadEnabled(), row.createdAt(),
-                row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(), row.processingError(), views);
+                row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(), row.processingError(),
+                progressPercent(row), row.storageKey().endsWith(COMPOSED_FILE)
+                        ? "/api/v1/recordings/" + row.recordingId() + "/download" : null,
+                views);
+    }
+
+    private @Nullable Integer progressPercent(Recording row) {
+        if (!"processing".equals(row.processingStatus())) {
+            return null;
+        }
+        Double fraction = composing.get(row.recordingId());
+        return fraction == null ? null : (int) Math.round(fraction * 100);
     }
 
     private static String keyPrefix(UUID meetingId, UUID recordingId) {
@@ -312,6 +414,9 @@ public class RecordingService {
     }
 
     private static void deleteQuietly(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
         try (var entries = Files.list(directory)) {
             for (Path p : entries.toList()) {
                 Files.deleteIfExists(p);

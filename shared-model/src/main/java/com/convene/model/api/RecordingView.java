@@ -19,6 +19,8 @@ import java.util.UUID;
 /// @param fileSizeBytes    total size of the stored files in bytes once stopped, else `null`
 /// @param expiresAt        when the retention job may delete it, or `null` for never
 /// @param error            why it failed, safe to show, or `null`
+/// @param progressPercent  composition progress 0–100 while `processing`, else `null`
+/// @param downloadPath     `GET` path of the composed MP4 (ranges supported) once `ready`, else `null`
 /// @param tracks           the per-track files, by start offset
 public record RecordingView(
         UUID id,
@@ -33,6 +35,8 @@ public record RecordingView(
         Long fileSizeBytes,
         Instant expiresAt,
         String error,
+        Integer progressPercent,
+        String downloadPath,
         List<RecordingTrackView> tracks) {
 
     /// Copies the track list.
