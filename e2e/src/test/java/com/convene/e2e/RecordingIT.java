@@ -74,7 +74,8 @@ class RecordingIT {
     RestFixture.Account host = rest.newMember("Host");
     RestFixture.Account bo = rest.newMember("Bo");
     MeetingView meeting =
-        rest.scheduleMeeting(host.token(), "Recorded call", Map.of("recordingEnabled", true));
+        rest.scheduleMeeting(host.token(), "Recorded call",
+            Map.of("recordingEnabled", true, "waitingRoomEnabled", false));
 
     List<Peer> peers = new ArrayList<>();
     List<RecordingEvents> events = List.of(new RecordingEvents(), new RecordingEvents(), new RecordingEvents());
@@ -207,7 +208,8 @@ class RecordingIT {
 
     // d: a participant of another meeting gets 403; this meeting's participants only once visibility allows
     RestFixture.Account outsider = rest.newMember("Dee");
-    MeetingView other = rest.scheduleMeeting(outsider.token(), "Another meeting");
+    MeetingView other =
+        rest.scheduleMeeting(outsider.token(), "Another meeting", Map.of("waitingRoomEnabled", false));
     joinAndLeaveOverSignaling(backend, outsider.token(), other.joinCode());
     HttpResponse<byte[]> refused = rest.get(video.downloadPath(), outsider.token(), Map.of());
     assertThat(refused.statusCode()).isEqualTo(403);

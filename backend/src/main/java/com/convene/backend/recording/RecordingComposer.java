@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
 /// Blocking and CPU-heavy: run it on a background executor. Confined to the calling thread.
 final class RecordingComposer {
     private static final int SAMPLE_RATE = 48_000;
+    /// Drift from the timestamps, in 48 kHz samples, beyond which audio is re-placed by them (40 ms).
+    private static final int RESYNC_SAMPLES = 1_920;
 
     /// One per-track file on the recording timeline.
     ///
@@ -275,7 +277,7 @@ final class RecordingComposer {
         private long firstTimestampMicros = Long.MIN_VALUE;
         private short[] pending = new short[0];
         private int pendingOffset;
-        private long pendingPosition; // timeline sample index of pending[pendingOffset]
+        private long pendingPosition = Long.MIN_VALUE; // timeline sample index of pending[pendingOffset]
 
         AudioSource(Input input) {
             this.input = input;
@@ -323,11 +325,16 @@ final class RecordingComposer {
                 firstTimestampMicros = frame.timestamp;
             }
             ShortBuffer samples = (ShortBuffer) frame.samples[0];
+            long contiguous = pendingPosition; // where the previous frame ended
             pending = new short[samples.remaining()];
             samples.get(pending);
             pendingOffset = 0;
-            pendingPosition = input.startMillis() * SAMPLE_RATE / 1000
+            long stamped = input.startMillis() * SAMPLE_RATE / 1000
                     + (frame.timestamp - firstTimestampMicros) * SAMPLE_RATE / 1_000_000;
+            // Millisecond timestamps jitter by a few samples; following them would tear the waveform. Stay
+            // contiguous unless the stamp says a real gap (loss, pause) or overlap larger than RESYNC_SAMPLES.
+            boolean first = contiguous == Long.MIN_VALUE;
+            pendingPosition = first || Math.abs(stamped - contiguous) > RESYNC_SAMPLES ? stamped : contiguous;
             return true;
         }
 

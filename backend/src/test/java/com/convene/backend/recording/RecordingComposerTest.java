@@ -16,6 +16,7 @@ class RecordingComposerTest {
     @TempDir
     static Path dir;
     private static Path output;
+    private static Path low;
     private static RecordingComposer.Result result;
     private static final List<Double> progress = new ArrayList<>();
 
@@ -23,7 +24,7 @@ class RecordingComposerTest {
     static void compose() throws Exception {
         Path red = dir.resolve("red.webm");
         Path blue = dir.resolve("blue.webm");
-        Path low = dir.resolve("low.webm");
+        low = dir.resolve("low.webm");
         Path high = dir.resolve("high.webm");
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=320x240:r=15:d=6", "-c:v", "libvpx", red.toString());
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "color=c=blue:s=320x240:r=15:d=4", "-c:v", "libvpx", blue.toString());
@@ -67,6 +68,33 @@ class RecordingComposerTest {
         assertThat(late[1]).isGreaterThan(late[0] / 10).isGreaterThan(1e-3);
     }
 
+    @Test
+    void keepsAudioContiguousWhenPacketTimestampsJitter() throws Exception {
+        Path jittered = dir.resolve("jittered.webm");
+        java.util.Random random = new java.util.Random(7);
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(low.toFile());
+                WebmTrackWriter writer = new WebmTrackWriter(jittered, com.convene.sfu.MediaKind.AUDIO, 0, 0)) {
+            grabber.start();
+            org.bytedeco.ffmpeg.avcodec.AVPacket packet;
+            for (int i = 0; (packet = grabber.grabPacket()) != null; i++) {
+                byte[] data = new byte[packet.size()];
+                packet.data().get(data);
+                // arrival-time stamping: each 20 ms packet lands up to 3 ms off its ideal millisecond
+                writer.write(data, 0, data.length, 20L * i + random.nextInt(4), 20, false);
+            }
+        }
+        Path clean = dir.resolve("clean.mp4");
+        Path rough = dir.resolve("rough.mp4");
+        RecordingComposer.Settings settings = new RecordingComposer.Settings(320, 180, 5, 100_000, 64_000);
+        RecordingComposer.compose(List.of(new RecordingComposer.Input("a/microphone", false, low, 0, 6_000)),
+                6_000, settings, clean, p -> { });
+        RecordingComposer.compose(List.of(new RecordingComposer.Input("a/microphone", false, jittered, 0, 6_000)),
+                6_000, settings, rough, p -> { });
+        double cleanPower = tonePowers(clean, 0.5, 5.0)[0];
+        double roughPower = tonePowers(rough, 0.5, 5.0)[0];
+        assertThat(roughPower).isGreaterThan(0.8 * cleanPower); // no tearing between packets
+    }
+
     /// Names the colour of the pixel at (x, y) of the frame at `seconds`.
     private static String colourAt(double seconds, int x, int y) throws Exception {
         byte[] rgb = Ffprobe.ffmpegOutput("-ss", String.valueOf(seconds), "-i", output.toString(), "-frames:v", "1",
@@ -89,8 +117,12 @@ class RecordingComposerTest {
 
     /// Goertzel powers at 440 and 880 Hz of the audio from `from` for `length` seconds, at 8 kHz.
     private static double[] tonePowers(double from, double length) throws Exception {
+        return tonePowers(output, from, length);
+    }
+
+    private static double[] tonePowers(Path file, double from, double length) throws Exception {
         byte[] pcm = Ffprobe.ffmpegOutput("-ss", String.valueOf(from), "-t", String.valueOf(length), "-i",
-                output.toString(), "-ac", "1", "-ar", "8000", "-f", "s16le", "-");
+                file.toString(), "-ac", "1", "-ar", "8000", "-f", "s16le", "-");
         double[] frequencies = {440, 880};
         double[] powers = new double[2];
         int count = pcm.length / 2;

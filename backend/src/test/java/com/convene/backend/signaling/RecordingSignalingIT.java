@@ -194,7 +194,8 @@ class RecordingSignalingIT extends BackendTestSupport {
         "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(),
         "timeZone", "Europe/Berlin",
         "recordingEnabled", recordingEnabled,
-        "autoRecord", autoRecord);
+        "autoRecord", autoRecord,
+        "waitingRoomEnabled", false); // joins go straight in once in-call rules honour the waiting room
     return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/meetings", body).bearerAuth(token), MeetingView.class);
   }
 
