@@ -181,7 +181,8 @@ class RecordingIT {
     assertThat(codecs).containsExactlyInAnyOrder("h264", "aac");
     assertThat(composedSeconds).isCloseTo(truthSeconds, org.assertj.core.data.Offset.offset(1.0));
     for (double power : mixedTones) {
-      assertThat(power).isGreaterThan(100); // each tone alone gives ~5,000 in its own file
+      // each tone gives ~5,400 in its own file; a torn waveform (frames misplaced by samples) drops far below
+      assertThat(power).isGreaterThan(2_500);
     }
     double[] cells = MediaProbe.cellBrightness(composedFile, truthSeconds / 2, 640, 360, 2, 2);
     System.out.printf("E2E composed grid brightness at %.1f s: %s%n", truthSeconds / 2, Arrays.toString(cells));
