@@ -92,6 +92,16 @@ final class Peer implements AutoCloseable {
           }
 
           @Override
+          public void onRecordingStarted(String recordingId, boolean automatic) {
+            extra.onRecordingStarted(recordingId, automatic);
+          }
+
+          @Override
+          public void onRecordingStopped(String recordingId, String reason) {
+            extra.onRecordingStopped(recordingId, reason);
+          }
+
+          @Override
           public void onRemoteVideoTrack(String participantId, String trackId, MediaSource source, VideoTrack track) {
             if (source == MediaSource.SCREEN) {
               screens.put(participantId, track);

@@ -60,7 +60,7 @@ final class RestFixture {
   }
 
   /// Schedules a meeting starting in a minute, as `token`'s user, with `settings` (e.g. `requirePassword`,
-  /// `password`, `waitingRoomEnabled`) on top of the server's defaults.
+  /// `password`, `waitingRoomEnabled`, `recordingEnabled`) on top of the server's defaults.
   MeetingView scheduleMeeting(String token, String title, Map<String, Object> settings) {
     Instant start = Instant.now().plus(1, ChronoUnit.MINUTES);
     Map<String, Object> body = new java.util.HashMap<>(settings);
@@ -69,6 +69,64 @@ final class RestFixture {
     body.put("scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString());
     body.put("timeZone", "Europe/Berlin");
     return post("/api/v1/meetings", body, token, MeetingView.class);
+  }
+
+  /// A GET as `token`'s user with extra headers; any status (the caller asserts it).
+  HttpResponse<byte[]> get(String path, String token, Map<String, String> headers) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
+    headers.forEach(req::header);
+    return send(req.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /// A GET of JSON as `token`'s user; fails on a non-2xx status.
+  <T> T getJson(String path, String token, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    HttpResponse<byte[]> res = get(path, token, Map.of());
+    if (res.statusCode() / 100 != 2) {
+      throw new AssertionError("GET " + path + " -> " + res.statusCode() + " " + new String(res.body()));
+    }
+    try {
+      return json.readValue(res.body(), type);
+    } catch (IOException e) {
+      throw new AssertionError("GET " + path + " returned unreadable JSON", e);
+    }
+  }
+
+  /// A PATCH of JSON as `token`'s user; fails on a non-2xx status.
+  <T> T patch(String path, Object body, String token, Class<T> type) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(base.resolve(path))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + token)
+          .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+          .build();
+      HttpResponse<byte[]> res = send(req, HttpResponse.BodyHandlers.ofByteArray());
+      if (res.statusCode() / 100 != 2) {
+        throw new AssertionError("PATCH " + path + " -> " + res.statusCode() + " " + new String(res.body()));
+      }
+      return json.readValue(res.body(), type);
+    } catch (IOException e) {
+      throw new AssertionError("PATCH " + path + " failed", e);
+    }
+  }
+
+  /// The problem `type` of an error body.
+  String problemType(byte[] body) {
+    try {
+      return json.readTree(body).path("type").asText();
+    } catch (IOException e) {
+      throw new AssertionError("not a problem body", e);
+    }
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request, handler);
+    } catch (IOException e) {
+      throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   private <T> T post(String path, Object body, String token, Class<T> type) {

@@ -2,6 +2,7 @@ package com.convene.sfu;
 
 import com.convene.sfu.routing.MediaRouter;
 import com.convene.sfu.routing.PeerTransport;
+import com.convene.sfu.routing.RtpTap;
 import com.convene.sfu.routing.TrackRoute;
 import com.convene.sfu.sdp.LocalTransportParameters;
 import com.convene.sfu.sdp.OfferedTrack;
@@ -85,6 +86,10 @@ public final class SfuParticipant {
                             offered.codec().kind(), offered.ssrc(), offered.mid());
                     kept = server.router().newRoute(publishTransport, track, offered);
                     added.add(kept);
+                    RtpTap tap = room.tap();
+                    if (tap != null) {
+                        server.router().attachTap(kept, tap);
+                    }
                 }
                 next.add(kept);
             }

@@ -1,11 +1,15 @@
 package com.convene.sfu;
 
+import com.convene.sfu.routing.RtpTap;
+import com.convene.sfu.routing.TrackRecorderSink;
 import com.convene.sfu.routing.TrackRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /// A set of participants who all receive each other's tracks.
 ///
@@ -15,6 +19,8 @@ public final class SfuRoom {
     private final String roomId;
     private final SfuServer server;
     private final Map<String, SfuParticipant> participants = new LinkedHashMap<>();
+    /// Written under the monitor, read without it by publishers adding tracks.
+    private volatile @Nullable RtpTap tap;
 
     SfuRoom(String roomId, SfuServer server) {
         this.roomId = roomId;
@@ -64,6 +70,54 @@ public final class SfuRoom {
         }
     }
 
+    /// Starts recording the room: every publisher's decrypted RTP and sender reports, now and for tracks published
+    /// later, flow to `sink` on `executor` through a bounded queue of `capacity` pooled packets (full: dropped and
+    /// counted, the socket loop never waits). Each tapped video track is asked for a key frame.
+    ///
+    /// @param sink     the recorder
+    /// @param capacity pooled packet buffers, 16–65,536
+    /// @param executor runs the consumer; one of its threads stays busy until [#stopTap]
+    /// @return the running tap
+    /// @throws IllegalStateException when the room is already tapped
+    public RtpTap startTap(TrackRecorderSink sink, int capacity, Executor executor) {
+        RtpTap started;
+        List<TrackRoute> routes;
+        synchronized (this) {
+            if (tap != null) {
+                throw new IllegalStateException("room " + roomId + " is already tapped");
+            }
+            started = server.router().startTap(sink, capacity, executor);
+            tap = started;
+            routes = routesExcept(null);
+        }
+        for (TrackRoute route : routes) {
+            server.router().attachTap(route, started);
+        }
+        return started;
+    }
+
+    /// Stops the tap, if any: the sink gets every packet already queued, then [TrackRecorderSink#onTapClosed].
+    ///
+    /// @return the stopped tap (await [RtpTap#closed()]), or null when none was running
+    public @Nullable RtpTap stopTap() {
+        RtpTap stopped;
+        List<TrackRoute> routes;
+        synchronized (this) {
+            stopped = tap;
+            tap = null;
+            routes = routesExcept(null);
+        }
+        if (stopped != null) {
+            server.router().stopTap(stopped, routes);
+        }
+        return stopped;
+    }
+
+    /// The running tap, or null.
+    public @Nullable RtpTap tap() {
+        return tap;
+    }
+
     /// Every published track in the room.
     public synchronized List<PublishedTrack> tracks() {
         List<PublishedTrack> tracks = new ArrayList<>();
@@ -75,7 +129,7 @@ public final class SfuRoom {
         return tracks;
     }
 
-    synchronized List<TrackRoute> routesExcept(SfuParticipant subscriber) {
+    synchronized List<TrackRoute> routesExcept(@Nullable SfuParticipant subscriber) {
         List<TrackRoute> routes = new ArrayList<>();
         for (SfuParticipant participant : participants.values()) {
             if (participant != subscriber) {
@@ -114,5 +168,6 @@ public final class SfuRoom {
         for (String id : ids) {
             leave(id);
         }
+        stopTap();
     }
 }

@@ -20,6 +20,8 @@ interface ParticipantRepository extends GenericRepository<Participant, UUID> {
 
     long countByMeetingIdAndStatus(UUID meetingId, String status);
 
+    boolean existsByMeetingIdAndUserId(UUID meetingId, UUID userId);
+
     /// Inserts a `joined` row; the IP text is cast to `INET` (a malformed address fails the insert).
     @Query("""
             INSERT INTO meeting_participants (participant_id, meeting_id, user_id, display_name, email, role,

@@ -83,6 +83,11 @@ public class ParticipantService {
         return participants.findById(participantId);
     }
 
+    /// Whether the user has ever joined the meeting (a `meeting_participants` row exists).
+    public boolean hasJoined(UUID meetingId, UUID userId) {
+        return participants.existsByMeetingIdAndUserId(meetingId, userId);
+    }
+
     /// Every row of a meeting, in join order.
     public List<Participant> listForMeeting(UUID meetingId) {
         return participants.findByMeetingIdOrderByJoinedAt(meetingId);

@@ -43,6 +43,16 @@ public enum ProblemType {
     ACCOUNT_LOCKED("account-locked", "Account locked", HttpStatus.LOCKED),
     /// Too many requests from this client in the current window (login rate limit); see `Retry-After`.
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    /// Recording is switched off for this meeting (`recording_enabled` is false).
+    RECORDING_DISABLED("recording-disabled", "Recording disabled", HttpStatus.FORBIDDEN),
+    /// The meeting is already being recorded.
+    RECORDING_ALREADY_RUNNING("recording-already-running", "Recording already running", HttpStatus.CONFLICT),
+    /// The meeting is not being recorded.
+    RECORDING_NOT_RUNNING("recording-not-running", "Recording not running", HttpStatus.CONFLICT),
+    /// Nobody is in the meeting's live room on this server, so there is nothing to record.
+    MEETING_NOT_LIVE("meeting-not-live", "Meeting not live", HttpStatus.CONFLICT),
+    /// A `Range` header asks for bytes outside the file (RFC 9110 §15.5.17).
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
     /// Anything unexpected; details are only in the server log.
     INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /// A backing service (PostgreSQL, Redis) is unreachable.
@@ -93,6 +103,7 @@ public enum ProblemType {
             case 409 -> CONFLICT;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 416 -> RANGE_NOT_SATISFIABLE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> INTERNAL;
         };

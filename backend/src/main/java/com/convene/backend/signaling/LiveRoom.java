@@ -6,6 +6,8 @@ import com.convene.model.signal.MediaKind;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.RecordingStarted;
+import com.convene.model.signal.RecordingStopped;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.TrackInfo;
@@ -39,6 +41,8 @@ final class LiveRoom {
 
   private final String meetingId;
   private final String title;
+  private final boolean autoRecord;
+  private final String hostUserId;
   private final SfuRoom sfuRoom;
   private final Map<String, Member> members = new LinkedHashMap<>();
   private final Map<String, Waiter> waiters = new LinkedHashMap<>();
@@ -50,13 +54,51 @@ final class LiveRoom {
   private boolean locked;
   private int reservedSlots;
 
+  private RecordingStarted recording;
+
   LiveRoom(MeetingView meeting, SfuRoom sfuRoom) {
     this.meetingId = meeting.id().toString();
     this.title = meeting.title();
+    this.autoRecord = meeting.recordingEnabled() && meeting.autoRecord();
+    this.hostUserId = meeting.hostUserId().toString();
     this.sfuRoom = sfuRoom;
     this.allowScreenShare = meeting.allowScreenShare();
     this.allowChat = meeting.allowChat();
     this.maxParticipants = meeting.maxParticipants();
+  }
+
+  /// Whether the meeting's `auto_record` is set (seed 000).
+  boolean autoRecord() {
+    return autoRecord;
+  }
+
+  /// The host's user id, who is credited with automatic recordings.
+  String hostUserId() {
+    return hostUserId;
+  }
+
+  /// The running recording's announcement, or null.
+  synchronized RecordingStarted recording() {
+    return recording;
+  }
+
+  /// Marks a recording as running and tells everyone.
+  synchronized void recordingStarted(RecordingStarted started) {
+    recording = started;
+    broadcast(started);
+  }
+
+  /// Marks the recording `recordingId` as ended and tells everyone; no-op when another one runs.
+  synchronized void recordingStopped(String recordingId, String reason) {
+    if (recording != null && recording.recordingId().equals(recordingId)) {
+      recording = null;
+      broadcast(new RecordingStopped(recordingId, reason));
+    }
+  }
+
+  /// The recording file label of a track: `camera`, `microphone` or `screen`.
+  String sourceLabel(PublishedTrack track) {
+    return trackInfo(track).source().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   String meetingId() {

@@ -7,6 +7,12 @@ import com.convene.backend.analytics.QualitySample;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
 import com.convene.backend.problem.ProblemException;
+import com.convene.backend.problem.ProblemType;
+import com.convene.backend.recording.LiveRecordingControl;
+import com.convene.backend.recording.RecordingException;
+import com.convene.backend.recording.RecordingService;
+import com.convene.model.api.RecordingView;
+import com.convene.model.signal.RecordingStarted;
 import com.convene.backend.room.RoomStateService;
 import com.convene.backend.room.SessionState;
 import com.convene.model.api.MeetingView;
@@ -38,7 +44,7 @@ import org.slf4j.LoggerFactory;
 ///
 /// Called from signaling sessions' serial executors (blocking JDBC, argon2id and Redis calls are fine there).
 @Singleton
-final class RoomHub {
+final class RoomHub implements LiveRecordingControl {
   private static final Logger LOG = LoggerFactory.getLogger(RoomHub.class);
 
   /// Outcome of a join attempt.
@@ -60,6 +66,7 @@ final class RoomHub {
   private final SignalingMetrics metrics;
   private final MeetingEventSink events;
   private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
+  private final RecordingService recordings;
   private final Map<String, LiveRoom> rooms = new HashMap<>();
 
   RoomHub(
@@ -68,13 +75,15 @@ final class RoomHub {
       RoomStateService roomState,
       SfuServer sfu,
       SignalingMetrics metrics,
-      MeetingEventSink events) {
+      MeetingEventSink events,
+      RecordingService recordings) {
     this.events = events;
     this.meetings = meetings;
     this.participants = participants;
     this.roomState = roomState;
     this.sfu = sfu;
     this.metrics = metrics;
+    this.recordings = recordings;
   }
 
   SignalingMetrics metrics() {
@@ -105,7 +114,7 @@ final class RoomHub {
     }
     LiveRoom room;
     synchronized (this) {
-      room = rooms.computeIfAbsent(meeting.id().toString(), id -> new LiveRoom(meeting, sfu.room(id)));
+      room = rooms.computeIfAbsent(meeting.id().toString(), id -> newRoom(id, meeting));
       room.refreshRules(meeting);
       if (!privileged && room.banned(session.userId())) {
         return new Admission.Refused(ErrorCode.REMOVED_FROM_MEETING, "The host removed you from this meeting.");
@@ -361,6 +370,80 @@ final class RoomHub {
       member.removeFromRoom("meeting-ended");
     }
     LOG.info("Live room closed with its meeting meetingId={}", meetingId);
+  }
+
+  @Override
+  public RecordingView start(UUID meetingId, UUID byUserId) {
+    return startRecording(requireLive(meetingId), byUserId, false);
+  }
+
+  @Override
+  public RecordingView stop(UUID meetingId) {
+    LiveRoom room;
+    synchronized (this) {
+      room = rooms.get(meetingId.toString());
+    }
+    if (room == null) {
+      return recordings.stop(meetingId); // nobody left to tell
+    }
+    return stopRecording(room);
+  }
+
+  /// Starts recording `room` and tells everyone in it.
+  ///
+  /// @throws RecordingException `recording-disabled` or `recording-already-running`
+  RecordingView startRecording(LiveRoom room, UUID byUserId, boolean automatic) {
+    UUID meetingId = UUID.fromString(room.meetingId());
+    RecordingView started = recordings.start(meetingId, byUserId, room.sfuRoom(), room::sourceLabel);
+    room.recordingStarted(new RecordingStarted(started.id().toString(), byUserId.toString(), automatic));
+    try {
+      roomState.setRecording(meetingId, true);
+    } catch (RuntimeException e) {
+      LOG.warn("room state not updated meetingId={}", meetingId, e);
+    }
+    return started;
+  }
+
+  /// Stops recording `room`, waits until its files are stored, and tells everyone in it.
+  ///
+  /// @throws RecordingException `recording-not-running`
+  RecordingView stopRecording(LiveRoom room) {
+    UUID meetingId = UUID.fromString(room.meetingId());
+    RecordingView stopped = recordings.stop(meetingId);
+    room.recordingStopped(stopped.id().toString(), "failed".equals(stopped.status()) ? "failed" : "stopped");
+    try {
+      roomState.setRecording(meetingId, false);
+    } catch (RuntimeException e) {
+      LOG.warn("room state not updated meetingId={}", meetingId, e);
+    }
+    return stopped;
+  }
+
+  /// Starts the recording of a room whose meeting has `auto_record`, once someone publishes; credited to the host.
+  void autoRecord(LiveRoom room) {
+    if (!room.autoRecord() || room.recording() != null) {
+      return;
+    }
+    try {
+      startRecording(room, UUID.fromString(room.hostUserId()), true);
+    } catch (RecordingException e) {
+      LOG.debug("auto-record not started meetingId={}: {}", room.meetingId(), e.getMessage());
+    }
+  }
+
+  private LiveRoom requireLive(UUID meetingId) {
+    synchronized (this) {
+      LiveRoom room = rooms.get(meetingId.toString());
+      if (room != null) {
+        return room;
+      }
+    }
+    meetings.get(meetingId); // not-found for an unknown meeting
+    throw new RecordingException(ProblemType.MEETING_NOT_LIVE, "Nobody is in this meeting right now.");
+  }
+
+  private LiveRoom newRoom(String meetingId, MeetingView meeting) {
+    return new LiveRoom(meeting, sfu.room(meetingId));
   }
 
   private synchronized boolean dropIfAbandoned(LiveRoom room) {

@@ -22,6 +22,11 @@ import com.convene.model.signal.PublishOffer;
 import com.convene.model.signal.QualityReport;
 import com.convene.model.signal.RemoveParticipantRequest;
 import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.RecordingStarted;
+import com.convene.model.signal.RecordingStopped;
+import com.convene.model.signal.StartRecording;
+import com.convene.model.signal.StopRecording;
+import com.convene.backend.problem.ProblemException;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalCodec;
@@ -227,6 +232,8 @@ final class SignalingSession implements SfuListener {
       case PublishOffer offer -> onPublishOffer(offer);
       case SubscribeAnswer answer -> onSubscribeAnswer(answer);
       case SetMediaState media -> onSetMediaState(media);
+      case StartRecording start -> onStartRecording(start);
+      case StopRecording stop -> onStopRecording(stop);
       case QualityReport report -> onQualityReport(report);
       case AdmitRequest admit -> onAdmit(admit);
       case DenyRequest deny -> onDeny(deny);
@@ -238,7 +245,7 @@ final class SignalingSession implements SfuListener {
       case LockRoomRequest lock -> onLock(lock);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
-          Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _ ->
+          Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -302,6 +309,10 @@ final class SignalingSession implements SfuListener {
           send(new WaitingRoomUpdated(room.waitingList()));
         }
         room.broadcastExcept(participantId, new ParticipantJoined(admitted.self()));
+        RecordingStarted recording = room.recording();
+        if (recording != null) {
+          send(recording);
+        }
       }
     }
   }
@@ -411,6 +422,7 @@ final class SignalingSession implements SfuListener {
     try {
       String answer = sfuParticipant.acceptPublisherOffer(offer.sdp());
       send(new PublishAnswer(offer.requestId(), answer));
+      hub.autoRecord(room);
     } catch (SdpException e) {
       send(new SignalError(offer.requestId(), ErrorCode.SDP_REJECTED, "The SDP offer was rejected: " + e.getMessage()));
     }
@@ -595,6 +607,51 @@ final class SignalingSession implements SfuListener {
     hub.recordHostAction(room, participantId, lock.locked() ? "lock" : "unlock");
     LOG.info("Room {} meetingId={} by={}", lock.locked() ? "locked" : "unlocked", room.meetingId(), userId);
     room.broadcast(room.rules());
+  }
+
+  private void onStartRecording(StartRecording start) {
+    if (!mayControlRecording(start.requestId())) {
+      return;
+    }
+    try {
+      hub.startRecording(room, java.util.UUID.fromString(userId), false);
+    } catch (ProblemException e) {
+      send(new SignalError(start.requestId(), recordingError(e), e.getMessage()));
+    }
+  }
+
+  private void onStopRecording(StopRecording stop) {
+    if (!mayControlRecording(stop.requestId())) {
+      return;
+    }
+    try {
+      hub.stopRecording(room);
+    } catch (ProblemException e) {
+      send(new SignalError(stop.requestId(), recordingError(e), e.getMessage()));
+    }
+  }
+
+  /// Only the meeting's host controls recording over signaling; admins use REST.
+  private boolean mayControlRecording(String requestId) {
+    if (state != State.JOINED) {
+      send(new SignalError(requestId, ErrorCode.NOT_JOINED, "Join a meeting first."));
+      return false;
+    }
+    if (!room.hostUserId().equals(userId)) {
+      send(new SignalError(requestId, ErrorCode.FORBIDDEN, "Only the host can start or stop recording."));
+      return false;
+    }
+    return true;
+  }
+
+  private static ErrorCode recordingError(ProblemException e) {
+    return switch (e.type()) {
+      case RECORDING_DISABLED -> ErrorCode.RECORDING_DISABLED;
+      case RECORDING_ALREADY_RUNNING -> ErrorCode.RECORDING_ALREADY_RUNNING;
+      case RECORDING_NOT_RUNNING -> ErrorCode.RECORDING_NOT_RUNNING;
+      case FORBIDDEN -> ErrorCode.FORBIDDEN;
+      default -> ErrorCode.INTERNAL_ERROR;
+    };
   }
 
   // SfuListener: called on SFU threads, so each hops onto this session's serial executor.

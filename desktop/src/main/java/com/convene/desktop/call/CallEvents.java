@@ -49,6 +49,9 @@ public interface CallEvents {
   /// Our screen share stopped or could not start.
   void onScreenShareStopped();
 
+  /// The meeting is being recorded (`true`) or no longer (`false`): show or hide the recording indicator.
+  default void onRecordingChanged(boolean recording) {}
+
   /// Something failed; `message` is safe to show.
   void onError(String message);
 

@@ -50,6 +50,16 @@ public interface CallListener {
   /// The local publish connection reached a state worth showing, e.g. `CONNECTED` or `FAILED`.
   default void onPublishState(String state) {}
 
+  /// The meeting started being recorded (also sent right after joining while a recording runs).
+  /// @param recordingId the recording
+  /// @param automatic   whether the meeting's `auto_record` started it
+  default void onRecordingStarted(String recordingId, boolean automatic) {}
+
+  /// The recording ended.
+  /// @param recordingId the recording
+  /// @param reason      `stopped` or `failed`
+  default void onRecordingStopped(String recordingId, String reason) {}
+
   /// The server refused a request; `message` is safe to show.
   default void onError(ErrorCode code, String message) {}
 

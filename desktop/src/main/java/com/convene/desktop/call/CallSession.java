@@ -25,6 +25,10 @@ import com.convene.model.signal.PublishOffer;
 import com.convene.model.signal.QualityReport;
 import com.convene.model.signal.RemoveParticipantRequest;
 import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.RecordingStarted;
+import com.convene.model.signal.RecordingStopped;
+import com.convene.model.signal.StartRecording;
+import com.convene.model.signal.StopRecording;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalError;
@@ -127,6 +131,7 @@ public final class CallSession implements AutoCloseable {
   private boolean audioMuted;
   private boolean videoMuted;
   private volatile long joinSentNanos;
+  private volatile @Nullable String recordingId;
   private CompletableFuture<Void> subscribeChain = CompletableFuture.completedFuture(null);
 
   private CallSession(CallConfig config, MediaEngine engine, CallListener listener) {
@@ -305,6 +310,30 @@ public final class CallSession implements AutoCloseable {
     sendMediaState();
   }
 
+  /// Asks the server to record the meeting (host only); [CallListener#onRecordingStarted] follows, or
+  /// [CallListener#onError] with `FORBIDDEN`, `RECORDING_DISABLED` or `RECORDING_ALREADY_RUNNING`.
+  public CompletableFuture<Void> startRecording() {
+    return onSession(() -> {
+      if (channel != null && participantId != null) {
+        channel.send(new StartRecording(newRequestId()));
+      }
+    });
+  }
+
+  /// Asks the server to stop recording (host only); [CallListener#onRecordingStopped] follows.
+  public CompletableFuture<Void> stopRecording() {
+    return onSession(() -> {
+      if (channel != null && participantId != null) {
+        channel.send(new StopRecording(newRequestId()));
+      }
+    });
+  }
+
+  /// The running recording's id, if the meeting is being recorded. Any thread.
+  public Optional<String> recordingId() {
+    return Optional.ofNullable(recordingId);
+  }
+
   /// Whether a screen share is running. Session thread or tests only; the UI tracks its own state.
   public boolean screenSharing() {
     return screenTrack != null;
@@ -438,6 +467,18 @@ public final class CallSession implements AutoCloseable {
       case SubscribeAnswer ignored -> LOG.warn("Unexpected client-side message from server: subscribe-answer");
       case SetMediaState ignored -> LOG.warn("Unexpected client-side message from server: set-media-state");
       case QualityReport ignored -> LOG.warn("Unexpected client-side message from server: quality-report");
+      case StartRecording ignored -> LOG.warn("Unexpected client-side message from server: start-recording");
+      case StopRecording ignored -> LOG.warn("Unexpected client-side message from server: stop-recording");
+      case RecordingStarted started -> {
+        recordingId = started.recordingId();
+        listener.onRecordingStarted(started.recordingId(), started.automatic());
+      }
+      case RecordingStopped stopped -> {
+        if (stopped.recordingId().equals(recordingId)) {
+          recordingId = null;
+        }
+        listener.onRecordingStopped(stopped.recordingId(), stopped.reason());
+      }
     }
   }
 

@@ -133,6 +133,16 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onRecordingStarted(String recordingId, boolean automatic) {
+    Platform.runLater(() -> events.onRecordingChanged(true));
+  }
+
+  @Override
+  public void onRecordingStopped(String recordingId, String reason) {
+    Platform.runLater(() -> events.onRecordingChanged(false));
+  }
+
+  @Override
   public void onError(ErrorCode code, String message) {
     Platform.runLater(() -> events.onError(message));
   }

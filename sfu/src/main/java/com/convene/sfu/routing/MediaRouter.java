@@ -93,6 +93,7 @@ public final class MediaRouter implements DatagramHandler {
                 }
                 if (!kept) {
                     old.clearSubscribers();
+                    endTap(old);
                 }
             }
             publisher.published(copy);
@@ -140,6 +141,7 @@ public final class MediaRouter implements DatagramHandler {
             transportsByAddress.values().removeIf(t -> t == transport);
             for (TrackRoute route : transport.published()) {
                 route.clearSubscribers();
+                endTap(route);
             }
             for (TrackRoute route : transport.subscribed()) {
                 route.removeSubscriber(transport);
@@ -151,6 +153,56 @@ public final class MediaRouter implements DatagramHandler {
                 srtp.close();
             }
         });
+    }
+
+    /// Starts a recording tap over `routes` (and any route later passed to [#attachTap]). Thread-safe.
+    ///
+    /// @param sink     receives the packets on `executor`
+    /// @param capacity pooled packet buffers, 16–65,536
+    /// @param executor runs the tap's consumer; one of its threads is busy until the tap closes
+    public RtpTap startTap(TrackRecorderSink sink, int capacity, java.util.concurrent.Executor executor) {
+        RtpTap tap = new RtpTap(this, sink, capacity);
+        tap.start(executor);
+        return tap;
+    }
+
+    /// Makes `route`'s packets flow into `tap`. Thread-safe: runs on the loop.
+    public void attachTap(TrackRoute route, RtpTap tap) {
+        tap.attached(route);
+        execute(() -> {
+            if (route.tap() != tap && !tap.isClosing()) {
+                route.tap(tap);
+                requestKeyFrame(route, System.nanoTime(), true);
+            }
+        });
+    }
+
+    /// Detaches `tap` from `routes` and closes it once the loop has let go of it; its sink then drains and closes.
+    /// Thread-safe: runs on the loop.
+    public void stopTap(RtpTap tap, java.util.List<TrackRoute> routes) {
+        boolean queued = loop.execute(() -> {
+            for (TrackRoute route : routes) {
+                if (route.tap() == tap) {
+                    route.tap(null);
+                }
+            }
+            tap.close();
+        });
+        if (!queued) {
+            tap.close(); // the loop is gone or jammed: nothing feeds the tap any more, let its sink finish
+        }
+    }
+
+    void requestKeyFrameForTap(TrackRoute route) {
+        execute(() -> requestKeyFrame(route, System.nanoTime(), false));
+    }
+
+    private static void endTap(TrackRoute route) {
+        RtpTap tap = route.tap();
+        if (tap != null) {
+            route.tap(null);
+            tap.offerEnded(route);
+        }
     }
 
     /// A snapshot of the counters. Thread-safe.
@@ -252,10 +304,12 @@ public final class MediaRouter implements DatagramHandler {
         if (srtp == null) {
             return DropReason.SRTP_NOT_READY;
         }
-        return rtcp ? handleRtcp(transport, srtp, buffer, length, nowNanos) : handleRtp(transport, srtp, buffer, length);
+        return rtcp ? handleRtcp(transport, srtp, buffer, length, nowNanos)
+                : handleRtp(transport, srtp, buffer, length, nowNanos);
     }
 
-    private @Nullable DropReason handleRtp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length) {
+    private @Nullable DropReason handleRtp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length,
+            long nowNanos) {
         int ssrc = RtpHeader.ssrc(buffer, 0);
         TrackRoute route = transport.findPublished(ssrc);
         if (route == null) {
@@ -273,6 +327,10 @@ public final class MediaRouter implements DatagramHandler {
         }
         if (RtpHeader.payloadType(clear, inbound.getOffset()) != route.payloadType()) {
             return DropReason.UNKNOWN_PAYLOAD_TYPE;
+        }
+        RtpTap tap = route.tap();
+        if (tap != null) {
+            tap.offerRtp(route, clear, inbound.getOffset(), clearLength, nowNanos);
         }
         for (PeerTransport subscriber : route.subscribers()) {
             SrtpSession out = subscriber.srtp();
@@ -305,7 +363,7 @@ public final class MediaRouter implements DatagramHandler {
             return DropReason.MALFORMED_RTCP;
         }
         if (transport.role() == PeerTransport.Role.PUBLISH) {
-            relaySenderReport(transport, clear, offset, clearLength);
+            relaySenderReport(transport, clear, offset, clearLength, nowNanos);
             return null;
         }
         int position = offset;
@@ -326,7 +384,7 @@ public final class MediaRouter implements DatagramHandler {
         return null;
     }
 
-    private void relaySenderReport(PeerTransport publisher, byte[] clear, int offset, int length) {
+    private void relaySenderReport(PeerTransport publisher, byte[] clear, int offset, int length, long nowNanos) {
         if (RtcpPackets.packetType(clear, offset) != RtcpPackets.SR) {
             return;
         }
@@ -335,6 +393,10 @@ public final class MediaRouter implements DatagramHandler {
         if (route == null) {
             drop(DropReason.UNKNOWN_SSRC);
             return;
+        }
+        RtpTap tap = route.tap();
+        if (tap != null) {
+            tap.offerSenderReport(route, clear, offset, length, nowNanos);
         }
         for (PeerTransport subscriber : route.subscribers()) {
             SrtpSession out = subscriber.srtp();

@@ -5,11 +5,12 @@ import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.rtcp.PliThrottle;
 import com.convene.sfu.sdp.OfferedTrack;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// One published track and the subscriber transports it is forwarded to.
 ///
 /// Identity, track and codec are immutable and may be read on any thread; the subscriber list and the PLI throttle
-/// are confined to the socket event loop.
+/// and the recording tap are confined to the socket event loop.
 public final class TrackRoute {
     private static final PeerTransport[] NONE = new PeerTransport[0];
 
@@ -18,6 +19,7 @@ public final class TrackRoute {
     private final OfferedTrack offered;
     private final PliThrottle pliThrottle;
     private PeerTransport[] subscribers = NONE;
+    private @Nullable RtpTap tap;
 
     /// Creates a route with no subscribers.
     ///
@@ -57,6 +59,15 @@ public final class TrackRoute {
 
     boolean isVideo() {
         return track.kind() == MediaKind.VIDEO;
+    }
+
+    /// The recording tap this route feeds, or null. Loop only.
+    @Nullable RtpTap tap() {
+        return tap;
+    }
+
+    void tap(@Nullable RtpTap tap) {
+        this.tap = tap;
     }
 
     PliThrottle pliThrottle() {

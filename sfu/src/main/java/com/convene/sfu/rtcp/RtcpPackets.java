@@ -98,7 +98,8 @@ public final class RtcpPackets {
         return PLI_LENGTH;
     }
 
-    static int readI32(byte[] buffer, int at) {
+    /// Reads a big-endian 32-bit value at `at`.
+    public static int readI32(byte[] buffer, int at) {
         return ((buffer[at] & 0xFF) << 24) | ((buffer[at + 1] & 0xFF) << 16) | ((buffer[at + 2] & 0xFF) << 8)
                 | (buffer[at + 3] & 0xFF);
     }

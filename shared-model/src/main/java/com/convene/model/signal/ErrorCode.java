@@ -39,5 +39,11 @@ public enum ErrorCode {
   /// A host control names a participant or waiting joiner that is not (or no longer) there.
   PARTICIPANT_NOT_FOUND,
   /// Chat is switched off in this meeting (`allow_chat` false).
-  CHAT_DISABLED
+  CHAT_DISABLED,
+  /// Recording is switched off for this meeting (`recording_enabled` is false).
+  RECORDING_DISABLED,
+  /// The meeting is already being recorded.
+  RECORDING_ALREADY_RUNNING,
+  /// The meeting is not being recorded.
+  RECORDING_NOT_RUNNING
 }

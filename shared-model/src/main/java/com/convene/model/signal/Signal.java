@@ -38,7 +38,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = EndMeetingRequest.class, name = EndMeetingRequest.TYPE),
     @JsonSubTypes.Type(value = TransferHostRequest.class, name = TransferHostRequest.TYPE),
     @JsonSubTypes.Type(value = LockRoomRequest.class, name = LockRoomRequest.TYPE),
-    @JsonSubTypes.Type(value = RoomUpdated.class, name = RoomUpdated.TYPE)
+    @JsonSubTypes.Type(value = RoomUpdated.class, name = RoomUpdated.TYPE),
+    @JsonSubTypes.Type(value = StartRecording.class, name = StartRecording.TYPE),
+    @JsonSubTypes.Type(value = StopRecording.class, name = StopRecording.TYPE),
+    @JsonSubTypes.Type(value = RecordingStarted.class, name = RecordingStarted.TYPE),
+    @JsonSubTypes.Type(value = RecordingStopped.class, name = RecordingStopped.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
@@ -46,4 +50,5 @@ public sealed interface Signal
         ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport,
         Waiting, WaitingRoomUpdated,
         AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
-        EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated {}
+        EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated,
+        StartRecording, StopRecording, RecordingStarted, RecordingStopped {}

@@ -57,7 +57,14 @@ class SignalCodecTest {
         Arguments.of("end-meeting", new EndMeetingRequest("r11")),
         Arguments.of("transfer-host", new TransferHostRequest("r12", "p-2")),
         Arguments.of("lock-room", new LockRoomRequest("r13", true)),
-        Arguments.of("room-updated", new RoomUpdated(true, false, true)));
+        Arguments.of("room-updated", new RoomUpdated(true, false, true)),
+        Arguments.of("start-recording", new StartRecording("r6")),
+        Arguments.of("stop-recording", new StopRecording("r7")),
+        Arguments.of("recording-started", new RecordingStarted("rec-1", "u-1", false)),
+        Arguments.of("recording-stopped", new RecordingStopped("rec-1", "stopped")),
+        Arguments.of(
+            "error-recording-disabled",
+            new SignalError("r6", ErrorCode.RECORDING_DISABLED, "Recording is disabled for this meeting.")));
   }
 
   @ParameterizedTest(name = "{0}")

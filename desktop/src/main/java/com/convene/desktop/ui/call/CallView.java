@@ -75,7 +75,14 @@ public final class CallView {
     notice.setWrapText(true);
     notice.textProperty().bind(model.noticeProperty());
     notice.managedProperty().bind(notice.textProperty().isNotEmpty());
-    VBox header = new VBox(4, title, status, warning, error, notice);
+    Label recording = new Label(Messages.get("call.recording"));
+    recording.setId("recordingIndicator");
+    recording.getStyleClass().add("recording");
+    recording.visibleProperty().bind(model.recordingProperty());
+    recording.managedProperty().bind(model.recordingProperty());
+    HBox titleRow = new HBox(12, title, recording);
+    titleRow.setAlignment(Pos.CENTER_LEFT);
+    VBox header = new VBox(4, titleRow, status, warning, error, notice);
     header.setPadding(new Insets(12));
 
     grid.setId("videoGrid");

@@ -36,6 +36,7 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty micMuted = new SimpleBooleanProperty();
   private final BooleanProperty cameraOff = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
+  private final BooleanProperty recording = new SimpleBooleanProperty();
   private final BooleanProperty joined = new SimpleBooleanProperty();
   private final BooleanProperty waitingForHost = new SimpleBooleanProperty();
   private final BooleanProperty passwordNeeded = new SimpleBooleanProperty();
@@ -139,6 +140,11 @@ public final class CallViewModel implements CallEvents {
 
   public BooleanProperty sharingProperty() {
     return sharing;
+  }
+
+  /// Whether the meeting is being recorded; the view shows a recording indicator while true.
+  public BooleanProperty recordingProperty() {
+    return recording;
   }
 
   public BooleanProperty joinedProperty() {
@@ -351,6 +357,11 @@ public final class CallViewModel implements CallEvents {
   public void onScreenShareStopped() {
     sharing.set(false);
     error.set(Messages.get("call.shareFailed"));
+  }
+
+  @Override
+  public void onRecordingChanged(boolean isRecording) {
+    recording.set(isRecording);
   }
 
   @Override

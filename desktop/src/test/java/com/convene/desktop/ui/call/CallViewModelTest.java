@@ -107,6 +107,16 @@ class CallViewModelTest {
   }
 
   @Test
+  void showsTheRecordingIndicatorWhileTheMeetingIsRecorded() {
+    model.onJoined("Standup", List.of());
+    assertThat(model.recordingProperty().get()).isFalse();
+    model.onRecordingChanged(true);
+    assertThat(model.recordingProperty().get()).isTrue();
+    model.onRecordingChanged(false);
+    assertThat(model.recordingProperty().get()).isFalse();
+  }
+
+  @Test
   void saysWhenAlone() {
     model.onJoined("Standup", List.of());
     assertThat(model.statusProperty().get()).isNotBlank();

@@ -1,0 +1,139 @@
+package com.convene.backend.recording;
+
+import com.convene.backend.account.Caller;
+import com.convene.backend.problem.ProblemType;
+import com.convene.backend.storage.ObjectStorage;
+import com.convene.model.api.MeetingView;
+import com.convene.model.api.RecordingView;
+import com.convene.model.api.RecordingVisibilityRequest;
+import com.convene.backend.meeting.MeetingService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+/// Recordings over REST: start and stop a meeting's recording (host or admin, like seed 002's
+/// `/conferences/start|stop`), list a meeting's recordings, read one, change its visibility, and download its
+/// per-track files with HTTP range requests (RFC 9110 §14).
+///
+/// Who may see a recording: the meeting's host, whoever recorded it and admins always; the meeting's
+/// participants when its visibility is `participants`; any signed-in user when `public`. Others get 403.
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class RecordingController {
+    private final RecordingService recordings;
+    private final LiveRecordingControl live;
+    private final MeetingService meetings;
+    private final ObjectStorage storage;
+
+    RecordingController(RecordingService recordings, LiveRecordingControl live, MeetingService meetings,
+            ObjectStorage storage) {
+        this.recordings = recordings;
+        this.live = live;
+        this.meetings = meetings;
+        this.storage = storage;
+    }
+
+    /// Starts recording the meeting's live room; 201 with the recording. Host or admin.
+    @Post("/meetings/{meetingId}/recording/start")
+    HttpResponse<RecordingView> start(UUID meetingId, Authentication authentication) {
+        Caller caller = requireHostOrAdmin(meetingId, authentication);
+        RecordingView view = live.start(meetingId, caller.userId());
+        return HttpResponse.created(view, java.net.URI.create("/api/v1/recordings/" + view.id()));
+    }
+
+    /// Stops the meeting's recording once its files are stored. Host or admin.
+    @Post("/meetings/{meetingId}/recording/stop")
+    RecordingView stop(UUID meetingId, Authentication authentication) {
+        requireHostOrAdmin(meetingId, authentication);
+        return live.stop(meetingId);
+    }
+
+    /// The meeting's recordings the caller may see, oldest first.
+    @Get("/meetings/{meetingId}/recordings")
+    List<RecordingView> list(UUID meetingId, Authentication authentication) {
+        return recordings.list(Caller.from(authentication), meetingId);
+    }
+
+    @Get("/recordings/{recordingId}")
+    RecordingView get(UUID recordingId, Authentication authentication) {
+        return recordings.get(Caller.from(authentication), recordingId);
+    }
+
+    /// Changes the visibility (`private`, `participants`, `public`). Host, recorder or admin.
+    @Patch("/recordings/{recordingId}")
+    RecordingView update(UUID recordingId, @Body RecordingVisibilityRequest request, Authentication authentication) {
+        if (request.visibility() == null) {
+            throw new RecordingException(ProblemType.VALIDATION, "visibility is required.");
+        }
+        return recordings.setVisibility(Caller.from(authentication), recordingId, request.visibility());
+    }
+
+    /// Composes the recording again (after a failed composition). Host, recorder or admin; 202.
+    @Post("/recordings/{recordingId}/compose")
+    HttpResponse<RecordingView> compose(UUID recordingId, Authentication authentication) {
+        return HttpResponse.accepted().body(recordings.recompose(Caller.from(authentication), recordingId));
+    }
+
+    /// Downloads the composed MP4 once `ready`: 200, or 206 for one `Range`; 416 outside the file.
+    @Get("/recordings/{recordingId}/download")
+    MutableHttpResponse<StreamedFile> downloadComposed(UUID recordingId,
+            @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
+        Recording row = recordings.requireComposed(Caller.from(authentication), recordingId);
+        return serve(row.storageKey(), new MediaType("video/mp4"), row.updatedAt().toEpochMilli(), range);
+    }
+
+    /// Downloads one per-track WebM file: 200 with the whole file, or 206 with one `Range` (RFC 9110 §14.2);
+    /// 416 for a range outside the file.
+    @Get("/recordings/{recordingId}/files/{fileId}")
+    MutableHttpResponse<StreamedFile> download(UUID recordingId, UUID fileId,
+            @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
+        RecordingTrack file = recordings.requireDownloadable(Caller.from(authentication), recordingId, fileId);
+        MediaType type = new MediaType("audio".equals(file.kind()) ? "audio/webm" : "video/webm");
+        return serve(file.storageKey(), type, file.createdAt().toEpochMilli(), range);
+    }
+
+    private MutableHttpResponse<StreamedFile> serve(String key, MediaType type, long lastModifiedMillis,
+            @Nullable String range) throws IOException {
+        long size = storage.size(key);
+        ByteRange requested = ByteRange.parse(range, size);
+        long first = requested == null ? 0 : requested.first();
+        long length = requested == null ? size : requested.length();
+        InputStream in = storage.open(key, first, length);
+        StreamedFile body = new StreamedFile(in, type, lastModifiedMillis, length);
+        body.attach(key.substring(key.lastIndexOf('/') + 1));
+        MutableHttpResponse<StreamedFile> response = requested == null
+                ? HttpResponse.ok(body)
+                : HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(body)
+                        .header(HttpHeaders.CONTENT_RANGE, requested.contentRange(size));
+        return response.header(HttpHeaders.ACCEPT_RANGES, "bytes");
+    }
+
+    private Caller requireHostOrAdmin(UUID meetingId, Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        MeetingView meeting = meetings.get(meetingId);
+        if (!caller.isAdmin() && !meeting.hostUserId().equals(caller.userId())) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin can control recording.");
+        }
+        return caller;
+    }
+}

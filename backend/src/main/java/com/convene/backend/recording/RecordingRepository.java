@@ -1,0 +1,62 @@
+package com.convene.backend.recording;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/// `recordings` access. Blocking JDBC: call from a blocking executor or a signaling session's thread.
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface RecordingRepository extends GenericRepository<Recording, UUID> {
+
+    Recording save(Recording recording);
+
+    Optional<Recording> findById(UUID recordingId);
+
+    List<Recording> findByMeetingIdOrderByCreatedAt(UUID meetingId);
+
+    /// Records the outcome of a stopped recording.
+    @Query("""
+            UPDATE recordings SET processing_status = :status, file_size_bytes = :sizeBytes,
+              duration_seconds = :durationSeconds, processing_completed_at = :now, processing_error = :error,
+              updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long finish(UUID recordingId, String status, long sizeBytes, int durationSeconds, @Nullable String error,
+                Instant now);
+
+    /// Marks a recording as being composed.
+    @Query("""
+            UPDATE recordings SET processing_status = 'processing', processing_started_at = :now,
+              processing_completed_at = NULL, processing_error = NULL, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long startComposition(UUID recordingId, Instant now);
+
+    /// Points the recording at its composed MP4.
+    @Query("""
+            UPDATE recordings SET processing_status = 'ready', storage_key = :storageKey, file_size_bytes = :sizeBytes,
+              processing_completed_at = :now, processing_error = NULL, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long completeComposition(UUID recordingId, String storageKey, long sizeBytes, Instant now);
+
+    /// Records a failed composition; the per-track files stay available.
+    @Query("""
+            UPDATE recordings SET processing_status = 'failed', processing_error = :error,
+              processing_completed_at = :now, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long failComposition(UUID recordingId, String error, Instant now);
+
+    /// Marks recordings left `recording` or `processing` by a previous process (crash, restart) as failed.
+    /// Assumes one backend node: with several, this needs the owning node in the row.
+    @Query("""
+            UPDATE recordings SET processing_status = 'failed', processing_error = :error, updated_at = :now
+            WHERE processing_status IN ('recording', 'processing')""")
+    long failInterrupted(String error, Instant now);
+
+    @Query("UPDATE recordings SET visibility = :visibility, updated_at = :now WHERE recording_id = :recordingId")
+    long updateVisibility(UUID recordingId, String visibility, Instant now);
+}

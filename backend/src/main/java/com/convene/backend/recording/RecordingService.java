@@ -1,0 +1,437 @@
+package com.convene.backend.recording;
+
+import com.convene.backend.account.Caller;
+import com.convene.backend.meeting.MeetingService;
+import com.convene.backend.meeting.ParticipantService;
+import com.convene.backend.problem.ProblemType;
+import com.convene.backend.storage.ObjectStorage;
+import com.convene.model.api.MeetingView;
+import com.convene.model.api.RecordingTrackView;
+import com.convene.model.api.RecordingView;
+import com.convene.sfu.MediaKind;
+import com.convene.sfu.PublishedTrack;
+import com.convene.sfu.SfuRoom;
+import com.convene.sfu.routing.RtpTap;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Starts and stops recordings of live rooms, stores their files and keeps the `recordings` rows.
+///
+/// A recording runs on the recording executor (one platform thread per running recording: FFmpeg's muxer is
+/// native code, which would pin a virtual thread's carrier). It ends when stopped, or when the SFU closes the
+/// room's tap because the last participant left; either way every file is finished, moved to storage and
+/// described in `recording_tracks`, and the row becomes `ready` (or `failed` with `processing_error`).
+///
+/// Thread-safe. Blocking (JDBC, files): call from a blocking executor or a signaling session's thread.
+@Singleton
+public class RecordingService {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
+    /// Name of the composed MP4 under the recording's key prefix.
+    static final String COMPOSED_FILE = "composed.mp4";
+
+    /// A running recording of one meeting; `done` completes once its files are stored.
+    private record Active(UUID recordingId, UUID meetingId, SfuRoom room, CompletableFuture<Recording> done) {}
+
+    private final RecordingConfig config;
+    private final RecordingRepository recordings;
+    private final RecordingTrackRepository tracks;
+    private final ObjectStorage storage;
+    private final MeetingService meetings;
+    private final ParticipantService participants;
+    private final ConcurrentHashMap<UUID, Active> active = new ConcurrentHashMap<>();
+    /// Composition progress, 0–1, of recordings being composed on this node.
+    private final ConcurrentHashMap<UUID, Double> composing = new ConcurrentHashMap<>();
+    private final ExecutorService executor =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("recording-", 0).daemon(true).factory());
+
+    RecordingService(RecordingConfig config, RecordingRepository recordings, RecordingTrackRepository tracks,
+            ObjectStorage storage, MeetingService meetings, ParticipantService participants) {
+        this.config = config;
+        this.recordings = recordings;
+        this.tracks = tracks;
+        this.storage = storage;
+        this.meetings = meetings;
+        this.participants = participants;
+    }
+
+    /// Marks recordings a previous process left running as failed: their spooled files were never finished.
+    @EventListener
+    void onStartup(StartupEvent event) {
+        long interrupted = recordings.failInterrupted("The server stopped while recording or composing.",
+                Instant.now());
+        if (interrupted > 0) {
+            LOG.warn("recordings interrupted by a restart marked failed count={}", interrupted);
+        }
+        executor.execute(() -> { // loading FFmpeg's natives takes ~0.5 s: not on the first recording's clock
+            try {
+                org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("FFmpeg could not be loaded; recordings will fail", e);
+            }
+        });
+    }
+
+    /// Starts recording a live room.
+    ///
+    /// @param meetingId the meeting
+    /// @param byUserId  who starts it (the host, an admin, or the host for `auto_record`)
+    /// @param room      the meeting's SFU room
+    /// @param sourceOf  `camera`, `microphone` or `screen` for a track of the room
+    /// @return the new recording, status `recording`
+    /// @throws RecordingException `recording-disabled` when the meeting's `recording_enabled` is false,
+    ///                            `recording-already-running` when it is being recorded
+    public RecordingView start(UUID meetingId, UUID byUserId, SfuRoom room,
+            Function<PublishedTrack, String> sourceOf) {
+        MeetingView meeting = meetings.get(meetingId);
+        if (!meeting.recordingEnabled()) {
+            throw new RecordingException(ProblemType.RECORDING_DISABLED, "Recording is disabled for this meeting.");
+        }
+        UUID recordingId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Active entry = new Active(recordingId, meetingId, room, new CompletableFuture<>());
+        if (active.putIfAbsent(meetingId, entry) != null) {
+            throw new RecordingException(ProblemType.RECORDING_ALREADY_RUNNING, "This meeting is already being recorded.");
+        }
+        try {
+            String title = truncate("Recording of " + meeting.title(), 500);
+            Instant expiresAt = config.retention().isZero() ? null : now.plus(config.retention());
+            Recording row = recordings.save(new Recording(recordingId, meetingId, byUserId, title, null, null, null,
+                    storage.provider(), storage.bucket(), keyPrefix(meetingId, recordingId), storage.region(),
+                    "meeting", null, null, "recording", now, null, null, config.defaultVisibility(), true, false,
+                    null, now, now, expiresAt));
+            Path spool = Files.createDirectories(Path.of(config.spoolDirectory()).resolve(recordingId.toString()));
+            RoomRecorder recorder = new RoomRecorder(recordingId, spool, System.nanoTime(), sourceOf,
+                    result -> finish(entry, spool, result));
+            RtpTap tap = room.startTap(recorder, config.tapCapacity(), executor);
+            recorder.attach(tap);
+            LOG.info("recording started meetingId={} recordingId={} byUserId={}", meetingId, recordingId, byUserId);
+            return view(row, List.of());
+        } catch (IllegalStateException e) {
+            active.remove(meetingId, entry);
+            recordings.finish(recordingId, "failed", 0, 0, "Another recording holds the room.", Instant.now());
+            throw new RecordingException(ProblemType.RECORDING_ALREADY_RUNNING, "This meeting is already being recorded.");
+        } catch (IOException | RuntimeException e) {
+            active.remove(meetingId, entry);
+            throw e instanceof RecordingException re ? re
+                    : new RecordingException("The recording could not be started.", e);
+        }
+    }
+
+    /// Stops a meeting's recording and waits (up to `stop-timeout`) until its files are stored.
+    ///
+    /// @return the finished recording
+    /// @throws RecordingException `recording-not-running` when the meeting is not being recorded
+    public RecordingView stop(UUID meetingId) {
+        Active entry = active.get(meetingId);
+        if (entry == null) {
+            throw new RecordingException(ProblemType.RECORDING_NOT_RUNNING, "This meeting is not being recorded.");
+        }
+        entry.room().stopTap();
+        try {
+            Recording done = entry.done().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return view(done, tracks.findByRecordingIdOrderByStartOffsetMs(done.recordingId()));
+        } catch (TimeoutException e) {
+            throw new RecordingException("The recording is still being finished; try again shortly.", e);
+        } catch (ExecutionException e) {
+            throw new RecordingException("The recording could not be finished.", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecordingException("Interrupted while stopping the recording.", e);
+        }
+    }
+
+    /// The id of the meeting's running recording, if any.
+    public Optional<UUID> runningRecording(UUID meetingId) {
+        Active entry = active.get(meetingId);
+        return entry == null ? Optional.empty() : Optional.of(entry.recordingId());
+    }
+
+    /// Completes when the meeting's running recording has been finished and stored (at once when none runs).
+    public CompletableFuture<?> whenFinished(UUID meetingId) {
+        Active entry = active.get(meetingId);
+        return entry == null ? CompletableFuture.completedFuture(null) : entry.done();
+    }
+
+    /// The recordings of a meeting the caller may see.
+    ///
+    /// @throws RecordingException `not-found` when the meeting does not exist
+    public List<RecordingView> list(Caller caller, UUID meetingId) {
+        MeetingView meeting = meetings.get(meetingId);
+        List<RecordingView> out = new ArrayList<>();
+        for (Recording row : recordings.findByMeetingIdOrderByCreatedAt(meetingId)) {
+            if (maySee(caller, meeting, row)) {
+                out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId())));
+            }
+        }
+        return out;
+    }
+
+    /// One recording the caller may see.
+    ///
+    /// @throws RecordingException `not-found` when absent, `forbidden` when the caller may not see it
+    public RecordingView get(Caller caller, UUID recordingId) {
+        Recording row = requireVisible(caller, recordingId);
+        return view(row, tracks.findByRecordingIdOrderByStartOffsetMs(recordingId));
+    }
+
+    /// Sets who may see a recording; only its meeting's host, whoever recorded it, or an admin may.
+    ///
+    /// @param visibility `private`, `participants` or `public`
+    public RecordingView setVisibility(Caller caller, UUID recordingId, String visibility) {
+        if (!List.of("private", "participants", "public").contains(visibility)) {
+            throw new RecordingException(ProblemType.VALIDATION, "visibility must be private, participants or public.");
+        }
+        Recording row = recordings.findById(recordingId).orElseThrow(RecordingService::notFound);
+        MeetingView meeting = meetings.get(row.meetingId());
+        if (!owns(caller, meeting, row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may change this recording.");
+        }
+        recordings.updateVisibility(recordingId, visibility, Instant.now());
+        return get(caller, recordingId);
+    }
+
+    /// A per-track file the caller may download.
+    ///
+    /// @return the file's row (its `storageKey` and size)
+    /// @throws RecordingException `not-found`, or `forbidden` when the caller may not download it
+    public RecordingTrack requireDownloadable(Caller caller, UUID recordingId, UUID fileId) {
+        Recording row = requireVisible(caller, recordingId);
+        RecordingTrack file = tracks.findById(fileId)
+                .filter(t -> t.recordingId().equals(recordingId))
+                .orElseThrow(RecordingService::notFound);
+        MeetingView meeting = meetings.get(row.meetingId());
+        if (!row.downloadEnabled() && !owns(caller, meeting, row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Downloads of this recording are switched off.");
+        }
+        return file;
+    }
+
+    /// Stops every running recording so its files are finished before the process exits.
+    @PreDestroy
+    void close() {
+        for (UUID meetingId : List.copyOf(active.keySet())) {
+            try {
+                stop(meetingId);
+            } catch (RuntimeException e) {
+                LOG.warn("recording not finished at shutdown meetingId={}", meetingId, e);
+            }
+        }
+        executor.shutdown();
+    }
+
+    private Recording requireVisible(Caller caller, UUID recordingId) {
+        Recording row = recordings.findById(recordingId).orElseThrow(RecordingService::notFound);
+        MeetingView meeting = meetings.get(row.meetingId());
+        if (!maySee(caller, meeting, row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "You may not access this recording.");
+        }
+        return row;
+    }
+
+    private boolean maySee(Caller caller, MeetingView meeting, Recording row) {
+        return switch (row.visibility()) {
+            case "public" -> true;
+            case "participants" -> owns(caller, meeting, row)
+                    || participants.hasJoined(meeting.id(), caller.userId());
+            default -> owns(caller, meeting, row);
+        };
+    }
+
+    private static boolean owns(Caller caller, MeetingView meeting, Recording row) {
+        return caller.isAdmin() || meeting.hostUserId().equals(caller.userId())
+                || row.recordedByUserId().equals(caller.userId());
+    }
+
+    /// Runs on the recording executor once the tap is drained: stores the files and completes the row.
+    private void finish(Active entry, Path spool, RoomRecorder.Result result) {
+        UUID recordingId = entry.recordingId();
+        long totalBytes = 0;
+        String error = null;
+        try {
+            for (TrackFile file : result.files()) {
+                String key = keyPrefix(entry.meetingId(), recordingId) + file.file().getFileName();
+                long size = storage.put(key, file.file());
+                totalBytes += size;
+                tracks.save(new RecordingTrack(UUID.randomUUID(), recordingId, UUID.fromString(file.participantId()),
+                        truncate(file.trackId(), 200), file.kind() == MediaKind.AUDIO ? "audio" : "video",
+                        file.source(), file.segment(), file.kind() == MediaKind.AUDIO ? "opus" : "vp8",
+                        file.startMillis(), Math.max(file.startMillis(), file.endMillis()), file.frames(), size, key,
+                        Instant.now()));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("recording files could not be stored recordingId={}", recordingId, e);
+            error = "The recording's files could not be stored.";
+        }
+        boolean compose = error == null && !result.files().isEmpty();
+        try {
+            int seconds = (int) Math.round(result.durationMillis() / 1000.0);
+            recordings.finish(recordingId, error != null ? "failed" : compose ? "processing" : "ready", totalBytes,
+                    seconds, error, Instant.now());
+            if (compose) {
+                composing.put(recordingId, 0.0); // visible before the row is read back
+            }
+            deleteQuietly(spool);
+            Recording done = recordings.findById(recordingId).orElseThrow();
+            LOG.info("recording finished meetingId={} recordingId={} files={} bytes={} durationMillis={} dropped={}",
+                    entry.meetingId(), recordingId, result.files().size(), totalBytes, result.durationMillis(),
+                    result.droppedPackets());
+            active.remove(entry.meetingId(), entry);
+            entry.done().complete(done);
+            if (compose) {
+                executor.execute(() -> compose(recordingId));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("recording could not be completed recordingId={}", recordingId, e);
+            active.remove(entry.meetingId(), entry);
+            entry.done().completeExceptionally(e);
+        }
+    }
+
+    /// Composes a recording again, e.g. after a failed composition. Host, recorder or admin.
+    ///
+    /// @return the recording, now `processing`
+    /// @throws RecordingException `conflict` while it is being recorded or composed
+    public RecordingView recompose(Caller caller, UUID recordingId) {
+        Recording row = recordings.findById(recordingId).orElseThrow(RecordingService::notFound);
+        MeetingView meeting = meetings.get(row.meetingId());
+        if (!owns(caller, meeting, row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may compose this recording.");
+        }
+        if ("recording".equals(row.processingStatus()) || composing.putIfAbsent(recordingId, 0.0) != null) {
+            throw new RecordingException(ProblemType.CONFLICT, "The recording is still being recorded or composed.");
+        }
+        recordings.startComposition(recordingId, Instant.now());
+        executor.execute(() -> compose(recordingId));
+        return get(caller, recordingId);
+    }
+
+    /// The composed MP4's storage key and size, for download.
+    ///
+    /// @throws RecordingException `not-found` until a composed file exists, `forbidden` as for files
+    public Recording requireComposed(Caller caller, UUID recordingId) {
+        Recording row = requireVisible(caller, recordingId);
+        if (!row.storageKey().endsWith(COMPOSED_FILE)) {
+            throw new RecordingException(ProblemType.NOT_FOUND, "The composed recording is not ready yet.");
+        }
+        if (!row.downloadEnabled() && !owns(caller, meetings.get(row.meetingId()), row)) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Downloads of this recording are switched off.");
+        }
+        return row;
+    }
+
+    /// Runs on the recording executor: builds the MP4 from the stored per-track files and stores it.
+    private void compose(UUID recordingId) {
+        Path work = Path.of(config.spoolDirectory()).resolve(recordingId + "-compose");
+        try {
+            Recording row = recordings.findById(recordingId).orElseThrow();
+            List<RecordingTrack> files = tracks.findByRecordingIdOrderByStartOffsetMs(recordingId);
+            Files.createDirectories(work);
+            List<RecordingComposer.Input> inputs = new ArrayList<>();
+            long durationMillis = row.durationSeconds() == null ? 0 : row.durationSeconds() * 1000L;
+            for (RecordingTrack file : files) {
+                Path local = work.resolve(file.recordingTrackId() + ".webm");
+                try (var in = storage.open(file.storageKey(), 0, storage.size(file.storageKey()))) {
+                    Files.copy(in, local);
+                }
+                inputs.add(new RecordingComposer.Input(file.participantId() + "/" + file.source(),
+                        "video".equals(file.kind()), local, file.startOffsetMs(), file.endOffsetMs()));
+                durationMillis = Math.max(durationMillis, file.endOffsetMs());
+            }
+            Path output = work.resolve(COMPOSED_FILE);
+            long started = System.nanoTime();
+            RecordingComposer.Result result = RecordingComposer.compose(inputs, durationMillis,
+                    new RecordingComposer.Settings(config.compositionWidth(), config.compositionHeight(),
+                            config.compositionFrameRate(), 1_500_000, 96_000),
+                    output, fraction -> composing.put(recordingId, fraction));
+            String key = keyPrefix(row.meetingId(), recordingId) + COMPOSED_FILE;
+            long size = storage.put(key, output);
+            recordings.completeComposition(recordingId, key, size, Instant.now());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info("recording composed recordingId={} tiles={} audioTracks={} durationMillis={} bytes={} "
+                    + "speed={} s of meeting per s", recordingId, result.tiles(), result.audioTracks(),
+                    result.durationMillis(), size, String.format(java.util.Locale.ROOT, "%.2f",
+                            result.durationMillis() / 1000.0 / Math.max(seconds, 1e-3)));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("recording composition failed recordingId={}", recordingId, e);
+            try {
+                recordings.failComposition(recordingId, "The recording could not be composed; it can be retried.",
+                        Instant.now());
+            } catch (RuntimeException again) {
+                LOG.error("composition failure not recorded recordingId={}", recordingId, again);
+            }
+        } finally {
+            composing.remove(recordingId);
+            deleteQuietly(work);
+        }
+    }
+
+    private RecordingView view(Recording row, List<RecordingTrack> files) {
+        List<RecordingTrackView> views = files.stream()
+                .map(t -> new RecordingTrackView(t.recordingTrackId(), t.participantId(), t.kind(), t.source(),
+                        t.segment(), t.codec(), t.startOffsetMs(), t.endOffsetMs(), t.fileSizeBytes(),
+                        "/api/v1/recordings/" + row.recordingId() + "/files/" + t.recordingTrackId()))
+                .toList();
+        return new RecordingView(row.recordingId(), row.meetingId(), row.recordedByUserId(), row.title(),
+                row.processingStatus(), row.visibility(), row.downloadEnabled(), row.createdAt(),
+                row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(), row.processingError(),
+                progressPercent(row), row.storageKey().endsWith(COMPOSED_FILE)
+                        ? "/api/v1/recordings/" + row.recordingId() + "/download" : null,
+                views);
+    }
+
+    private @Nullable Integer progressPercent(Recording row) {
+        if (!"processing".equals(row.processingStatus())) {
+            return null;
+        }
+        Double fraction = composing.get(row.recordingId());
+        return fraction == null ? null : (int) Math.round(fraction * 100);
+    }
+
+    private static String keyPrefix(UUID meetingId, UUID recordingId) {
+        return "recordings/" + meetingId + "/" + recordingId + "/";
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var entries = Files.list(directory)) {
+            for (Path p : entries.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            LOG.warn("recording spool not cleaned directory={}", directory, e);
+        }
+    }
+
+    private static RecordingException notFound() {
+        return new RecordingException(ProblemType.NOT_FOUND, "No such recording.");
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
