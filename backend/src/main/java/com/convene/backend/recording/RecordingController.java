@@ -9,6 +9,7 @@ import com.convene.model.api.RecordingVisibilityRequest;
 import com.convene.backend.meeting.MeetingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import com.convene.backend.audit.Audited;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -39,7 +40,7 @@ import java.util.UUID;
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-final class RecordingController {
+class RecordingController {
     private final RecordingService recordings;
     private final LiveRecordingControl live;
     private final MeetingService meetings;
@@ -55,6 +56,7 @@ final class RecordingController {
 
     /// Starts recording the meeting's live room; 201 with the recording. Host or admin.
     @Post("/meetings/{meetingId}/recording/start")
+    @Audited("recording.start")
     HttpResponse<RecordingView> start(UUID meetingId, Authentication authentication) {
         Caller caller = requireHostOrAdmin(meetingId, authentication);
         RecordingView view = live.start(meetingId, caller.userId());
@@ -63,6 +65,7 @@ final class RecordingController {
 
     /// Stops the meeting's recording once its files are stored. Host or admin.
     @Post("/meetings/{meetingId}/recording/stop")
+    @Audited("recording.stop")
     RecordingView stop(UUID meetingId, Authentication authentication) {
         requireHostOrAdmin(meetingId, authentication);
         return live.stop(meetingId);
@@ -81,6 +84,7 @@ final class RecordingController {
 
     /// Changes the visibility (`private`, `participants`, `public`). Host, recorder or admin.
     @Patch("/recordings/{recordingId}")
+    @Audited("recording.visibility")
     RecordingView update(UUID recordingId, @Body RecordingVisibilityRequest request, Authentication authentication) {
         if (request.visibility() == null) {
             throw new RecordingException(ProblemType.VALIDATION, "visibility is required.");
@@ -90,6 +94,7 @@ final class RecordingController {
 
     /// Composes the recording again (after a failed composition). Host, recorder or admin; 202.
     @Post("/recordings/{recordingId}/compose")
+    @Audited("recording.compose")
     HttpResponse<RecordingView> compose(UUID recordingId, Authentication authentication) {
         return HttpResponse.accepted().body(recordings.recompose(Caller.from(authentication), recordingId));
     }

@@ -164,6 +164,25 @@ class AuthorizationMatrixIT extends BackendTestSupport {
             startConference(f);
             return json(HttpMethod.POST, "/conferences/stop", "{\"meetingId\": \"" + f.meeting().id() + "\"}");
         }, 401, 403, 403, 200, 200));
+        // recordings (issue 6): control is host or admin; the fixture meeting is not live, so those get 409
+        // meeting-not-live / recording-not-running; an unknown recording is 404 to everyone signed in
+        String unknownRecording = "/api/v1/recordings/" + UUID.randomUUID();
+        rows.add(new Row("POST /api/v1/meetings/{meetingId}/recording/start", f -> json(HttpMethod.POST,
+                meeting(f) + "/recording/start", ""), 401, 403, 403, 409, 409));
+        rows.add(new Row("POST /api/v1/meetings/{meetingId}/recording/stop", f -> json(HttpMethod.POST,
+                meeting(f) + "/recording/stop", ""), 401, 403, 403, 409, 409));
+        rows.add(new Row("GET /api/v1/meetings/{meetingId}/recordings", f -> HttpRequest.GET(meeting(f) + "/recordings"),
+                401, 200, 403, 200, 200));
+        rows.add(new Row("GET /api/v1/recordings/{recordingId}", f -> HttpRequest.GET(unknownRecording),
+                401, 404, 404, 404, 404));
+        rows.add(new Row("PATCH /api/v1/recordings/{recordingId}", f -> json(HttpMethod.PATCH, unknownRecording,
+                "{\"visibility\": \"public\"}"), 401, 404, 404, 404, 404));
+        rows.add(new Row("POST /api/v1/recordings/{recordingId}/compose", f -> json(HttpMethod.POST,
+                unknownRecording + "/compose", ""), 401, 404, 404, 404, 404));
+        rows.add(new Row("GET /api/v1/recordings/{recordingId}/download",
+                f -> HttpRequest.GET(unknownRecording + "/download"), 401, 404, 404, 404, 404));
+        rows.add(new Row("GET /api/v1/recordings/{recordingId}/files/{fileId}",
+                f -> HttpRequest.GET(unknownRecording + "/files/" + UUID.randomUUID()), 401, 404, 404, 404, 404));
         // Micronaut answers HEAD on every GET route (RFC 9110 §9.3.2): same rules, no body
         for (Row get : List.copyOf(rows)) {
             if (get.route().startsWith("GET ")) {
