@@ -10,6 +10,7 @@ import com.convene.backend.meeting.MeetingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import com.convene.backend.audit.Audited;
+import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -56,6 +57,7 @@ class RecordingController {
 
     /// Starts recording the meeting's live room; 201 with the recording. Host or admin.
     @Post("/meetings/{meetingId}/recording/start")
+    @Operation(summary = "Start recording the meeting's live room (host or admin)")
     @Audited("recording.start")
     HttpResponse<RecordingView> start(UUID meetingId, Authentication authentication) {
         Caller caller = requireHostOrAdmin(meetingId, authentication);
@@ -65,6 +67,7 @@ class RecordingController {
 
     /// Stops the meeting's recording once its files are stored. Host or admin.
     @Post("/meetings/{meetingId}/recording/stop")
+    @Operation(summary = "Stop the meeting's recording (host or admin)")
     @Audited("recording.stop")
     RecordingView stop(UUID meetingId, Authentication authentication) {
         requireHostOrAdmin(meetingId, authentication);
@@ -73,17 +76,20 @@ class RecordingController {
 
     /// The meeting's recordings the caller may see, oldest first.
     @Get("/meetings/{meetingId}/recordings")
+    @Operation(summary = "List the meeting's recordings the caller may see")
     List<RecordingView> list(UUID meetingId, Authentication authentication) {
         return recordings.list(Caller.from(authentication), meetingId);
     }
 
     @Get("/recordings/{recordingId}")
+    @Operation(summary = "Get a recording with its files and processing progress")
     RecordingView get(UUID recordingId, Authentication authentication) {
         return recordings.get(Caller.from(authentication), recordingId);
     }
 
     /// Changes the visibility (`private`, `participants`, `public`). Host, recorder or admin.
     @Patch("/recordings/{recordingId}")
+    @Operation(summary = "Change who may see a recording")
     @Audited("recording.visibility")
     RecordingView update(UUID recordingId, @Body RecordingVisibilityRequest request, Authentication authentication) {
         if (request.visibility() == null) {
@@ -94,6 +100,7 @@ class RecordingController {
 
     /// Composes the recording again (after a failed composition). Host, recorder or admin; 202.
     @Post("/recordings/{recordingId}/compose")
+    @Operation(summary = "Compose a recording again after a failed composition")
     @Audited("recording.compose")
     HttpResponse<RecordingView> compose(UUID recordingId, Authentication authentication) {
         return HttpResponse.accepted().body(recordings.recompose(Caller.from(authentication), recordingId));
@@ -101,6 +108,7 @@ class RecordingController {
 
     /// Downloads the composed MP4 once `ready`: 200, or 206 for one `Range`; 416 outside the file.
     @Get("/recordings/{recordingId}/download")
+    @Operation(summary = "Download the composed MP4 (HTTP ranges)")
     MutableHttpResponse<StreamedFile> downloadComposed(UUID recordingId,
             @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
         Recording row = recordings.requireComposed(Caller.from(authentication), recordingId);
@@ -110,6 +118,7 @@ class RecordingController {
     /// Downloads one per-track WebM file: 200 with the whole file, or 206 with one `Range` (RFC 9110 §14.2);
     /// 416 for a range outside the file.
     @Get("/recordings/{recordingId}/files/{fileId}")
+    @Operation(summary = "Download one per-track WebM file (HTTP ranges)")
     MutableHttpResponse<StreamedFile> download(UUID recordingId, UUID fileId,
             @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
         RecordingTrack file = recordings.requireDownloadable(Caller.from(authentication), recordingId, fileId);
