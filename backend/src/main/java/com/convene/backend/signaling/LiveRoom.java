@@ -24,14 +24,16 @@ final class LiveRoom {
   private final String meetingId;
   private final String title;
   private final boolean allowScreenShare;
+  private final boolean allowChat;
   private final SfuRoom sfuRoom;
   private final Map<String, Member> members = new LinkedHashMap<>();
   private final Map<String, MediaSource> sourcesByTrackId = new HashMap<>();
 
-  LiveRoom(String meetingId, String title, boolean allowScreenShare, SfuRoom sfuRoom) {
+  LiveRoom(String meetingId, String title, boolean allowScreenShare, boolean allowChat, SfuRoom sfuRoom) {
     this.meetingId = meetingId;
     this.title = title;
     this.allowScreenShare = allowScreenShare;
+    this.allowChat = allowChat;
     this.sfuRoom = sfuRoom;
   }
 
@@ -41,6 +43,11 @@ final class LiveRoom {
 
   String title() {
     return title;
+  }
+
+  /// The meeting's `allow_chat` (seed 000) when the room opened.
+  boolean allowChat() {
+    return allowChat;
   }
 
   SfuRoom sfuRoom() {

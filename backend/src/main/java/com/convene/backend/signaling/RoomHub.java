@@ -1,15 +1,22 @@
 package com.convene.backend.signaling;
 
+import com.convene.backend.analytics.AnalyticsConfig;
 import com.convene.backend.analytics.MeetingEvent;
 import com.convene.backend.analytics.MeetingEventSink;
 import com.convene.backend.analytics.MeetingEventType;
 import com.convene.backend.analytics.QualitySample;
+import com.convene.backend.chat.ChatService;
+import com.convene.backend.chat.ChatStreamReader;
+import com.convene.backend.chat.StoredChat;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
 import com.convene.backend.problem.ProblemException;
 import com.convene.backend.room.RoomStateService;
 import com.convene.backend.room.SessionState;
+import com.convene.backend.room.WebRtcStateService;
 import com.convene.model.api.MeetingView;
+import com.convene.model.signal.ChatMessage;
+import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.ParticipantInfo;
@@ -51,8 +58,15 @@ final class RoomHub {
   private final SfuServer sfu;
   private final SignalingMetrics metrics;
   private final MeetingEventSink events;
+  private final ChatService chat;
+  private final ChatStreamReader chatStreams;
+  private final WebRtcStateService webRtc;
+  private final AnalyticsConfig analytics;
   private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, LiveRoom> rooms = new HashMap<>();
+  /// Orders opening and closing of chat stream groups against room creation and teardown (never held with `this`
+  /// first).
+  private final Object chatLock = new Object();
 
   RoomHub(
       MeetingService meetings,
@@ -60,8 +74,16 @@ final class RoomHub {
       RoomStateService roomState,
       SfuServer sfu,
       SignalingMetrics metrics,
-      MeetingEventSink events) {
+      MeetingEventSink events,
+      ChatService chat,
+      ChatStreamReader chatStreams,
+      WebRtcStateService webRtc,
+      AnalyticsConfig analytics) {
     this.events = events;
+    this.chat = chat;
+    this.chatStreams = chatStreams;
+    this.webRtc = webRtc;
+    this.analytics = analytics;
     this.meetings = meetings;
     this.participants = participants;
     this.roomState = roomState;
@@ -71,6 +93,11 @@ final class RoomHub {
 
   SignalingMetrics metrics() {
     return metrics;
+  }
+
+  /// Presence and SDP/ICE keys in Redis.
+  WebRtcStateService webRtc() {
+    return webRtc;
   }
 
   /// Admits `session`'s user into the meeting named by `join` (id or join code).
@@ -87,7 +114,7 @@ final class RoomHub {
     synchronized (this) {
       room = rooms.computeIfAbsent(
           meetingId,
-          id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), sfu.room(id)));
+          id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), meeting.allowChat(), sfu.room(id)));
       if (room.size() >= meeting.maxParticipants()) {
         return new Admission.Refused(ErrorCode.MEETING_FULL, "This meeting is full.");
       }
@@ -101,7 +128,9 @@ final class RoomHub {
               join.displayName(),
               session.connectionId(),
               session.remoteAddress(),
-              session.userAgent());
+              session.userAgent(),
+              session.deviceType(),
+              analytics.region());
     } catch (ProblemException e) {
       return refusal(e);
     }
@@ -120,8 +149,14 @@ final class RoomHub {
     synchronized (this) {
       // the room may have been torn down while the row was written
       room = rooms.computeIfAbsent(
-          meetingId, id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), sfu.room(id)));
+          meetingId, id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), meeting.allowChat(),
+              sfu.room(id)));
       room.add(session, self);
+    }
+    if (meeting.allowChat()) {
+      synchronized (chatLock) {
+        chatStreams.open(meeting.id(), this::deliverChat);
+      }
     }
     roomState.openRoom(meeting.id(), meeting.allowChat(), false);
     roomState.addParticipant(meeting.id(), userId.toString());
@@ -134,11 +169,12 @@ final class RoomHub {
             Instant.now(),
             audioMuted,
             !join.videoMuted(),
-            List.of("publish", "subscribe"),
+            List.of(session.connectionId() + "-publish", session.connectionId() + "-subscribe"),
             List.of(),
             null,
             null));
-    record(room, self, MeetingEventType.PARTICIPANT_JOINED, Map.of("role", role));
+    record(room, self, MeetingEventType.PARTICIPANT_JOINED,
+        Map.of("role", role, "device_type", session.deviceType(), "region", analytics.region()));
     if (audioMuted) {
       record(room, self, MeetingEventType.AUDIO_MUTED, Map.of("cause", "join"));
     }
@@ -157,6 +193,35 @@ final class RoomHub {
     if (before.screenSharing() != after.screenSharing()) {
       record(room, after, after.screenSharing()
           ? MeetingEventType.SCREEN_SHARE_STARTED : MeetingEventType.SCREEN_SHARE_STOPPED, Map.of());
+    }
+  }
+
+  /// Stores and publishes a chat message of `participantId`; delivery (the sender's acknowledgement included)
+  /// follows through the meeting's Redis stream. Records a `chat_message` meeting event.
+  ///
+  /// @throws com.convene.backend.chat.ChatException when PostgreSQL or Redis failed; the sender may resend
+  StoredChat sendChat(LiveRoom room, String participantId, ChatSend send) {
+    ParticipantInfo who = room.participant(participantId);
+    StoredChat stored = chat.send(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
+        UUID.fromString(who.userId()), who.displayName(), send.clientMessageId(), send.content());
+    record(room, who, MeetingEventType.CHAT_MESSAGE,
+        Map.of("message_id", stored.messageId().toString(), "length", Integer.toString(stored.content().length())));
+    return stored;
+  }
+
+  /// The meeting's recent chat (Redis `chat:{meeting_id}`), oldest first.
+  List<StoredChat> chatHistory(LiveRoom room) {
+    return chat.history(UUID.fromString(room.meetingId()));
+  }
+
+  /// Called by the chat stream reader: hands a message to every socket of the meeting's room on this node.
+  private void deliverChat(StoredChat message) {
+    LiveRoom room;
+    synchronized (this) {
+      room = rooms.get(message.meetingId().toString());
+    }
+    if (room != null) {
+      room.broadcast(new ChatMessage(message.toEntry()));
     }
   }
 
@@ -201,6 +266,17 @@ final class RoomHub {
       if (empty) {
         rooms.remove(room.meetingId(), room);
         sfu.removeRoom(room.meetingId());
+      }
+    }
+    if (empty) {
+      synchronized (chatLock) {
+        boolean reopened;
+        synchronized (this) {
+          reopened = rooms.containsKey(room.meetingId());
+        }
+        if (!reopened) {
+          chatStreams.close(UUID.fromString(room.meetingId()));
+        }
       }
     }
     room.broadcast(new ParticipantLeft(participantId, reason));

@@ -1,6 +1,12 @@
 package com.convene.backend.signaling;
 
+import com.convene.backend.chat.ChatException;
+import com.convene.backend.chat.StoredChat;
+import com.convene.model.signal.ChatHistory;
+import com.convene.model.signal.ChatMessage;
+import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.ErrorCode;
+import com.convene.model.signal.Heartbeat;
 import com.convene.model.signal.Hello;
 import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.Joined;
@@ -62,6 +68,8 @@ final class SignalingSession implements SfuListener {
   private String participantId;
   private SfuParticipant sfuParticipant;
   private int subscribeRevision;
+  private String lastSubscribeOffer;
+  private String deviceType = "other";
 
   SignalingSession(
       WebSocketSession ws, SignalCodec codec, RoomHub hub, String userId, String remoteAddress, String userAgent) {
@@ -90,6 +98,23 @@ final class SignalingSession implements SfuListener {
     return userAgent;
   }
 
+  /// What the client said it is in its `hello` (`desktop`, `bot`, `mobile` or `other`); session thread only.
+  String deviceType() {
+    return deviceType;
+  }
+
+  /// Classifies a `hello` client string such as `convene-desktop/0.1.0`.
+  static String deviceTypeOf(String client) {
+    String c = client.toLowerCase(java.util.Locale.ROOT);
+    if (c.contains("bot")) {
+      return "bot";
+    }
+    if (c.contains("android") || c.contains("ios") || c.contains("mobile")) {
+      return "mobile";
+    }
+    return c.contains("desktop") ? "desktop" : "other";
+  }
+
   /// Queues one received text frame. Called on the Netty event loop; returns at once.
   void receive(String frame) {
     run(() -> handleFrame(frame));
@@ -106,6 +131,9 @@ final class SignalingSession implements SfuListener {
         () -> {
           if (state == State.JOINED) {
             leaveRoom("disconnected");
+          }
+          if (state != State.AWAITING_HELLO) {
+            hub.webRtc().removePresence(userId);
           }
           state = State.CLOSED;
         });
@@ -157,8 +185,11 @@ final class SignalingSession implements SfuListener {
       case SubscribeAnswer answer -> onSubscribeAnswer(answer);
       case SetMediaState media -> onSetMediaState(media);
       case QualityReport report -> onQualityReport(report);
+      case ChatSend chat -> onChatSend(chat);
+      case Heartbeat _ -> onHeartbeat();
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
-          TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _ ->
+          TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
+          ChatMessage _, ChatHistory _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -179,7 +210,9 @@ final class SignalingSession implements SfuListener {
       return;
     }
     state = State.READY;
+    deviceType = deviceTypeOf(hello.client());
     send(new Welcome(Hello.PROTOCOL_VERSION, connectionId, userId));
+    hub.webRtc().putPresence(userId, "online", null, deviceType);
   }
 
   private void onJoin(JoinRequest join) {
@@ -205,6 +238,10 @@ final class SignalingSession implements SfuListener {
                 room.participantsExcept(participantId),
                 room.tracksExcept(participantId)));
         room.broadcastExcept(participantId, new ParticipantJoined(admitted.self()));
+        if (room.allowChat()) {
+          send(new ChatHistory(hub.chatHistory(room).stream().map(StoredChat::toEntry).toList()));
+        }
+        hub.webRtc().putPresence(userId, "in_meeting", java.util.UUID.fromString(room.meetingId()), deviceType);
       }
     }
   }
@@ -241,6 +278,10 @@ final class SignalingSession implements SfuListener {
       sfuParticipant = null;
     }
     hub.leave(leaving, leavingId, reason);
+    lastSubscribeOffer = null;
+    if (!"disconnected".equals(reason)) {
+      hub.webRtc().putPresence(userId, "online", null, deviceType);
+    }
   }
 
   private void onPublishOffer(PublishOffer offer) {
@@ -256,6 +297,7 @@ final class SignalingSession implements SfuListener {
     try {
       String answer = sfuParticipant.acceptPublisherOffer(offer.sdp());
       send(new PublishAnswer(offer.requestId(), answer));
+      hub.webRtc().putExchange(connectionId + "-publish", offer.sdp(), answer);
     } catch (SdpException e) {
       send(new SignalError(offer.requestId(), ErrorCode.SDP_REJECTED, "The SDP offer was rejected: " + e.getMessage()));
     }
@@ -274,6 +316,9 @@ final class SignalingSession implements SfuListener {
     }
     try {
       sfuParticipant.acceptSubscriberAnswer(answer.sdp());
+      if (lastSubscribeOffer != null) {
+        hub.webRtc().putExchange(connectionId + "-subscribe", lastSubscribeOffer, answer.sdp());
+      }
     } catch (SdpException e) {
       send(new SignalError(null, ErrorCode.SDP_REJECTED, "The SDP answer was rejected: " + e.getMessage()));
     }
@@ -298,6 +343,30 @@ final class SignalingSession implements SfuListener {
     hub.recordQuality(room, participantId, report);
   }
 
+  private void onChatSend(ChatSend chat) {
+    if (state != State.JOINED) {
+      send(new SignalError(chat.clientMessageId(), ErrorCode.NOT_JOINED, "Join a meeting before chatting."));
+      return;
+    }
+    if (!room.allowChat()) {
+      send(new SignalError(chat.clientMessageId(), ErrorCode.CHAT_DISABLED, "Chat is turned off in this meeting."));
+      return;
+    }
+    try {
+      hub.sendChat(room, participantId, chat);
+    } catch (ChatException e) {
+      send(new SignalError(chat.clientMessageId(), ErrorCode.INTERNAL_ERROR, e.getMessage()));
+    }
+  }
+
+  private void onHeartbeat() {
+    if (state == State.JOINED) {
+      hub.webRtc().putPresence(userId, "in_meeting", java.util.UUID.fromString(room.meetingId()), deviceType);
+    } else {
+      hub.webRtc().putPresence(userId, "online", null, deviceType);
+    }
+  }
+
   // SfuListener: called on SFU threads, so each hops onto this session's serial executor.
 
   @Override
@@ -306,6 +375,7 @@ final class SignalingSession implements SfuListener {
         () -> {
           if (state == State.JOINED) {
             subscribeRevision++;
+            lastSubscribeOffer = sdpOffer;
             send(new SubscribeOffer(subscribeRevision, sdpOffer));
           }
         });

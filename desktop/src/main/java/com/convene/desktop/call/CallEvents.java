@@ -1,5 +1,6 @@
 package com.convene.desktop.call;
 
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
 import java.util.List;
@@ -26,6 +27,9 @@ public interface CallEvents {
 
   /// Our screen share stopped or could not start.
   void onScreenShareStopped();
+
+  /// A chat message arrived, each once, oldest first.
+  default void onChatMessage(ChatEntry message) {}
 
   /// Something failed; `message` is safe to show.
   void onError(String message);

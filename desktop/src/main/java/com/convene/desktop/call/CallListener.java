@@ -1,5 +1,6 @@
 package com.convene.desktop.call;
 
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.MediaSource;
@@ -29,6 +30,10 @@ public interface CallListener {
 
   /// The local publish connection reached a state worth showing, e.g. `CONNECTED` or `FAILED`.
   default void onPublishState(String state) {}
+
+  /// A chat message arrived (ours included: that copy is the server's acknowledgement), each message once, in
+  /// arrival order; the history sent on join comes first.
+  default void onChatMessage(ChatEntry message) {}
 
   /// The server refused a request; `message` is safe to show.
   default void onError(ErrorCode code, String message) {}

@@ -25,5 +25,7 @@ public enum ErrorCode {
   /// A [SubscribeAnswer] did not match the outstanding [SubscribeOffer].
   STALE_ANSWER,
   /// Something failed on the server; retrying may help.
-  INTERNAL_ERROR
+  INTERNAL_ERROR,
+  /// Chat is switched off in this meeting (`allow_chat` false).
+  CHAT_DISABLED
 }

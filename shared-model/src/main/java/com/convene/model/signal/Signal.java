@@ -26,9 +26,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ParticipantUpdated.class, name = ParticipantUpdated.TYPE),
     @JsonSubTypes.Type(value = SetMediaState.class, name = SetMediaState.TYPE),
     @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE),
-    @JsonSubTypes.Type(value = QualityReport.class, name = QualityReport.TYPE)
+    @JsonSubTypes.Type(value = QualityReport.class, name = QualityReport.TYPE),
+    @JsonSubTypes.Type(value = ChatSend.class, name = ChatSend.TYPE),
+    @JsonSubTypes.Type(value = ChatMessage.class, name = ChatMessage.TYPE),
+    @JsonSubTypes.Type(value = ChatHistory.class, name = ChatHistory.TYPE),
+    @JsonSubTypes.Type(value = Heartbeat.class, name = Heartbeat.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
         SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
-        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport {}
+        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport, ChatSend, ChatMessage,
+        ChatHistory, Heartbeat {}

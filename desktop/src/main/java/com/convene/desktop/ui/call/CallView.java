@@ -17,11 +17,14 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -29,7 +32,8 @@ import javafx.util.StringConverter;
 /// FX thread only.
 ///
 /// Control ids for tests: `#videoGrid` (children are [VideoTile]s), `#micToggle`, `#cameraToggle`,
-/// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`.
+/// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`, and the chat panel's `#chatList`,
+/// `#chatInput`, `#chatSendButton`.
 public final class CallView {
   private final BorderPane root = new BorderPane();
   private final FlowPane grid = new FlowPane(8, 8);
@@ -95,8 +99,29 @@ public final class CallView {
     controls.setAlignment(Pos.CENTER);
     controls.setPadding(new Insets(12));
 
+    ListView<String> chatList = new ListView<>(model.chatLines());
+    chatList.setId("chatList");
+    chatList.setPrefWidth(260);
+    model.chatLines().addListener((ListChangeListener<String>) change ->
+        chatList.scrollTo(Math.max(0, model.chatLines().size() - 1)));
+    TextField chatInput = new TextField();
+    chatInput.setId("chatInput");
+    chatInput.setPromptText(Messages.get("call.chatPrompt"));
+    chatInput.textProperty().bindBidirectional(model.chatDraftProperty());
+    chatInput.setOnAction(event -> model.sendChat());
+    chatInput.disableProperty().bind(model.joinedProperty().not());
+    Button send = new Button(Messages.get("call.chatSend"));
+    send.setId("chatSendButton");
+    send.disableProperty().bind(model.joinedProperty().not());
+    send.setOnAction(event -> model.sendChat());
+    HBox.setHgrow(chatInput, Priority.ALWAYS);
+    VBox chatPane = new VBox(6, new Label(Messages.get("call.chat")), chatList, new HBox(6, chatInput, send));
+    VBox.setVgrow(chatList, Priority.ALWAYS);
+    chatPane.setPadding(new Insets(8));
+
     root.setTop(header);
     root.setCenter(scroll);
+    root.setRight(chatPane);
     root.setBottom(controls);
   }
 

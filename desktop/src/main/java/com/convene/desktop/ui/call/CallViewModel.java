@@ -5,6 +5,7 @@ import com.convene.desktop.call.CallEvents;
 import com.convene.desktop.call.VideoFeed;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 /// one extra tile per remote screen share.
 public final class CallViewModel implements CallEvents {
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
+  private final ObservableList<String> chatLines = FXCollections.observableArrayList();
+  private final StringProperty chatDraft = new SimpleStringProperty("");
   private final StringProperty title = new SimpleStringProperty();
   private final StringProperty status = new SimpleStringProperty(Messages.get("call.connecting"));
   private final StringProperty audioWarning = new SimpleStringProperty("");
@@ -52,6 +55,16 @@ public final class CallViewModel implements CallEvents {
 
   public ObservableList<TileModel> tiles() {
     return tiles;
+  }
+
+  /// Chat lines, `Name: text`, oldest first.
+  public ObservableList<String> chatLines() {
+    return chatLines;
+  }
+
+  /// The text being typed into the chat input.
+  public StringProperty chatDraftProperty() {
+    return chatDraft;
   }
 
   public StringProperty titleProperty() {
@@ -114,6 +127,16 @@ public final class CallViewModel implements CallEvents {
       sharing.set(false);
       controls.stopScreenShare();
     }
+  }
+
+  /// Sends the chat draft (trimmed, cut to 4,000 characters) and clears it; does nothing when blank.
+  public void sendChat() {
+    String text = chatDraft.get() == null ? "" : chatDraft.get().strip();
+    if (text.isEmpty() || controls == null) {
+      return;
+    }
+    controls.sendChat(text.length() > 4_000 ? text.substring(0, 4_000) : text);
+    chatDraft.set("");
   }
 
   public void leave() {
@@ -181,6 +204,11 @@ public final class CallViewModel implements CallEvents {
   public void onScreenShareStopped() {
     sharing.set(false);
     error.set(Messages.get("call.shareFailed"));
+  }
+
+  @Override
+  public void onChatMessage(ChatEntry message) {
+    chatLines.add(message.senderName() + ": " + message.content());
   }
 
   @Override
