@@ -51,18 +51,36 @@ public class AnalyticsQueryService {
                 r.getMap("event_data", String.class, String.class)));
     }
 
-    /// A participant's quality samples in `[from, to)`, oldest first.
+    /// A participant's quality samples in `[from, to)`, oldest first; a cursor carries its own range, so `from` and
+    /// `to` are ignored when one is given.
     public AnalyticsPage<QualitySampleView> quality(UUID meetingId, UUID participantId, Instant from, Instant to,
                                                     int limit, @Nullable String cursor) {
+        // the range is part of the cursor: a default "to = now" would otherwise change between pages
+        Instant start = from;
+        Instant end = to;
+        String state = null;
+        if (cursor != null) {
+            String[] parts = decode(cursor).split("\\|", 3);
+            try {
+                start = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+                end = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+                state = parts[2];
+            } catch (RuntimeException e) {
+                throw badCursor();
+            }
+        }
         BoundStatement statement = prepare("SELECT * FROM %s.call_quality_metrics WHERE meeting_id = ? "
                 + "AND participant_id = ? AND metric_time >= ? AND metric_time < ? ORDER BY metric_time ASC")
-                .bind(meetingId, participantId, from, to);
-        return page(statement, limit, cursor, r -> new QualitySampleView(r.getInstant("metric_time"),
+                .bind(meetingId, participantId, start, end);
+        AnalyticsPage<QualitySampleView> page = page(statement, limit, state == null ? null : encode(state),
+                r -> new QualitySampleView(r.getInstant("metric_time"),
                 boxedInt(r, "audio_bitrate"), boxedFloat(r, "audio_packet_loss"), boxedFloat(r, "audio_jitter"),
                 boxedInt(r, "audio_rtt"), boxedInt(r, "video_bitrate"), boxedFloat(r, "video_packet_loss"),
                 boxedFloat(r, "video_frame_rate"), r.getString("video_resolution"), boxedInt(r, "video_rtt"),
                 r.getString("network_type"), boxedInt(r, "bandwidth_available"), boxedFloat(r, "cpu_usage"),
                 boxedInt(r, "memory_usage")));
+        return page.nextCursor() == null ? page : new AnalyticsPage<>(page.items(),
+                encode(start.toEpochMilli() + "|" + end.toEpochMilli() + "|" + decode(page.nextCursor())));
     }
 
     /// Usage by `dimension` for each day of `[from, to]`, day by day, then metric and value.

@@ -1,6 +1,7 @@
 package com.convene.backend.chat;
 
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /// `chat_messages` access (seed 000, 16 hash partitions by `message_id`). Plain JDBC because the insert is an
-/// upsert that must tell a new row from an existing one. Blocking: call from a virtual or blocking thread.
+/// upsert that must tell a new row from an existing one; the `DataSource` is Micronaut's transaction-aware one,
+/// hence `@Transactional`. Blocking: call from a virtual or blocking thread.
 @Singleton
 class ChatRepository {
 
@@ -32,6 +34,8 @@ class ChatRepository {
     }
 
     /// Inserts `chat` unless its `message_id` exists (a re-sent message); returns the stored row either way.
+    /// Committed when this returns (its own transaction unless the caller has one).
+    @Transactional
     StoredChat insertOrGet(StoredChat chat) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {

@@ -2,6 +2,7 @@ package com.convene.backend.retention;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,24 +71,16 @@ public class RetentionJob {
     /// Deletes what seed 000's retention says, as of the clock's now.
     ///
     /// @throws IllegalStateException wrapping the database error; nothing is deleted then (one transaction)
+    @Transactional
     public RetentionReport run() {
         Instant now = clock.instant();
         Instant meetingCutoff = now.atZone(ZoneOffset.UTC).minusYears(MEETING_YEARS).toInstant();
         Instant chatCutoff = now.atZone(ZoneOffset.UTC).minusYears(CHAT_YEARS).toInstant();
+        // the transaction-aware DataSource hands out this transaction's connection; closing it is a no-op
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                RetentionReport report = delete(c, meetingCutoff, chatCutoff);
-                c.commit();
-                LOG.info("Retention run done: {}", report);
-                return report;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            RetentionReport report = delete(c, meetingCutoff, chatCutoff);
+            LOG.info("Retention run done: {}", report);
+            return report;
         } catch (SQLException e) {
             throw new IllegalStateException("retention run failed: " + e.getSQLState(), e);
         }
