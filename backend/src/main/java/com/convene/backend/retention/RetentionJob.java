@@ -88,8 +88,10 @@ public class RetentionJob {
 
     private RetentionReport delete(Connection c, Instant meetingCutoff, Instant chatCutoff) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE retention_meetings (meeting_id UUID PRIMARY KEY) ON COMMIT DROP");
-            s.execute("CREATE TEMP TABLE retention_chat (message_id UUID PRIMARY KEY) ON COMMIT DROP");
+            // IF NOT EXISTS + TRUNCATE: a caller's transaction may run the job more than once
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS retention_meetings (meeting_id UUID PRIMARY KEY) ON COMMIT DROP");
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS retention_chat (message_id UUID PRIMARY KEY) ON COMMIT DROP");
+            s.execute("TRUNCATE retention_meetings, retention_chat");
         }
         update(c, "INSERT INTO retention_meetings SELECT meeting_id FROM meetings "
                 + "WHERE created_at < ? AND status = 'ended'", meetingCutoff);
