@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -160,7 +159,12 @@ class CallDataIT {
 
   private static List<String> chatRows(E2eBackend backend, UUID meetingId) throws Exception {
     List<String> out = new ArrayList<>();
-    try (Connection c = backend.context().getBean(DataSource.class).getConnection();
+    // a plain connection: the context's DataSource is transaction-aware and this test has no transaction
+    var env = backend.context().getEnvironment();
+    try (Connection c = java.sql.DriverManager.getConnection(
+            env.getRequiredProperty("datasources.default.url", String.class),
+            env.getRequiredProperty("datasources.default.username", String.class),
+            env.getProperty("datasources.default.password", String.class).orElse(""));
         PreparedStatement s = c.prepareStatement(
             "SELECT sender_name, content FROM chat_messages WHERE meeting_id = ? ORDER BY created_at")) {
       s.setObject(1, meetingId);
