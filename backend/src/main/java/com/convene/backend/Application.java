@@ -5,6 +5,12 @@ import com.convene.backend.devservices.DevServices;
 import com.convene.backend.devservices.DevServicesSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +24,13 @@ import org.slf4j.LoggerFactory;
 /// addresses, plus a JWT secret kept in the dev-services directory, to Micronaut as properties. In production
 /// everything comes from the environment: `DATASOURCES_DEFAULT_URL`, `DATASOURCES_DEFAULT_USERNAME`,
 /// `DATASOURCES_DEFAULT_PASSWORD`, `REDIS_URI`, `CONVENE_JWT_SECRET`.
+@OpenAPIDefinition(
+        info = @Info(title = "convene", version = "v1",
+                description = "Convene REST API: accounts, meetings, series, invitations, administration and audit."
+                        + " Errors are application/problem+json (RFC 9457) with stable urn:convene:problem:* types.",
+                license = @License(name = "Proprietary")),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);

@@ -41,6 +41,8 @@ public final class TestServices {
             props.put("convene.sfu.advertised-addresses",
                     System.getProperty("convene.sfu.advertised-addresses", "127.0.0.1"));
             props.put("convene.sfu.udp-port", "0");
+            // every test JVM logs in from the same loopback address; LoginRateLimitIT tests the limit on its own
+            props.put("convene.account.login-rate-limit", "100000");
             properties = Map.copyOf(props);
         }
         return properties;

@@ -55,6 +55,8 @@ final class E2eBackend {
       props.put("convene.sfu.bind-address", ADDRESS);
       props.put("convene.sfu.advertised-addresses", ADDRESS);
       props.put("convene.sfu.udp-port", 0);
+      // every test JVM logs in from the same loopback address; LoginRateLimitIT tests the limit on its own
+      props.put("convene.account.login-rate-limit", "100000");
       EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
       if (started != null) {
         started.stopAfterOnShutdown(server::stop);

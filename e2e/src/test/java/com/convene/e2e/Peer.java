@@ -52,6 +52,27 @@ final class Peer implements AutoCloseable {
       double toneHz,
       CallListener extra)
       throws Exception {
+    Peer peer = start(backend, account, meeting, name, video, toneHz, null, extra);
+    try {
+      peer.session.joined().get(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      peer.close();
+      throw e;
+    }
+    return peer;
+  }
+
+  /// Starts joining `meeting` with an optional meeting `password` and returns at once: watch
+  /// [CallSession#joined()] (it stays pending while the peer sits in the waiting room).
+  static Peer start(
+      E2eBackend backend,
+      RestFixture.Account account,
+      String meeting,
+      String name,
+      CallConfig.VideoChoice video,
+      double toneHz,
+      String password,
+      CallListener extra) {
     MediaEngine engine = MediaEngine.create(AudioMode.HEADLESS);
     Set<String> left = ConcurrentHashMap.newKeySet();
     Set<String> ended = ConcurrentHashMap.newKeySet();
@@ -89,14 +110,14 @@ final class Peer implements AutoCloseable {
             null,
             null,
             false,
-            false);
+            false,
+            password);
     CallSession session =
         CallSession.start(
             config,
             engine,
             WebSocketSignalingChannel.connector(HttpClient.newHttpClient(), backend.baseUri(), account.token()),
             listener);
-    session.joined().get(15, TimeUnit.SECONDS);
     return new Peer(name, engine, session, left, ended, screens);
   }
 

@@ -54,18 +54,21 @@ final class RestFixture {
     return new Account(name, password, login(name, password));
   }
 
-  /// Schedules a meeting starting in a minute, as `token`'s user.
+  /// Schedules a meeting starting in a minute, as `token`'s user, without a waiting room.
   MeetingView scheduleMeeting(String token, String title) {
+    return scheduleMeeting(token, title, Map.of("waitingRoomEnabled", false));
+  }
+
+  /// Schedules a meeting starting in a minute, as `token`'s user, with `settings` (e.g. `requirePassword`,
+  /// `password`, `waitingRoomEnabled`) on top of the server's defaults.
+  MeetingView scheduleMeeting(String token, String title, Map<String, Object> settings) {
     Instant start = Instant.now().plus(1, ChronoUnit.MINUTES);
-    return post(
-        "/api/v1/meetings",
-        Map.of(
-            "title", title,
-            "scheduledStart", start.toString(),
-            "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(),
-            "timeZone", "Europe/Berlin"),
-        token,
-        MeetingView.class);
+    Map<String, Object> body = new java.util.HashMap<>(settings);
+    body.put("title", title);
+    body.put("scheduledStart", start.toString());
+    body.put("scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString());
+    body.put("timeZone", "Europe/Berlin");
+    return post("/api/v1/meetings", body, token, MeetingView.class);
   }
 
   private <T> T post(String path, Object body, String token, Class<T> type) {

@@ -5,6 +5,8 @@ import com.convene.backend.problem.ProblemException;
 import com.convene.backend.problem.ProblemType;
 import com.convene.model.api.LoginRequest;
 import com.convene.model.api.LoginResponse;
+import com.convene.model.api.ProfileUpdateRequest;
+import com.convene.model.api.RefreshRequest;
 import com.convene.model.api.RegisterRequest;
 import com.convene.model.api.UserView;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -12,6 +14,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Registration, login and account look-up.
+/// Registration, login (access and refresh tokens, lock-out, rate limit), logout and the own profile.
 ///
 /// Blocking (JDBC and argon2id): call from a blocking executor. Thread-safe.
 @Singleton
@@ -34,17 +38,23 @@ public class AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,100}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
 
     private final UserRepository users;
     private final UserAuthRepository credentials;
     private final PasswordHasher hasher;
     private final TokenGenerator tokens;
     private final AccountConfig config;
+    private final RefreshTokenStore refreshTokens;
+    private final LoginRateLimiter rateLimiter;
     /// Verified against when the user name is unknown, so both paths cost one argon2id run (no timing oracle).
     private final String dummyHash;
 
     AccountService(UserRepository users, UserAuthRepository credentials, PasswordHasher hasher,
-                   TokenGenerator tokens, AccountConfig config) {
+                   TokenGenerator tokens, AccountConfig config, RefreshTokenStore refreshTokens,
+                   LoginRateLimiter rateLimiter) {
+        this.refreshTokens = refreshTokens;
+        this.rateLimiter = rateLimiter;
         this.users = users;
         this.credentials = credentials;
         this.hasher = hasher;
@@ -122,11 +132,17 @@ public class AccountService {
         return toView(user);
     }
 
-    /// Checks credentials and issues an access token.
+    /// Checks credentials and issues an access token and a refresh token.
     ///
-    /// @param request user name or e-mail, and password
-    /// @throws ProblemException `invalid-credentials`, `account-locked` or `account-disabled`
-    public LoginResponse login(LoginRequest request) {
+    /// Lock-out (seed 004 `user_auth`): each wrong password counts in `failed_login_attempts`; the
+    /// `convene.account.max-failed-logins`-th locks the account until `locked_until` (now plus
+    /// `convene.account.lock-duration`), during which even the right password is refused. A success resets both.
+    ///
+    /// @param request       user name or e-mail, and password
+    /// @param clientAddress the caller's address, for the per-address rate limit
+    /// @throws ProblemException `too-many-requests`, `invalid-credentials`, `account-locked` or `account-disabled`
+    public LoginResponse login(LoginRequest request, String clientAddress) {
+        rateLimiter.acquire(clientAddress);
         String login = lower(request.username());
         String password = request.password() == null ? "" : request.password();
         Optional<User> found = login == null ? Optional.empty()
@@ -143,9 +159,11 @@ public class AccountService {
             throw new AccountException(ProblemType.ACCOUNT_LOCKED, "Too many failed logins; try again later.");
         }
         if (!hasher.verify(password, credential.passwordHash())) {
-            int failures = credential.failedLoginAttempts() + 1;
+            // after an expired lock the count starts again
+            int previous = credential.lockedUntil() != null ? 0 : credential.failedLoginAttempts();
+            int failures = previous + 1;
             if (failures >= config.maxFailedLogins()) {
-                credentials.update(user.userId(), 0, now.plus(config.lockDuration()));
+                credentials.update(user.userId(), failures, now.plus(config.lockDuration()));
                 LOG.warn("Account locked after {} failed logins: userId={}", failures, user.userId());
             } else {
                 credentials.update(user.userId(), failures, null);
@@ -159,16 +177,79 @@ public class AccountService {
             credentials.update(user.userId(), 0, null);
         }
         users.update(user.userId(), now);
-        int ttlSeconds = (int) config.accessTokenTtl().toSeconds();
-        Authentication authentication = Authentication.build(user.userId().toString(), List.of(user.role()),
-                Map.of("username", user.username()));
-        String token = tokens.generateToken(authentication, ttlSeconds)
-                .orElseThrow(() -> new ProblemException(ProblemType.INTERNAL, "The access token could not be issued."));
         LOG.debug("Login: userId={}", user.userId());
         User updated = new User(user.userId(), user.email(), user.username(), user.displayName(), user.avatarUrl(),
                 user.timezone(), user.language(), user.accountType(), user.status(), user.createdAt(),
                 user.updatedAt(), now, user.role());
-        return new LoginResponse(token, "Bearer", ttlSeconds, toView(updated));
+        return issueTokens(updated);
+    }
+
+    /// Exchanges a refresh token for a new access token and a new refresh token; the old one is spent (rotation).
+    ///
+    /// @throws ProblemException `invalid-refresh-token` (unknown, expired, used or revoked) or `account-disabled`
+    public LoginResponse refresh(RefreshRequest request) {
+        String token = request.refreshToken();
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw invalidRefreshToken();
+        }
+        UUID userId = refreshTokens.consume(token).orElseThrow(AccountService::invalidRefreshToken);
+        User user = users.findById(userId).orElseThrow(AccountService::invalidRefreshToken);
+        if (!User.ACTIVE.equals(user.status())) {
+            refreshTokens.revokeAll(userId);
+            throw new AccountException(ProblemType.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        return issueTokens(user);
+    }
+
+    /// Logs out: revokes the given refresh token. Idempotent: an unknown or spent token is not an error, so a
+    /// client can always call this on sign-out.
+    public void logout(RefreshRequest request) {
+        String token = request.refreshToken();
+        if (token != null && !token.isBlank() && token.length() <= 200) {
+            refreshTokens.consume(token).ifPresent(id -> LOG.debug("Logout: userId={}", id));
+        }
+    }
+
+    /// Changes the caller's own profile; absent fields stay.
+    ///
+    /// @throws ProblemException `validation` or `not-found`
+    public UserView updateProfile(UUID userId, ProfileUpdateRequest request) {
+        User user = users.findById(userId)
+                .orElseThrow(() -> new AccountException(ProblemType.NOT_FOUND, "This account no longer exists."));
+        FieldErrors errors = new FieldErrors();
+        String displayName = request.displayName() == null ? user.displayName() : request.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 200) {
+            errors.add("displayName", "must be 1-200 characters");
+        }
+        String timeZone = request.timeZone() == null ? user.timezone() : request.timeZone().strip();
+        if (!isZoneId(timeZone)) {
+            errors.add("timeZone", "must be an IANA time-zone id such as Europe/Berlin");
+        }
+        String language = request.language() == null ? user.language() : request.language().strip();
+        if (!LANGUAGE.matcher(language).matches()) {
+            errors.add("language", "must be a BCP 47 language tag such as en or de-CH");
+        }
+        String avatarUrl = request.avatarUrl() == null ? user.avatarUrl()
+                : request.avatarUrl().isBlank() ? null : request.avatarUrl().strip();
+        if (avatarUrl != null && !isHttpUrl(avatarUrl)) {
+            errors.add("avatarUrl", "must be an absolute http or https URL of at most 2000 characters");
+        }
+        errors.throwIfAny();
+        Instant now = now();
+        users.updateProfile(userId, displayName, timeZone, language, avatarUrl, now);
+        return get(userId);
+    }
+
+    private LoginResponse issueTokens(User user) {
+        int ttlSeconds = (int) config.accessTokenTtl().toSeconds();
+        Authentication authentication = Authentication.build(user.userId().toString(), List.of(user.role()),
+                Map.of("username", user.username(),
+                        AccessTokenRevocations.ISSUED_MILLIS, System.currentTimeMillis()));
+        String token = tokens.generateToken(authentication, ttlSeconds)
+                .orElseThrow(() -> new ProblemException(ProblemType.INTERNAL, "The access token could not be issued."));
+        String refresh = refreshTokens.issue(user.userId());
+        return new LoginResponse(token, "Bearer", ttlSeconds, toView(user), refresh,
+                config.refreshTokenTtl().toSeconds());
     }
 
     /// The account of `userId`.
@@ -177,6 +258,16 @@ public class AccountService {
     public UserView get(UUID userId) {
         return users.findById(userId).map(AccountService::toView)
                 .orElseThrow(() -> new AccountException(ProblemType.NOT_FOUND, "This account no longer exists."));
+    }
+
+    /// The account with this id, if any (for other features, e.g. invitations).
+    public Optional<UserView> find(UUID userId) {
+        return users.findById(userId).map(AccountService::toView);
+    }
+
+    /// The account with this e-mail address (case-insensitive), if any.
+    public Optional<UserView> findByEmail(String email) {
+        return users.findByEmail(email.strip().toLowerCase(Locale.ROOT)).map(AccountService::toView);
     }
 
     /// Whether any account holds `role`.
@@ -191,14 +282,31 @@ public class AccountService {
 
     static UserView toView(User u) {
         return new UserView(u.userId(), u.username(), u.email(), u.displayName(), u.role(), u.timezone(),
-                u.language(), u.status(), u.createdAt(), u.lastLoginAt());
+                u.language(), u.status(), u.createdAt(), u.lastLoginAt(), u.avatarUrl());
+    }
+
+    private static AccountException invalidRefreshToken() {
+        return new AccountException(ProblemType.INVALID_REFRESH_TOKEN, "Sign in again: this refresh token is not valid.");
+    }
+
+    static boolean isHttpUrl(String text) {
+        if (text.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static AccountException invalidCredentials() {
         return new AccountException(ProblemType.INVALID_CREDENTIALS, "The user name or password is wrong.");
     }
 
-    private static boolean isZoneId(String id) {
+    static boolean isZoneId(String id) {
         return ZoneId.getAvailableZoneIds().contains(id) || "UTC".equals(id);
     }
 

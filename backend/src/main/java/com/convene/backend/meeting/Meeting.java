@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/// A row of `meetings` (seed 000, plus `join_code` and `time_zone`). Component names map to snake_case columns.
+/// A row of `meetings` (seed 000, plus `join_code`, `time_zone` and `recurrence_rule`). Component names map to snake_case columns.
 @MappedEntity("meetings")
 record Meeting(
         @Id UUID meetingId,
@@ -33,7 +33,8 @@ record Meeting(
         Instant createdAt,
         Instant updatedAt,
         String joinCode,
-        String timeZone) {
+        String timeZone,
+        @Nullable String recurrenceRule) {
 
     MeetingStatus meetingStatus() {
         return MeetingStatus.fromWire(status);

@@ -18,26 +18,30 @@ interface MeetingRepository extends CrudRepository<Meeting, UUID> {
 
     boolean existsByJoinCode(String joinCode);
 
-    /// Meetings of one host (or all when `hostUserId` is `null`) whose scheduled start lies in `[from, to)`
-    /// (either bound optional). Upcoming first (not over, not cancelled: soonest start first), then the rest
-    /// (latest start first).
+    /// One page of meetings visible to `viewer` (hosted by or inviting them; every meeting when `viewer` is
+    /// `null`), filtered, in order of scheduled start (creation for instant meetings) and id, after the cursor.
     ///
-    /// @param limit at most this many rows, 1–500
+    /// A recurring series passes the `from` bound whatever its first start, since later occurrences may lie in
+    /// the range (`GET /api/v1/meetings/{id}/occurrences` lists them).
+    ///
+    /// @param limit at most this many rows, 1–501
     @Query(value = """
             SELECT m.* FROM meetings m
-            WHERE (CAST(:hostUserId AS uuid) IS NULL OR m.host_user_id = CAST(:hostUserId AS uuid))
-              AND (CAST(:from AS timestamptz) IS NULL OR m.scheduled_start_time >= CAST(:from AS timestamptz))
+            WHERE (CAST(:viewer AS uuid) IS NULL OR m.host_user_id = CAST(:viewer AS uuid)
+                   OR EXISTS (SELECT 1 FROM meeting_participants p WHERE p.meeting_id = m.meeting_id
+                              AND p.user_id = CAST(:viewer AS uuid) AND p.status = 'invited'))
+              AND (CAST(:host AS uuid) IS NULL OR m.host_user_id = CAST(:host AS uuid))
+              AND (CAST(:status AS text) IS NULL OR m.status = CAST(:status AS text))
+              AND (CAST(:from AS timestamptz) IS NULL OR m.scheduled_start_time >= CAST(:from AS timestamptz)
+                   OR m.recurrence_rule IS NOT NULL)
               AND (CAST(:to AS timestamptz) IS NULL OR m.scheduled_start_time < CAST(:to AS timestamptz))
-            ORDER BY
-              CASE WHEN m.status IN ('scheduled', 'live')
-                    AND (m.scheduled_end_time IS NULL OR m.scheduled_end_time >= now()) THEN 0 ELSE 1 END,
-              CASE WHEN m.status IN ('scheduled', 'live')
-                    AND (m.scheduled_end_time IS NULL OR m.scheduled_end_time >= now())
-                   THEN m.scheduled_start_time END ASC NULLS LAST,
-              m.scheduled_start_time DESC NULLS LAST,
-              m.created_at DESC
+              AND (CAST(:afterStart AS timestamptz) IS NULL
+                   OR (COALESCE(m.scheduled_start_time, m.created_at), m.meeting_id)
+                      > (CAST(:afterStart AS timestamptz), CAST(:afterId AS uuid)))
+            ORDER BY COALESCE(m.scheduled_start_time, m.created_at), m.meeting_id
             LIMIT :limit""", nativeQuery = true)
-    List<Meeting> list(@Nullable UUID hostUserId, @Nullable Instant from, @Nullable Instant to, int limit);
+    List<Meeting> page(@Nullable UUID viewer, @Nullable UUID host, @Nullable String status, @Nullable Instant from,
+                       @Nullable Instant to, @Nullable Instant afterStart, @Nullable UUID afterId, int limit);
 
     @Query("UPDATE meetings SET status = :status, updated_at = :now WHERE meeting_id = :meetingId")
     long updateStatus(UUID meetingId, String status, Instant now);
@@ -48,9 +52,10 @@ interface MeetingRepository extends CrudRepository<Meeting, UUID> {
             WHERE meeting_id = :meetingId AND status = 'scheduled'""")
     long markLive(UUID meetingId, Instant now);
 
-    /// Marks a live meeting ended with its actual end and duration in whole minutes (rounded).
+    /// Marks a live meeting ended with its actual end and duration in whole minutes (rounded); a recurring
+    /// series goes back to `scheduled` for its next occurrence (the actual times keep the last session).
     @Query("""
-            UPDATE meetings SET status = 'ended', actual_end_time = :now, updated_at = :now,
+            UPDATE meetings SET status = CASE WHEN recurrence_rule IS NULL THEN 'ended' ELSE 'scheduled' END, actual_end_time = :now, updated_at = :now,
               duration_minutes = CAST(ROUND(EXTRACT(EPOCH FROM (CAST(:now AS timestamptz)
                   - COALESCE(actual_start_time, CAST(:now AS timestamptz)))) / 60) AS integer)
             WHERE meeting_id = :meetingId AND status = 'live'""")

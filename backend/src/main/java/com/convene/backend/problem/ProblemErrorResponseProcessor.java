@@ -89,6 +89,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case METHOD_NOT_ALLOWED -> "This path does not support the request method.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
             case CONFLICT -> "The request conflicts with the current state.";
+            case TOO_MANY_REQUESTS -> "Too many requests; try again later.";
             case SERVICE_UNAVAILABLE -> "A backing service is unavailable; try again later.";
             default -> "An unexpected error occurred.";
         };

@@ -15,6 +15,8 @@ public enum ProblemType {
     INVALID_TIME_RANGE("invalid-time-range", "Invalid time range", HttpStatus.BAD_REQUEST),
     /// No or an invalid bearer token.
     UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
+    /// The refresh token is unknown, expired, already used (rotation) or revoked (logout, account disabled).
+    INVALID_REFRESH_TOKEN("invalid-refresh-token", "Invalid refresh token", HttpStatus.UNAUTHORIZED),
     /// Wrong user name or password.
     INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED),
     /// The caller is authenticated but may not do this.
@@ -39,6 +41,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /// Too many failed logins; the account is locked for a while.
     ACCOUNT_LOCKED("account-locked", "Account locked", HttpStatus.LOCKED),
+    /// Too many requests from this client in the current window (login rate limit); see `Retry-After`.
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     /// Anything unexpected; details are only in the server log.
     INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /// A backing service (PostgreSQL, Redis) is unreachable.
@@ -88,6 +92,7 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> CONFLICT;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> INTERNAL;
         };

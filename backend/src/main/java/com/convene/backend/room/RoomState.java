@@ -73,6 +73,13 @@ public record RoomState(
                 waitingRoomUsers, breakoutRooms);
     }
 
+    RoomState withoutWaiting(String key) {
+        List<String> waiting = new ArrayList<>(waitingRoomUsers);
+        waiting.remove(key);
+        return new RoomState(activeParticipants, participantCount, isRecording, screenSharingUser, chatEnabled,
+                waiting, breakoutRooms);
+    }
+
     RoomState withWaiting(String key) {
         if (waitingRoomUsers.contains(key) || activeParticipants.contains(key)) {
             return this;

@@ -101,6 +101,11 @@ public class RoomStateService {
         return update(meetingId, room -> room.withWaiting(participantKey));
     }
 
+    /// Takes a participant out of the waiting room (admitted, denied or gone); the active list is untouched.
+    public RoomState removeFromWaitingRoom(UUID meetingId, String participantKey) {
+        return update(meetingId, room -> room.withoutWaiting(participantKey));
+    }
+
     /// Sets who shares a screen; `null` stops sharing. At most one sharer per room.
     public RoomState setScreenSharingUser(UUID meetingId, @Nullable String participantKey) {
         return update(meetingId, room -> room.withScreenSharingUser(participantKey));

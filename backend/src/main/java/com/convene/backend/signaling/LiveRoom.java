@@ -1,40 +1,62 @@
 package com.convene.backend.signaling;
 
+import com.convene.model.api.MeetingView;
+import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.MediaKind;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RoomUpdated;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.TrackInfo;
 import com.convene.model.signal.TrackSource;
+import com.convene.model.signal.WaitingParticipant;
+import com.convene.model.signal.WaitingRoomUpdated;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.SfuRoom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/// A meeting's live room on this node: who is in it, what their tracks carry, and its SFU room.
+/// A meeting's live room on this node: who is in it, who waits to get in, what their tracks carry, the rules
+/// in force (lock, `allow_screen_share`, `allow_chat`, `mute_on_entry`) and its SFU room.
+///
+/// Moderators are members with the `host` role or an admin account; only they receive [WaitingRoomUpdated].
+/// The lock, the host hand-over and the removed-user list live here, on the node that holds the room, for the
+/// room's lifetime (docs/decisions/040-live-room-rules-and-host-controls.md).
 ///
 /// Thread-safe: methods are synchronized and short; messages to members are queued on their sessions.
 final class LiveRoom {
-  private record Member(SignalingSession session, ParticipantInfo info) {}
+  private record Member(SignalingSession session, ParticipantInfo info, boolean admin) {}
+
+  /// A joiner in the waiting room with the request it will be admitted under.
+  record Waiter(SignalingSession session, WaitingParticipant info, JoinRequest join) {}
 
   private final String meetingId;
   private final String title;
-  private final boolean allowScreenShare;
-  private final boolean allowChat;
   private final SfuRoom sfuRoom;
   private final Map<String, Member> members = new LinkedHashMap<>();
+  private final Map<String, Waiter> waiters = new LinkedHashMap<>();
   private final Map<String, MediaSource> sourcesByTrackId = new HashMap<>();
+  private final Set<String> removedUserIds = new HashSet<>();
+  private boolean allowScreenShare;
+  private boolean allowChat;
+  private int maxParticipants;
+  private boolean locked;
+  private int reservedSlots;
 
-  LiveRoom(String meetingId, String title, boolean allowScreenShare, boolean allowChat, SfuRoom sfuRoom) {
-    this.meetingId = meetingId;
-    this.title = title;
-    this.allowScreenShare = allowScreenShare;
-    this.allowChat = allowChat;
+  LiveRoom(MeetingView meeting, SfuRoom sfuRoom) {
+    this.meetingId = meeting.id().toString();
+    this.title = meeting.title();
     this.sfuRoom = sfuRoom;
+    this.allowScreenShare = meeting.allowScreenShare();
+    this.allowChat = meeting.allowChat();
+    this.maxParticipants = meeting.maxParticipants();
   }
 
   String meetingId() {
@@ -45,27 +67,126 @@ final class LiveRoom {
     return title;
   }
 
-  /// The meeting's `allow_chat` (seed 000) when the room opened.
-  boolean allowChat() {
-    return allowChat;
-  }
-
   SfuRoom sfuRoom() {
     return sfuRoom;
+  }
+
+  /// Takes the meeting's current `allow_screen_share`, `allow_chat` and `max_participants` (read afresh at
+  /// every join).
+  synchronized void refreshRules(MeetingView meeting) {
+    allowScreenShare = meeting.allowScreenShare();
+    allowChat = meeting.allowChat();
+    maxParticipants = meeting.maxParticipants();
   }
 
   synchronized int size() {
     return members.size();
   }
 
-  synchronized void add(SignalingSession session, ParticipantInfo info) {
-    members.put(info.participantId(), new Member(session, info));
+  /// Whether nobody is in the room or waiting for it (the room can be torn down).
+  synchronized boolean abandoned() {
+    return members.isEmpty() && waiters.isEmpty() && reservedSlots == 0;
   }
 
-  /// Removes a member; returns whether the room is now empty.
+  // ---- admission ----
+
+  /// Reserves one of the meeting's `max_participants` places for a joiner being recorded; false when the room
+  /// is full. A reserved room is never torn down.
+  synchronized boolean reserveSlot() {
+    if (members.size() + reservedSlots >= maxParticipants) {
+      return false;
+    }
+    reservedSlots++;
+    return true;
+  }
+
+  synchronized void releaseSlot() {
+    reservedSlots = Math.max(0, reservedSlots - 1);
+  }
+
+  /// Adds a member in place of a reserved slot.
+  synchronized void add(SignalingSession session, ParticipantInfo info, boolean admin) {
+    releaseSlot();
+    members.put(info.participantId(), new Member(session, info, admin));
+  }
+
+  /// Removes a member; returns whether the room is now abandoned.
   synchronized boolean remove(String participantId) {
     members.remove(participantId);
-    return members.isEmpty();
+    return abandoned();
+  }
+
+  synchronized boolean locked() {
+    return locked;
+  }
+
+  synchronized void setLocked(boolean value) {
+    locked = value;
+  }
+
+  /// Remembers a removed user so it cannot rejoin while the room lives.
+  synchronized void banUser(String userId) {
+    removedUserIds.add(userId);
+  }
+
+  synchronized boolean banned(String userId) {
+    return removedUserIds.contains(userId);
+  }
+
+  synchronized void addWaiter(Waiter waiter) {
+    waiters.put(waiter.info().waitingId(), waiter);
+  }
+
+  /// Takes a joiner out of the waiting room; empty when nobody waits under `waitingId`.
+  synchronized Optional<Waiter> takeWaiter(String waitingId) {
+    return Optional.ofNullable(waiters.remove(waitingId));
+  }
+
+  /// Takes a joiner out of the waiting room and reserves its place; empty when nobody waits under `waitingId`.
+  /// @throws RoomFullException when the room is full (the joiner keeps waiting)
+  synchronized Optional<Waiter> admitWaiter(String waitingId) throws RoomFullException {
+    if (!waiters.containsKey(waitingId)) {
+      return Optional.empty();
+    }
+    if (!reserveSlot()) {
+      throw new RoomFullException();
+    }
+    return Optional.of(waiters.remove(waitingId));
+  }
+
+  /// The room holds `max_participants` already.
+  static final class RoomFullException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    RoomFullException() {
+      super("room full", null, false, false);
+    }
+  }
+
+  synchronized List<Waiter> takeAllWaiters() {
+    List<Waiter> all = List.copyOf(waiters.values());
+    waiters.clear();
+    return all;
+  }
+
+  synchronized List<WaitingParticipant> waitingList() {
+    return waiters.values().stream().map(Waiter::info).toList();
+  }
+
+  // ---- members ----
+
+  synchronized Optional<ParticipantInfo> participant(String participantId) {
+    return Optional.ofNullable(members.get(participantId)).map(Member::info);
+  }
+
+  synchronized Optional<SignalingSession> sessionOf(String participantId) {
+    return Optional.ofNullable(members.get(participantId)).map(Member::session);
+  }
+
+  /// Whether the member may use host controls: it holds the `host` role or signed in as an admin.
+  synchronized boolean isModerator(String participantId) {
+    Member m = members.get(participantId);
+    return m != null && (m.admin() || "host".equals(m.info().role()));
   }
 
   synchronized List<ParticipantInfo> participantsExcept(String participantId) {
@@ -90,14 +211,21 @@ final class LiveRoom {
   }
 
   /// Whether `sources` may be published: a screen track needs the meeting's `allow_screen_share`
-  /// (seed 000) or the host role.
+  /// (seed 000) or a moderator.
   synchronized boolean maySharescreen(String participantId, List<TrackSource> sources) {
     boolean wantsScreen = sources.stream().anyMatch(s -> s.source() == MediaSource.SCREEN);
-    if (!wantsScreen || allowScreenShare) {
-      return true;
-    }
-    Member m = members.get(participantId);
-    return m != null && "host".equals(m.info().role());
+    return !wantsScreen || allowScreenShare || isModerator(participantId);
+  }
+
+  /// Whether chat messages may be sent in this room: the meeting's `allow_chat`. The chat handler (issue 4,
+  /// data platform) answers `CHAT_DISABLED` when this is false.
+  synchronized boolean chatAllowed() {
+    return allowChat;
+  }
+
+  /// The rules as the clients see them.
+  synchronized RoomUpdated rules() {
+    return new RoomUpdated(locked, allowChat, allowScreenShare);
   }
 
   synchronized void declareSources(String participantId, List<TrackSource> sources) {
@@ -115,15 +243,9 @@ final class LiveRoom {
     return new TrackInfo(track.participantId(), track.trackId(), kind, source);
   }
 
-  /// The current public state of a member.
-  synchronized ParticipantInfo participant(String participantId) {
-    return members.get(participantId).info();
-  }
-
   synchronized ParticipantInfo updateMediaState(String participantId, SetMediaState media) {
-    Member m = members.get(participantId);
-    ParticipantInfo old = m.info();
-    ParticipantInfo updated =
+    ParticipantInfo old = members.get(participantId).info();
+    return replace(
         new ParticipantInfo(
             old.participantId(),
             old.userId(),
@@ -132,8 +254,56 @@ final class LiveRoom {
             media.audioMuted(),
             media.videoMuted(),
             media.screenSharing(),
-            old.handRaised());
-    members.put(participantId, new Member(m.session(), updated));
+            old.handRaised()));
+  }
+
+  /// Marks one medium of a member off (a host control); empty when the member is gone.
+  synchronized Optional<ParticipantInfo> markMediaOff(String participantId, MediaSource source) {
+    Member m = members.get(participantId);
+    if (m == null) {
+      return Optional.empty();
+    }
+    ParticipantInfo old = m.info();
+    return Optional.of(
+        replace(
+            new ParticipantInfo(
+                old.participantId(),
+                old.userId(),
+                old.displayName(),
+                old.role(),
+                old.audioMuted() || source == MediaSource.MICROPHONE,
+                old.videoMuted() || source == MediaSource.CAMERA,
+                old.screenSharing() && source != MediaSource.SCREEN,
+                old.handRaised())));
+  }
+
+  /// Gives `participantId` the `host` role and every other holder the `participant` role; returns the
+  /// members whose role changed.
+  synchronized List<ParticipantInfo> handOverHost(String participantId) {
+    List<ParticipantInfo> changed = new ArrayList<>();
+    for (Member m : List.copyOf(members.values())) {
+      ParticipantInfo old = m.info();
+      String role = old.participantId().equals(participantId) ? "host" : "participant";
+      if (!role.equals(old.role())) {
+        changed.add(
+            replace(
+                new ParticipantInfo(
+                    old.participantId(),
+                    old.userId(),
+                    old.displayName(),
+                    role,
+                    old.audioMuted(),
+                    old.videoMuted(),
+                    old.screenSharing(),
+                    old.handRaised())));
+      }
+    }
+    return changed;
+  }
+
+  private ParticipantInfo replace(ParticipantInfo updated) {
+    Member m = members.get(updated.participantId());
+    members.put(updated.participantId(), new Member(m.session(), updated, m.admin()));
     return updated;
   }
 
@@ -147,5 +317,20 @@ final class LiveRoom {
         m.session().deliver(signal);
       }
     });
+  }
+
+  /// Sends the current waiting list to every moderator.
+  synchronized void announceWaitingRoom() {
+    WaitingRoomUpdated update = new WaitingRoomUpdated(waitingList());
+    members.forEach((id, m) -> {
+      if (isModerator(id)) {
+        m.session().deliver(update);
+      }
+    });
+  }
+
+  /// Every member session, for ending the meeting.
+  synchronized List<SignalingSession> sessions() {
+    return members.values().stream().map(Member::session).toList();
   }
 }

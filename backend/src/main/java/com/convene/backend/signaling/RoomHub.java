@@ -19,9 +19,11 @@ import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.JoinRequest;
+import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.ParticipantLeft;
 import com.convene.model.signal.QualityReport;
+import com.convene.model.signal.WaitingParticipant;
 import com.convene.sfu.SfuServer;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -32,21 +34,27 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The live rooms of this backend node: admits joiners (meeting checks, `meeting_participants` row, Redis
-/// `meeting_room:{id}` and `session:{id}` per seed 000) and tears rooms down when the last one leaves. Every join,
+/// The live rooms of this backend node: admits joiners under the meeting's rules (password, lock, removal,
+/// `max_participants`, waiting room, `mute_on_entry`), writes the `meeting_participants` row and the Redis
+/// `meeting_room:{id}` and `session:{id}` keys (seed 000), and tears rooms down when nobody is left. Every join,
 /// leave, media change and host action becomes a `meeting_events` row through the [MeetingEventSink], and
 /// quality reports become `call_quality_metrics` rows; the sink buffers and never blocks, so analytics cannot
 /// slow or break a call.
 ///
-/// Called from signaling sessions' serial executors (blocking JDBC and Redis calls are fine there).
+/// The meeting's host and admins skip the password, the lock and the waiting room.
+///
+/// Called from signaling sessions' serial executors (blocking JDBC, argon2id and Redis calls are fine there).
 @Singleton
 final class RoomHub {
   private static final Logger LOG = LoggerFactory.getLogger(RoomHub.class);
 
   /// Outcome of a join attempt.
   sealed interface Admission {
-    /// Joined: `self` is the caller's public state in `room`.
-    record Admitted(LiveRoom room, ParticipantInfo self) implements Admission {}
+    /// Joined: `self` is the caller's public state in `room`; `mutedOnEntry` when the meeting muted it.
+    record Admitted(LiveRoom room, ParticipantInfo self, boolean mutedOnEntry) implements Admission {}
+
+    /// In the waiting room of `room` under `waitingId` until a moderator admits or denies.
+    record Waiting(LiveRoom room, String waitingId) implements Admission {}
 
     /// Not joined, with the typed reason to send back.
     record Refused(ErrorCode code, String message) implements Admission {}
@@ -62,11 +70,11 @@ final class RoomHub {
   private final ChatStreamReader chatStreams;
   private final WebRtcStateService webRtc;
   private final AnalyticsConfig analytics;
+  /// Orders opening and closing of chat stream groups against room creation and teardown (never taken while
+  /// holding `this`).
+  private final Object chatLock = new Object();
   private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final Map<String, LiveRoom> rooms = new HashMap<>();
-  /// Orders opening and closing of chat stream groups against room creation and teardown (never held with `this`
-  /// first).
-  private final Object chatLock = new Object();
 
   RoomHub(
       MeetingService meetings,
@@ -100,7 +108,8 @@ final class RoomHub {
     return webRtc;
   }
 
-  /// Admits `session`'s user into the meeting named by `join` (id or join code).
+  /// Admits `session`'s user into the meeting named by `join` (id or join code), puts it into the waiting room,
+  /// or refuses it with a typed reason.
   Admission admit(SignalingSession session, JoinRequest join) {
     MeetingView meeting;
     try {
@@ -108,17 +117,73 @@ final class RoomHub {
     } catch (ProblemException e) {
       return refusal(e);
     }
-    UUID userId = UUID.fromString(session.userId());
-    String meetingId = meeting.id().toString();
+    boolean privileged = session.admin() || meeting.hostUserId().toString().equals(session.userId());
+    if (meeting.requirePassword() && !privileged) {
+      if (join.password() == null || join.password().isEmpty()) {
+        return new Admission.Refused(ErrorCode.MEETING_PASSWORD_REQUIRED, "This meeting needs a password.");
+      }
+      try {
+        meetings.checkJoinPassword(meeting.id(), join.password());
+      } catch (ProblemException e) {
+        metrics.wrongMeetingPassword();
+        LOG.info("Wrong meeting password meetingId={} userId={}", meeting.id(), session.userId());
+        return new Admission.Refused(ErrorCode.MEETING_PASSWORD_WRONG, "The meeting password is wrong.");
+      }
+    }
     LiveRoom room;
     synchronized (this) {
-      room = rooms.computeIfAbsent(
-          meetingId,
-          id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), meeting.allowChat(), sfu.room(id)));
-      if (room.size() >= meeting.maxParticipants()) {
+      room = rooms.computeIfAbsent(meeting.id().toString(), id -> new LiveRoom(meeting, sfu.room(id)));
+      room.refreshRules(meeting);
+      if (!privileged && room.banned(session.userId())) {
+        return new Admission.Refused(ErrorCode.REMOVED_FROM_MEETING, "The host removed you from this meeting.");
+      }
+      if (!privileged && room.locked()) {
+        return new Admission.Refused(ErrorCode.MEETING_LOCKED, "The host has locked this meeting.");
+      }
+      if (meeting.waitingRoomEnabled() && !privileged) {
+        room.addWaiter(
+            new LiveRoom.Waiter(
+                session, new WaitingParticipant(session.connectionId(), session.userId(), join.displayName()), join));
+      } else if (!room.reserveSlot()) {
         return new Admission.Refused(ErrorCode.MEETING_FULL, "This meeting is full.");
       }
     }
+    if (meeting.waitingRoomEnabled() && !privileged) {
+      try {
+        roomState.addToWaitingRoom(meeting.id(), session.userId());
+      } catch (ProblemException e) {
+        LOG.warn("waiting room not recorded in Redis meetingId={}", meeting.id(), e);
+      }
+      room.announceWaitingRoom();
+      LOG.info("Joiner waiting meetingId={} userId={}", meeting.id(), session.userId());
+      return new Admission.Waiting(room, session.connectionId());
+    }
+    return enter(session, room, meeting, join);
+  }
+
+  /// Records the join of a waiter a moderator admitted ([LiveRoom#admitWaiter], which reserved its place);
+  /// runs on the joiner's executor. Re-reads the meeting: it may have ended meanwhile.
+  Admission enterFromWaitingRoom(SignalingSession session, LiveRoom room, JoinRequest join) {
+    MeetingView meeting;
+    try {
+      meeting = meetings.findForJoin(room.meetingId());
+    } catch (ProblemException e) {
+      room.releaseSlot();
+      dropRoomIfAbandoned(room);
+      return refusal(e);
+    }
+    return enter(session, room, meeting, join);
+  }
+
+  /// Gives back a place reserved for an admitted waiter that went away before it could enter.
+  void releaseAdmission(LiveRoom room) {
+    room.releaseSlot();
+    dropRoomIfAbandoned(room);
+  }
+
+  /// Records the join of a caller holding a reserved slot in `room`.
+  private Admission enter(SignalingSession session, LiveRoom room, MeetingView meeting, JoinRequest join) {
+    UUID userId = UUID.fromString(session.userId());
     UUID participantId;
     try {
       participantId =
@@ -132,9 +197,12 @@ final class RoomHub {
               session.deviceType(),
               analytics.region());
     } catch (ProblemException e) {
+      room.releaseSlot();
+      dropRoomIfAbandoned(room);
       return refusal(e);
     }
     String role = meeting.hostUserId().equals(userId) ? "host" : "participant";
+    boolean mutedOnEntry = meeting.muteOnEntry() && !join.audioMuted();
     boolean audioMuted = join.audioMuted() || meeting.muteOnEntry();
     ParticipantInfo self =
         new ParticipantInfo(
@@ -147,38 +215,56 @@ final class RoomHub {
             false,
             false);
     synchronized (this) {
-      // the room may have been torn down while the row was written
-      room = rooms.computeIfAbsent(
-          meetingId, id -> new LiveRoom(id, meeting.title(), meeting.allowScreenShare(), meeting.allowChat(),
-              sfu.room(id)));
-      room.add(session, self);
+      // the room object may have been dropped while the row was written: put it back
+      rooms.putIfAbsent(room.meetingId(), room);
+      room.add(session, self, session.admin());
     }
-    if (meeting.allowChat()) {
-      synchronized (chatLock) {
-        chatStreams.open(meeting.id(), this::deliverChat);
-      }
+    // every live room reads its chat stream (allow_chat may change while it lives; refusal is per message)
+    synchronized (chatLock) {
+      chatStreams.open(meeting.id(), this::deliverChat);
     }
-    roomState.openRoom(meeting.id(), meeting.allowChat(), false);
-    roomState.addParticipant(meeting.id(), userId.toString());
-    roomState.putSession(
-        participantId,
-        new SessionState(
-            userId,
-            meeting.id(),
-            session.connectionId(),
-            Instant.now(),
-            audioMuted,
-            !join.videoMuted(),
-            List.of(session.connectionId() + "-publish", session.connectionId() + "-subscribe"),
-            List.of(),
-            null,
-            null));
+    try {
+      roomState.openRoom(meeting.id(), meeting.allowChat(), false);
+      roomState.addParticipant(meeting.id(), userId.toString());
+      roomState.putSession(
+          participantId,
+          new SessionState(
+              userId,
+              meeting.id(),
+              session.connectionId(),
+              Instant.now(),
+              audioMuted,
+              !join.videoMuted(),
+              List.of(session.connectionId() + "-publish", session.connectionId() + "-subscribe"),
+              List.of(),
+              null,
+              null));
+    } catch (ProblemException e) {
+      LOG.warn("room state not recorded in Redis meetingId={} participantId={}", meeting.id(), participantId, e);
+    }
     record(room, self, MeetingEventType.PARTICIPANT_JOINED,
         Map.of("role", role, "device_type", session.deviceType(), "region", analytics.region()));
     if (audioMuted) {
       record(room, self, MeetingEventType.AUDIO_MUTED, Map.of("cause", "join"));
     }
-    return new Admission.Admitted(room, self);
+    return new Admission.Admitted(room, self, mutedOnEntry);
+  }
+
+  /// Takes a joiner out of the waiting room without admitting it (it left, was denied or the meeting ended).
+  void leaveWaitingRoom(LiveRoom room, String waitingId, String userId) {
+    room.takeWaiter(waitingId);
+    afterWaitingRoomChange(room, userId);
+  }
+
+  /// Bookkeeping after a joiner left the waiting room: Redis, the moderators' list, teardown.
+  void afterWaitingRoomChange(LiveRoom room, String userId) {
+    try {
+      roomState.removeFromWaitingRoom(UUID.fromString(room.meetingId()), userId);
+    } catch (ProblemException e) {
+      LOG.warn("waiting room not updated in Redis meetingId={}", room.meetingId(), e);
+    }
+    room.announceWaitingRoom();
+    dropRoomIfAbandoned(room);
   }
 
   /// Records mute, camera and screen-share changes between two states of one participant.
@@ -200,8 +286,10 @@ final class RoomHub {
   /// follows through the meeting's Redis stream. Records a `chat_message` meeting event.
   ///
   /// @throws com.convene.backend.chat.ChatException when PostgreSQL or Redis failed; the sender may resend
+  /// @throws IllegalStateException when `participantId` is not in `room`
   StoredChat sendChat(LiveRoom room, String participantId, ChatSend send) {
-    ParticipantInfo who = room.participant(participantId);
+    ParticipantInfo who = room.participant(participantId)
+        .orElseThrow(() -> new IllegalStateException("not a member of the room"));
     StoredChat stored = chat.send(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
         UUID.fromString(who.userId()), who.displayName(), send.clientMessageId(), send.content());
     record(room, who, MeetingEventType.CHAT_MESSAGE,
@@ -225,9 +313,11 @@ final class RoomHub {
     }
   }
 
-  /// Records that the server removed `participantId` from `room` (host action or meeting end).
+  /// Records a host action (`action`: removed, meeting-ended, mute-all, transfer-host, lock, unlock) with
+  /// `participantId` as the participant it concerns.
   void recordHostAction(LiveRoom room, String participantId, String action) {
-    record(room, room.participant(participantId), MeetingEventType.HOST_ACTION, Map.of("action", action));
+    room.participant(participantId)
+        .ifPresent(who -> record(room, who, MeetingEventType.HOST_ACTION, Map.of("action", action)));
   }
 
   /// Stores a participant's quality report as a `call_quality_metrics` row stamped with the server's clock.
@@ -259,16 +349,67 @@ final class RoomHub {
 
   /// Takes `participantId` out of `room`: `left_at` written, Redis updated, the others told.
   void leave(LiveRoom room, String participantId, String reason) {
-    boolean empty;
-    record(room, room.participant(participantId), MeetingEventType.PARTICIPANT_LEFT, Map.of("reason", reason));
-    synchronized (this) {
-      empty = room.remove(participantId);
-      if (empty) {
-        rooms.remove(room.meetingId(), room);
-        sfu.removeRoom(room.meetingId());
+    room.participant(participantId)
+        .ifPresent(who -> record(room, who, MeetingEventType.PARTICIPANT_LEFT, Map.of("reason", reason)));
+    room.remove(participantId);
+    boolean dropped = dropRoomIfAbandoned(room);
+    room.broadcast(new ParticipantLeft(participantId, reason));
+    UUID pid = UUID.fromString(participantId);
+    UUID meetingId = UUID.fromString(room.meetingId());
+    try {
+      participants.recordLeave(pid);
+      roomState.removeSession(pid);
+      if (dropped) {
+        roomState.closeRoom(meetingId);
+      } else {
+        roomState.setScreenSharingUser(meetingId, null);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("leave bookkeeping failed meetingId={} participantId={}", room.meetingId(), participantId, e);
+    }
+  }
+
+  /// Records a host control that turned a participant's medium off in its Redis `session:{id}`.
+  void recordMediaOff(LiveRoom room, ParticipantInfo target, MediaSource source) {
+    UUID pid = UUID.fromString(target.participantId());
+    try {
+      roomState.findSession(pid).ifPresent(s -> roomState.putSession(pid, new SessionState(
+          s.userId(), s.meetingId(), s.connectionId(), s.joinedAt(), s.isMuted() || source == MediaSource.MICROPHONE,
+          s.isVideoOn() && source != MediaSource.CAMERA, s.peerConnections(), s.iceCandidates(), s.sdpOffer(),
+          s.sdpAnswer())));
+      if (source == MediaSource.SCREEN) {
+        roomState.setScreenSharingUser(UUID.fromString(room.meetingId()), null);
+      }
+    } catch (ProblemException e) {
+      LOG.warn("media state not recorded in Redis participantId={}", pid, e);
+    }
+    MeetingEventType type = switch (source) {
+      case MICROPHONE -> MeetingEventType.AUDIO_MUTED;
+      case CAMERA -> MeetingEventType.VIDEO_OFF;
+      case SCREEN -> MeetingEventType.SCREEN_SHARE_STOPPED;
+    };
+    record(room, target, type, Map.of("cause", "host"));
+  }
+
+  /// Ends the meeting for everyone: `meetings.status = 'ended'` first (so nobody new gets in), then every
+  /// waiting joiner and every member but `by` is sent away with reason `meeting-ended`.
+  void endMeeting(LiveRoom room, SignalingSession by) {
+    meetings.markEnded(UUID.fromString(room.meetingId()));
+    for (LiveRoom.Waiter waiter : room.takeAllWaiters()) {
+      waiter.session().sendAway(room, "meeting-ended");
+    }
+    for (SignalingSession member : room.sessions()) {
+      if (member != by) {
+        member.removeFromRoom("meeting-ended");
       }
     }
-    if (empty) {
+    LOG.info("Meeting ended by host meetingId={} userId={}", room.meetingId(), by.userId());
+  }
+
+  /// [#dropIfAbandoned], then stops reading the meeting's chat stream unless a new room took its place.
+  private boolean dropRoomIfAbandoned(LiveRoom room) {
+    boolean dropped = dropIfAbandoned(room);
+    if (dropped) {
       synchronized (chatLock) {
         boolean reopened;
         synchronized (this) {
@@ -279,20 +420,15 @@ final class RoomHub {
         }
       }
     }
-    room.broadcast(new ParticipantLeft(participantId, reason));
-    UUID pid = UUID.fromString(participantId);
-    UUID meetingId = UUID.fromString(room.meetingId());
-    try {
-      participants.recordLeave(pid);
-      roomState.removeSession(pid);
-      if (empty) {
-        roomState.closeRoom(meetingId);
-      } else {
-        roomState.setScreenSharingUser(meetingId, null);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("leave bookkeeping failed meetingId={} participantId={}", room.meetingId(), participantId, e);
+    return dropped;
+  }
+
+  private synchronized boolean dropIfAbandoned(LiveRoom room) {
+    if (room.abandoned() && rooms.remove(room.meetingId(), room)) {
+      sfu.removeRoom(room.meetingId());
+      return true;
     }
+    return false;
   }
 
   private static Admission refusal(ProblemException e) {
@@ -300,7 +436,8 @@ final class RoomHub {
         switch (e.type()) {
           case NOT_FOUND -> ErrorCode.MEETING_NOT_FOUND;
           case MEETING_CANCELLED, MEETING_ENDED -> ErrorCode.MEETING_CLOSED;
-          case MEETING_PASSWORD_REQUIRED, FORBIDDEN -> ErrorCode.FORBIDDEN;
+          case MEETING_PASSWORD_REQUIRED -> ErrorCode.MEETING_PASSWORD_WRONG;
+          case FORBIDDEN -> ErrorCode.FORBIDDEN;
           default -> ErrorCode.INTERNAL_ERROR;
         };
     return new Admission.Refused(code, e.getMessage());

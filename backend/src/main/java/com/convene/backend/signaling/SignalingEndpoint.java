@@ -12,8 +12,6 @@ import io.micronaut.websocket.annotation.OnError;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +26,13 @@ public final class SignalingEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingEndpoint.class);
 
   private final SignalingSessionFactory sessionFactory;
-  private final Map<String, SignalingSession> sessions = new ConcurrentHashMap<>();
+  private final LiveConnections sessions;
+  private final AccountStatusReader accounts;
 
-  SignalingEndpoint(SignalingSessionFactory sessionFactory) {
+  SignalingEndpoint(SignalingSessionFactory sessionFactory, LiveConnections sessions, AccountStatusReader accounts) {
     this.sessionFactory = sessionFactory;
+    this.sessions = sessions;
+    this.accounts = accounts;
   }
 
   @OnOpen
@@ -45,7 +46,9 @@ public final class SignalingEndpoint {
     String remote = request.getRemoteAddress().getAddress().getHostAddress();
     String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
     SignalingSession session = sessionFactory.create(ws, authentication, remote, userAgent);
-    sessions.put(ws.getId(), session);
+    sessions.add(session);
+    // a still-valid token of an account disabled since it was issued gets no session (checked off the event loop)
+    session.closeIfAccountDisabled(accounts);
     LOG.debug("signaling open connectionId={} userId={}", session.connectionId(), authentication.getName());
   }
 
@@ -72,13 +75,6 @@ public final class SignalingEndpoint {
 
   /// Ends every live signaling socket of one user (used when an account is disabled). Returns how many.
   public int closeAllOf(String userId, CloseReason reason) {
-    int closed = 0;
-    for (SignalingSession s : sessions.values()) {
-      if (s.userId().equals(userId)) {
-        s.closeSocket(reason);
-        closed++;
-      }
-    }
-    return closed;
+    return sessions.closeAllOf(userId, reason);
   }
 }

@@ -5,6 +5,9 @@ import com.convene.backend.chat.StoredChat;
 import com.convene.model.signal.ChatHistory;
 import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
+import com.convene.model.signal.AdmitRequest;
+import com.convene.model.signal.DenyRequest;
+import com.convene.model.signal.EndMeetingRequest;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Heartbeat;
 import com.convene.model.signal.Hello;
@@ -12,6 +15,10 @@ import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.LeaveRequest;
 import com.convene.model.signal.Left;
+import com.convene.model.signal.LockRoomRequest;
+import com.convene.model.signal.MediaSource;
+import com.convene.model.signal.MediaStopped;
+import com.convene.model.signal.MuteAllRequest;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.ParticipantJoined;
 import com.convene.model.signal.ParticipantLeft;
@@ -19,15 +26,21 @@ import com.convene.model.signal.ParticipantUpdated;
 import com.convene.model.signal.PublishAnswer;
 import com.convene.model.signal.PublishOffer;
 import com.convene.model.signal.QualityReport;
+import com.convene.model.signal.RemoveParticipantRequest;
+import com.convene.model.signal.RoomUpdated;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalCodec;
 import com.convene.model.signal.SignalDecodeException;
 import com.convene.model.signal.SignalError;
+import com.convene.model.signal.StopMediaRequest;
 import com.convene.model.signal.SubscribeAnswer;
 import com.convene.model.signal.SubscribeOffer;
 import com.convene.model.signal.TrackPublished;
 import com.convene.model.signal.TrackUnpublished;
+import com.convene.model.signal.TransferHostRequest;
+import com.convene.model.signal.Waiting;
+import com.convene.model.signal.WaitingRoomUpdated;
 import com.convene.model.signal.Welcome;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.SdpException;
@@ -35,13 +48,19 @@ import com.convene.sfu.SfuListener;
 import com.convene.sfu.SfuParticipant;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// One signaling connection's state machine: `AWAITING_HELLO -> READY -> JOINED -> READY ... -> CLOSED`.
+/// One signaling connection's state machine: `AWAITING_HELLO -> READY -> [WAITING ->] JOINED -> READY ... -> CLOSED`.
+///
+/// `WAITING` is the meeting's waiting room: a moderator's [AdmitRequest] moves the joiner on to `JOINED`, a
+/// [DenyRequest] back to `READY`. Host controls (mute, stop media, remove, end, hand over, lock) need a
+/// moderator: the `host` role in the room or an admin account; everyone else gets `FORBIDDEN`.
 ///
 /// Thread confinement: every frame, every SFU callback and every message from other sessions runs on this
 /// session's own serial executor (one virtual thread), so state needs no locks and outgoing frames keep their
@@ -50,8 +69,10 @@ final class SignalingSession implements SfuListener {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingSession.class);
   /// Close code for an unsupported protocol version (4xxx: application-defined, RFC 6455 §7.4.2).
   static final CloseReason UNSUPPORTED_VERSION = new CloseReason(4400, "unsupported protocol version");
+  /// Close code when the account was disabled (suspended or deleted) while connected.
+  static final CloseReason ACCOUNT_DISABLED = new CloseReason(4403, "account disabled");
 
-  private enum State { AWAITING_HELLO, READY, JOINED, CLOSED }
+  private enum State { AWAITING_HELLO, READY, WAITING, JOINED, CLOSED }
 
   private final WebSocketSession ws;
   private final SignalCodec codec;
@@ -60,6 +81,7 @@ final class SignalingSession implements SfuListener {
   private final String userId;
   private final String remoteAddress;
   private final String userAgent;
+  private final boolean admin;
   private final ExecutorService serial =
       Executors.newSingleThreadExecutor(Thread.ofVirtual().name("signaling-", 0).factory());
 
@@ -70,10 +92,20 @@ final class SignalingSession implements SfuListener {
   private int subscribeRevision;
   private String lastSubscribeOffer;
   private String deviceType = "other";
+  private LiveRoom waitingRoom;
+  private JoinRequest pendingJoin;
 
+  /// @param admin whether the account holds the `admin` role (host controls in every meeting)
   SignalingSession(
-      WebSocketSession ws, SignalCodec codec, RoomHub hub, String userId, String remoteAddress, String userAgent) {
+      WebSocketSession ws,
+      SignalCodec codec,
+      RoomHub hub,
+      String userId,
+      boolean admin,
+      String remoteAddress,
+      String userAgent) {
     this.ws = ws;
+    this.admin = admin;
     this.codec = codec;
     this.hub = hub;
     this.connectionId = ws.getId();
@@ -88,6 +120,10 @@ final class SignalingSession implements SfuListener {
 
   String userId() {
     return userId;
+  }
+
+  boolean admin() {
+    return admin;
   }
 
   String remoteAddress() {
@@ -125,13 +161,11 @@ final class SignalingSession implements SfuListener {
     run(() -> send(signal));
   }
 
-  /// The socket closed (client went away or we closed it): leave the room if in one.
+  /// The socket closed (client went away or we closed it): leave the room or waiting room if in one.
   void closed() {
     run(
         () -> {
-          if (state == State.JOINED) {
-            leaveRoom("disconnected");
-          }
+          leaveEverything("disconnected");
           if (state != State.AWAITING_HELLO) {
             hub.webRtc().removePresence(userId);
           }
@@ -140,12 +174,47 @@ final class SignalingSession implements SfuListener {
     serial.shutdown();
   }
 
-  /// Closes the socket from the server side with `reason`.
+  /// Closes the socket with 4403 when the account is not active (checked on this session's thread).
+  void closeIfAccountDisabled(AccountStatusReader accounts) {
+    run(
+        () -> {
+          try {
+            if (!accounts.disabledAmong(List.of(java.util.UUID.fromString(userId))).isEmpty()) {
+              LOG.info("Refusing signaling for disabled account userId={}", userId);
+              hub.metrics().disabledAccountDisconnect();
+              leaveEverything("disconnected");
+              state = State.CLOSED;
+              ws.close(ACCOUNT_DISABLED);
+            }
+          } catch (java.sql.SQLException e) {
+            LOG.warn("Account status check failed connectionId={}: {}", connectionId, e.toString());
+          }
+        });
+  }
+
+  /// Closes the socket from the server side with `reason`, leaving the room first.
   void closeSocket(CloseReason reason) {
-    run(() -> ws.close(reason));
+    run(
+        () -> {
+          leaveEverything("disconnected");
+          ws.close(reason);
+        });
+  }
+
+  private void leaveEverything(String reason) {
+    if (state == State.JOINED) {
+      leaveRoom(reason);
+    } else if (state == State.WAITING) {
+      leaveWaitingRoom();
+    }
   }
 
   private void run(Runnable task) {
+    tryRun(task);
+  }
+
+  /// Queues `task`; false when the session is already closed (the task will never run).
+  private boolean tryRun(Runnable task) {
     try {
       serial.execute(
           () -> {
@@ -156,8 +225,10 @@ final class SignalingSession implements SfuListener {
               send(new SignalError(null, ErrorCode.INTERNAL_ERROR, "The server could not handle that message."));
             }
           });
+      return true;
     } catch (RejectedExecutionException e) {
       LOG.debug("signaling session already closed connectionId={}", connectionId);
+      return false;
     }
   }
 
@@ -187,9 +258,17 @@ final class SignalingSession implements SfuListener {
       case QualityReport report -> onQualityReport(report);
       case ChatSend chat -> onChatSend(chat);
       case Heartbeat _ -> onHeartbeat();
+      case AdmitRequest admit -> onAdmit(admit);
+      case DenyRequest deny -> onDeny(deny);
+      case StopMediaRequest stop -> onStopMedia(stop);
+      case MuteAllRequest muteAll -> onMuteAll(muteAll);
+      case RemoveParticipantRequest remove -> onRemove(remove);
+      case EndMeetingRequest end -> onEndMeeting(end);
+      case TransferHostRequest transfer -> onTransferHost(transfer);
+      case LockRoomRequest lock -> onLock(lock);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
-          ChatMessage _, ChatHistory _ ->
+          Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, ChatMessage _, ChatHistory _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -216,14 +295,23 @@ final class SignalingSession implements SfuListener {
   }
 
   private void onJoin(JoinRequest join) {
-    if (state == State.JOINED) {
+    if (state == State.JOINED || state == State.WAITING) {
       send(new SignalError(join.requestId(), ErrorCode.ALREADY_JOINED, "This connection is already in a meeting."));
       return;
     }
-    RoomHub.Admission admission = hub.admit(this, join);
+    handleAdmission(join, hub.admit(this, join));
+  }
+
+  private void handleAdmission(JoinRequest join, RoomHub.Admission admission) {
     switch (admission) {
       case RoomHub.Admission.Refused refused ->
           send(new SignalError(join.requestId(), refused.code(), refused.message()));
+      case RoomHub.Admission.Waiting waiting -> {
+        state = State.WAITING;
+        waitingRoom = waiting.room();
+        pendingJoin = join;
+        send(new Waiting(join.requestId(), waiting.room().meetingId(), waiting.room().title(), waiting.waitingId()));
+      }
       case RoomHub.Admission.Admitted admitted -> {
         room = admitted.room();
         participantId = admitted.self().participantId();
@@ -237,8 +325,16 @@ final class SignalingSession implements SfuListener {
                 participantId,
                 room.participantsExcept(participantId),
                 room.tracksExcept(participantId)));
+        send(new ParticipantUpdated(admitted.self()));
+        send(room.rules());
+        if (admitted.mutedOnEntry()) {
+          send(new MediaStopped(MediaSource.MICROPHONE, "mute-on-entry"));
+        }
+        if (room.isModerator(participantId)) {
+          send(new WaitingRoomUpdated(room.waitingList()));
+        }
         room.broadcastExcept(participantId, new ParticipantJoined(admitted.self()));
-        if (room.allowChat()) {
+        if (room.chatAllowed()) {
           send(new ChatHistory(hub.chatHistory(room).stream().map(StoredChat::toEntry).toList()));
         }
         hub.webRtc().putPresence(userId, "in_meeting", java.util.UUID.fromString(room.meetingId()), deviceType);
@@ -246,7 +342,65 @@ final class SignalingSession implements SfuListener {
     }
   }
 
+  /// A moderator admitted this waiting joiner; `from` holds a place reserved for it.
+  void admittedFromWaitingRoom(LiveRoom from) {
+    boolean queued =
+        tryRun(
+            () -> {
+              if (state != State.WAITING || waitingRoom != from) {
+                hub.releaseAdmission(from);
+                return;
+              }
+              JoinRequest join = pendingJoin;
+              clearWaiting();
+              handleAdmission(join, hub.enterFromWaitingRoom(this, from, join));
+            });
+    if (!queued) {
+      hub.releaseAdmission(from);
+    }
+  }
+
+  /// A moderator turned this waiting joiner away.
+  void deniedFromWaitingRoom(LiveRoom from) {
+    run(
+        () -> {
+          if (state == State.WAITING && waitingRoom == from) {
+            String requestId = pendingJoin.requestId();
+            clearWaiting();
+            send(new SignalError(requestId, ErrorCode.ADMISSION_DENIED, "The host did not let you in."));
+          }
+        });
+  }
+
+  /// The waiting room was closed under this joiner (the meeting ended).
+  void sendAway(LiveRoom from, String reason) {
+    run(
+        () -> {
+          if (state == State.WAITING && waitingRoom == from) {
+            clearWaiting();
+            send(new Left(null, reason));
+          }
+        });
+  }
+
+  private void leaveWaitingRoom() {
+    LiveRoom from = waitingRoom;
+    clearWaiting();
+    hub.leaveWaitingRoom(from, connectionId, userId);
+  }
+
+  private void clearWaiting() {
+    waitingRoom = null;
+    pendingJoin = null;
+    state = State.READY;
+  }
+
   private void onLeave(LeaveRequest leave) {
+    if (state == State.WAITING) {
+      leaveWaitingRoom();
+      send(new Left(leave.requestId(), "left"));
+      return;
+    }
     if (state != State.JOINED) {
       send(new SignalError(leave.requestId(), ErrorCode.NOT_JOINED, "This connection is not in a meeting."));
       return;
@@ -329,7 +483,7 @@ final class SignalingSession implements SfuListener {
       send(new SignalError(media.requestId(), ErrorCode.NOT_JOINED, "Join a meeting first."));
       return;
     }
-    ParticipantInfo before = room.participant(participantId);
+    ParticipantInfo before = room.participant(participantId).orElseThrow();
     ParticipantInfo updated = room.updateMediaState(participantId, media);
     room.broadcast(new ParticipantUpdated(updated));
     hub.recordMediaChanges(room, before, updated);
@@ -348,7 +502,7 @@ final class SignalingSession implements SfuListener {
       send(new SignalError(chat.clientMessageId(), ErrorCode.NOT_JOINED, "Join a meeting before chatting."));
       return;
     }
-    if (!room.allowChat()) {
+    if (!room.chatAllowed()) {
       send(new SignalError(chat.clientMessageId(), ErrorCode.CHAT_DISABLED, "Chat is turned off in this meeting."));
       return;
     }
@@ -365,6 +519,150 @@ final class SignalingSession implements SfuListener {
     } else {
       hub.webRtc().putPresence(userId, "online", null, deviceType);
     }
+  }
+
+  // ---- host controls: moderators only ----
+
+  /// Whether this session may use host controls now; answers the typed refusal when not.
+  private boolean moderator(String requestId) {
+    if (state != State.JOINED) {
+      send(new SignalError(requestId, ErrorCode.NOT_JOINED, "Join a meeting first."));
+      return false;
+    }
+    if (!room.isModerator(participantId)) {
+      send(new SignalError(requestId, ErrorCode.FORBIDDEN, "Only the host can do that."));
+      return false;
+    }
+    return true;
+  }
+
+  private void notFound(String requestId) {
+    send(new SignalError(requestId, ErrorCode.PARTICIPANT_NOT_FOUND, "That participant is not in the meeting."));
+  }
+
+  private void onAdmit(AdmitRequest admit) {
+    if (!moderator(admit.requestId())) {
+      return;
+    }
+    Optional<LiveRoom.Waiter> waiter;
+    try {
+      waiter = room.admitWaiter(admit.waitingId());
+    } catch (LiveRoom.RoomFullException e) {
+      send(new SignalError(admit.requestId(), ErrorCode.MEETING_FULL, "This meeting is full."));
+      return;
+    }
+    if (waiter.isEmpty()) {
+      send(new SignalError(admit.requestId(), ErrorCode.PARTICIPANT_NOT_FOUND, "Nobody waits under that id."));
+      return;
+    }
+    LOG.info("Admitted from waiting room meetingId={} userId={} by={}", room.meetingId(),
+        waiter.get().info().userId(), userId);
+    hub.afterWaitingRoomChange(room, waiter.get().info().userId());
+    waiter.get().session().admittedFromWaitingRoom(room);
+  }
+
+  private void onDeny(DenyRequest deny) {
+    if (!moderator(deny.requestId())) {
+      return;
+    }
+    Optional<LiveRoom.Waiter> waiter = room.takeWaiter(deny.waitingId());
+    if (waiter.isEmpty()) {
+      send(new SignalError(deny.requestId(), ErrorCode.PARTICIPANT_NOT_FOUND, "Nobody waits under that id."));
+      return;
+    }
+    LOG.info("Denied from waiting room meetingId={} userId={} by={}", room.meetingId(),
+        waiter.get().info().userId(), userId);
+    hub.afterWaitingRoomChange(room, waiter.get().info().userId());
+    waiter.get().session().deniedFromWaitingRoom(room);
+  }
+
+  private void onStopMedia(StopMediaRequest stop) {
+    if (!moderator(stop.requestId())) {
+      return;
+    }
+    if (!stopMedia(stop.participantId(), stop.source())) {
+      notFound(stop.requestId());
+    }
+  }
+
+  private void onMuteAll(MuteAllRequest muteAll) {
+    if (!moderator(muteAll.requestId())) {
+      return;
+    }
+    hub.recordHostAction(room, participantId, "mute-all");
+    for (ParticipantInfo other : room.participantsExcept(participantId)) {
+      if (!other.audioMuted()) {
+        stopMedia(other.participantId(), MediaSource.MICROPHONE);
+      }
+    }
+  }
+
+  /// Marks `source` of `target` off, tells everyone and asks the target's client to stop the track.
+  private boolean stopMedia(String target, MediaSource source) {
+    Optional<ParticipantInfo> updated = room.markMediaOff(target, source);
+    Optional<SignalingSession> session = room.sessionOf(target);
+    if (updated.isEmpty() || session.isEmpty()) {
+      return false;
+    }
+    hub.recordMediaOff(room, updated.get(), source);
+    session.get().deliver(new MediaStopped(source, "host"));
+    room.broadcast(new ParticipantUpdated(updated.get()));
+    return true;
+  }
+
+  private void onRemove(RemoveParticipantRequest remove) {
+    if (!moderator(remove.requestId())) {
+      return;
+    }
+    if (remove.participantId().equals(participantId)) {
+      send(new SignalError(remove.requestId(), ErrorCode.FORBIDDEN, "Use leave to leave the meeting yourself."));
+      return;
+    }
+    Optional<ParticipantInfo> target = room.participant(remove.participantId());
+    Optional<SignalingSession> session = room.sessionOf(remove.participantId());
+    if (target.isEmpty() || session.isEmpty()) {
+      notFound(remove.requestId());
+      return;
+    }
+    room.banUser(target.get().userId());
+    LOG.info("Participant removed meetingId={} participantId={} by={}", room.meetingId(), remove.participantId(),
+        userId);
+    session.get().removeFromRoom("removed");
+  }
+
+  private void onEndMeeting(EndMeetingRequest end) {
+    if (!moderator(end.requestId())) {
+      return;
+    }
+    hub.endMeeting(room, this);
+    leaveRoom("meeting-ended");
+    send(new Left(end.requestId(), "meeting-ended"));
+  }
+
+  private void onTransferHost(TransferHostRequest transfer) {
+    if (!moderator(transfer.requestId())) {
+      return;
+    }
+    if (room.participant(transfer.participantId()).isEmpty()) {
+      notFound(transfer.requestId());
+      return;
+    }
+    List<ParticipantInfo> changed = room.handOverHost(transfer.participantId());
+    hub.recordHostAction(room, transfer.participantId(), "transfer-host");
+    LOG.info("Host handed over meetingId={} to={} by={}", room.meetingId(), transfer.participantId(), userId);
+    changed.forEach(p -> room.broadcast(new ParticipantUpdated(p)));
+    room.sessionOf(transfer.participantId())
+        .ifPresent(s -> s.deliver(new WaitingRoomUpdated(room.waitingList())));
+  }
+
+  private void onLock(LockRoomRequest lock) {
+    if (!moderator(lock.requestId())) {
+      return;
+    }
+    room.setLocked(lock.locked());
+    hub.recordHostAction(room, participantId, lock.locked() ? "lock" : "unlock");
+    LOG.info("Room {} meetingId={} by={}", lock.locked() ? "locked" : "unlocked", room.meetingId(), userId);
+    room.broadcast(room.rules());
   }
 
   // SfuListener: called on SFU threads, so each hops onto this session's serial executor.

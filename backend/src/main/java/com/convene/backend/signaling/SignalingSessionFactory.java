@@ -1,5 +1,6 @@
 package com.convene.backend.signaling;
 
+import com.convene.backend.account.Role;
 import com.convene.model.signal.SignalCodec;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.websocket.WebSocketSession;
@@ -16,6 +17,7 @@ final class SignalingSessionFactory {
   }
 
   SignalingSession create(WebSocketSession ws, Authentication authentication, String remoteAddress, String userAgent) {
-    return new SignalingSession(ws, codec, hub, authentication.getName(), remoteAddress, userAgent);
+    boolean admin = authentication.getRoles().contains(Role.ADMIN.wireName());
+    return new SignalingSession(ws, codec, hub, authentication.getName(), admin, remoteAddress, userAgent);
   }
 }

@@ -36,9 +36,9 @@ class AccountApiIT extends BackendTestSupport {
 
         HttpResponse<String> raw = client.toBlocking().exchange(HttpRequest.POST("/api/v1/auth/login",
                 new LoginRequest(name + "@example.test", "analytical-engine")), String.class);
-        assertThat(raw.body()).contains("\"access_token\"", "\"expires_in\":3600", "\"token_type\":\"Bearer\"");
+        assertThat(raw.body()).contains("\"access_token\"", "\"expires_in\":900", "\"refresh_token\"", "\"token_type\":\"Bearer\"");
         LoginResponse login = login(name, "analytical-engine");
-        assertThat(login.expiresIn()).isEqualTo(3600);
+        assertThat(login.expiresIn()).isEqualTo(900);
 
         UserView me = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me").bearerAuth(login.accessToken()),
                 UserView.class);
@@ -73,7 +73,7 @@ class AccountApiIT extends BackendTestSupport {
     void locksAccountAfterRepeatedFailures() {
         String name = "eve-" + UUID.randomUUID().toString().substring(0, 8);
         register(name, "right-password-1");
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             expectError(() -> client.toBlocking().exchange(
                     HttpRequest.POST("/api/v1/auth/login", new LoginRequest(name, "wrong-password-1"))));
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.backend.BackendTestSupport;
 import com.convene.model.api.MeetingView;
+import com.convene.model.api.Page;
 import com.convene.model.api.Problem;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -174,7 +176,7 @@ class MeetingApiIT extends BackendTestSupport {
     }
 
     @Test
-    void listsOnlyOwnMeetingsForMemberUpcomingFirst() {
+    void listsOnlyOwnMeetingsForMemberInStartOrderWithCursorPaging() {
         String member = newMemberToken();
         String later = """
                 {"title": "Later", "scheduledStart": "2032-01-02T10:00:00Z", "scheduledEnd": "2032-01-02T11:00:00Z"}""";
@@ -184,15 +186,24 @@ class MeetingApiIT extends BackendTestSupport {
         post(member, sooner);
         schedule(adminToken(), "Not mine");
 
-        List<MeetingView> mine = client.toBlocking().retrieve(
-                HttpRequest.GET("/api/v1/meetings").bearerAuth(member),
-                io.micronaut.core.type.Argument.listOf(MeetingView.class));
-        List<MeetingView> filtered = client.toBlocking().retrieve(
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Argument<Page<MeetingView>> page = (Argument) Argument.of(Page.class, MeetingView.class);
+        Page<MeetingView> mine = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/meetings").bearerAuth(member), page);
+        Page<MeetingView> filtered = client.toBlocking().retrieve(
                 HttpRequest.GET("/api/v1/meetings?from=2032-01-02T00:00:00Z&to=2032-01-03T00:00:00Z").bearerAuth(member),
-                io.micronaut.core.type.Argument.listOf(MeetingView.class));
+                page);
+        Page<MeetingView> first = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/meetings?limit=1").bearerAuth(member), page);
+        Page<MeetingView> second = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/meetings?limit=1&cursor=" + first.nextCursor()).bearerAuth(member), page);
 
-        assertThat(mine).extracting(MeetingView::title).containsExactly("Sooner", "Later");
-        assertThat(filtered).extracting(MeetingView::title).containsExactly("Later");
+        assertThat(mine.items()).extracting(MeetingView::title).containsExactly("Sooner", "Later");
+        assertThat(mine.nextCursor()).isNull();
+        assertThat(filtered.items()).extracting(MeetingView::title).containsExactly("Later");
+        assertThat(first.items()).extracting(MeetingView::title).containsExactly("Sooner");
+        assertThat(second.items()).extracting(MeetingView::title).containsExactly("Later");
+        assertThat(second.nextCursor()).isNull();
     }
 
     @Test

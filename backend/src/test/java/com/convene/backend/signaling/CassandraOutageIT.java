@@ -103,7 +103,8 @@ class CassandraOutageIT extends BackendTestSupport {
     Instant start = Instant.now().plus(1, ChronoUnit.HOURS);
     MeetingView meeting = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/meetings", Map.of(
         "title", "Outage", "scheduledStart", start.toString(),
-        "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(), "timeZone", "UTC")).bearerAuth(hostToken),
+        "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(), "timeZone", "UTC",
+        "waitingRoomEnabled", false)).bearerAuth(hostToken),
         MeetingView.class);
     String guestPid;
     try (SignalingClient host = connect(hostToken);

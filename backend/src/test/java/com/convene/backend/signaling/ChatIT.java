@@ -63,7 +63,8 @@ class ChatIT extends BackendTestSupport {
   private MeetingView schedule(String token, boolean allowChat) {
     Instant start = Instant.now().plus(1, ChronoUnit.HOURS);
     Map<String, Object> body = new HashMap<>(Map.of("title", "Chat test", "scheduledStart", start.toString(),
-        "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(), "timeZone", "UTC", "allowChat", allowChat));
+        "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(), "timeZone", "UTC", "allowChat", allowChat,
+        "waitingRoomEnabled", false));
     return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/meetings", body).bearerAuth(token),
         MeetingView.class);
   }

@@ -52,7 +52,8 @@ class MeetingAnalyticsIT extends BackendTestSupport {
     Instant start = Instant.now().plus(1, ChronoUnit.HOURS);
     return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/meetings", Map.of(
         "title", "Analytics test", "scheduledStart", start.toString(),
-        "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(), "timeZone", "UTC")).bearerAuth(token),
+        "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(), "timeZone", "UTC",
+        "waitingRoomEnabled", false)).bearerAuth(token),
         MeetingView.class);
   }
 

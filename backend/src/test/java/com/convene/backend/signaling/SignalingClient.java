@@ -18,7 +18,10 @@ final class SignalingClient implements AutoCloseable {
   private final SignalCodec codec = new SignalCodec();
   private final BlockingQueue<Signal> received = new LinkedBlockingQueue<>();
   private final WebSocket socket;
+  private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
   private volatile int closeCode = -1;
+  /// The user id from [com.convene.model.signal.Welcome], set by the test's connect helper.
+  volatile String userId;
 
   SignalingClient(URI uri, String token) {
     this.socket =
@@ -61,6 +64,27 @@ final class SignalingClient implements AutoCloseable {
     return closeCode;
   }
 
+  /// Waits up to `timeoutMillis` for the server to close the socket; returns the close code, or -1.
+  int awaitClose(long timeoutMillis) throws InterruptedException {
+    closedLatch.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    return closeCode;
+  }
+
+  /// Asserts that nothing of `type` arrives within `millis` (other messages are consumed).
+  void expectNone(Class<? extends Signal> type, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Signal s = left > 0 ? received.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (s == null) {
+        return;
+      }
+      if (type.isInstance(s)) {
+        throw new AssertionError("unexpected " + s);
+      }
+    }
+  }
+
   @Override
   public void close() {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
@@ -88,6 +112,7 @@ final class SignalingClient implements AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
       closeCode = statusCode;
+      closedLatch.countDown();
       return null;
     }
   }

@@ -51,7 +51,8 @@ class SignalingIT extends BackendTestSupport {
             "title", "Signaling test",
             "scheduledStart", start.toString(),
             "scheduledEnd", start.plus(1, ChronoUnit.HOURS).toString(),
-            "timeZone", "Europe/Berlin");
+            "timeZone", "Europe/Berlin",
+            "waitingRoomEnabled", false);
     return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/meetings", body).bearerAuth(token), MeetingView.class);
   }
 

@@ -195,11 +195,18 @@ public final class ConveneApp extends Application {
       pendingMeetingsMessage = message;
       showMeetings(session);
     });
+    model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
     CallConfig config = new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
         options.audioChoice(), Math.max(options.toneHz(), 440), options.video(), null, null, false, false);
+    // the server asks for the meeting password with a typed error; the prompt starts the call again with it
+    model.onPasswordSubmitted(password -> startSession(session, config.withPassword(password), mediaEngine, model));
     CallView view = new CallView(model);
     callView = view;
     show(view.root());
+    startSession(session, config, mediaEngine, model);
+  }
+
+  private void startSession(SignedIn session, CallConfig config, MediaEngine mediaEngine, CallViewModel model) {
     call = FxCallAdapter.start(config, mediaEngine,
         WebSocketSignalingChannel.connector(http, session.serverUrl(), session.accessToken()), model);
     model.attach(call);

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 /// @param screen      screen for [VideoChoice#SCREEN], else `null`
 /// @param audioMuted  start with the microphone muted
 /// @param videoMuted  start with the camera off
+/// @param password    the meeting password, or `null`; never logged
 public record CallConfig(
     String meeting,
     String displayName,
@@ -25,7 +26,8 @@ public record CallConfig(
     @Nullable Path videoFile,
     @Nullable ScreenInfo screen,
     boolean audioMuted,
-    boolean videoMuted) {
+    boolean videoMuted,
+    @Nullable String password) {
 
   /// Client name sent in `Hello`.
   public static final String CLIENT_NAME = "convene-desktop/0.1.0";
@@ -40,6 +42,26 @@ public record CallConfig(
     if (video == VideoChoice.SCREEN && screen == null) {
       throw new IllegalArgumentException("video source SCREEN needs a screen");
     }
+  }
+
+  /// A configuration without a meeting password.
+  public CallConfig(String meeting, String displayName, String clientName, AudioChoice audio, double toneHz,
+      VideoChoice video, @Nullable Path videoFile, @Nullable ScreenInfo screen, boolean audioMuted,
+      boolean videoMuted) {
+    this(meeting, displayName, clientName, audio, toneHz, video, videoFile, screen, audioMuted, videoMuted, null);
+  }
+
+  /// The same call with a meeting password (after the server asked for one).
+  public CallConfig withPassword(@Nullable String meetingPassword) {
+    return new CallConfig(meeting, displayName, clientName, audio, toneHz, video, videoFile, screen, audioMuted,
+        videoMuted, meetingPassword);
+  }
+
+  /// Hides the meeting password from logs.
+  @Override
+  public String toString() {
+    return "CallConfig[meeting=" + meeting + ", displayName=" + displayName + ", audio=" + audio + ", video="
+        + video + ", password=" + (password == null ? "null" : "***") + "]";
   }
 
   /// What the published audio track carries.

@@ -3,6 +3,8 @@ package com.convene.desktop.call;
 import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.WaitingParticipant;
 import java.util.List;
 
 /// Call events for the UI, always delivered on the FX thread by [FxCallAdapter].
@@ -12,6 +14,26 @@ public interface CallEvents {
 
   /// Joining failed; `message` is safe to show. [#onEnded] follows.
   void onJoinFailed(String message);
+
+  /// The meeting needs a password (`wrong`: the one we sent was wrong). [#onEnded] with `join-failed` follows;
+  /// join again with the password the user enters.
+  void onPasswordNeeded(boolean wrong);
+
+  /// We sit in the waiting room until a host lets us in ([#onJoined]) or turns us away ([#onJoinFailed]).
+  void onWaitingForHost();
+
+  /// The waiting room as it stands (hosts and admins only), longest-waiting first.
+  void onWaitingRoomUpdated(List<WaitingParticipant> waiting);
+
+  /// Our own state as the room sees it (role, mute) changed.
+  void onSelfUpdated(ParticipantInfo self);
+
+  /// The server turned one of our media off; the call already stopped it.
+  /// @param reason `host` or `mute-on-entry`
+  void onMediaStopped(MediaSource source, String reason);
+
+  /// The room's rules (lock, chat, screen share).
+  void onRoomUpdated(RoomUpdated rules);
 
   void onParticipantJoined(ParticipantInfo participant);
 

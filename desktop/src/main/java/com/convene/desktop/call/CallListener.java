@@ -5,13 +5,33 @@ import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.WaitingParticipant;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.util.List;
 
 /// Events of a [CallSession], delivered in order on the session thread (never the FX thread; use
 /// [FxCallAdapter] for UI). Implementations must return quickly and must not call back into webrtc-java.
 public interface CallListener {
   /// The server admitted us; `joined.participants()` are the others already present.
   default void onJoined(Joined joined) {}
+
+  /// The meeting has a waiting room: we wait until a host admits us ([#onJoined]) or denies us (the join fails
+  /// with `ADMISSION_DENIED`).
+  default void onWaiting(String title) {}
+
+  /// The waiting room changed; only hosts and admins get this. `waiting` is longest-waiting first.
+  default void onWaitingRoomUpdated(List<WaitingParticipant> waiting) {}
+
+  /// Our own state as the room sees it changed (role after a host hand-over, mute by a host, mute on entry).
+  default void onSelfUpdated(ParticipantInfo self) {}
+
+  /// The server turned one of our media off and the session already stopped it locally.
+  /// @param reason `host` or `mute-on-entry`
+  default void onMediaStopped(MediaSource source, String reason) {}
+
+  /// The room's rules (lock, chat, screen share) as they stand now.
+  default void onRoomUpdated(RoomUpdated rules) {}
 
   /// Someone joined.
   default void onParticipantJoined(ParticipantInfo participant) {}

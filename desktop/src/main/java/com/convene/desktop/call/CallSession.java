@@ -7,6 +7,9 @@ import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.ChatHistory;
 import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
+import com.convene.model.signal.AdmitRequest;
+import com.convene.model.signal.DenyRequest;
+import com.convene.model.signal.EndMeetingRequest;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Heartbeat;
 import com.convene.model.signal.Hello;
@@ -14,7 +17,10 @@ import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.LeaveRequest;
 import com.convene.model.signal.Left;
+import com.convene.model.signal.LockRoomRequest;
 import com.convene.model.signal.MediaSource;
+import com.convene.model.signal.MediaStopped;
+import com.convene.model.signal.MuteAllRequest;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.ParticipantJoined;
 import com.convene.model.signal.ParticipantLeft;
@@ -22,15 +28,22 @@ import com.convene.model.signal.ParticipantUpdated;
 import com.convene.model.signal.PublishAnswer;
 import com.convene.model.signal.PublishOffer;
 import com.convene.model.signal.QualityReport;
+import com.convene.model.signal.RemoveParticipantRequest;
+import com.convene.model.signal.RoomUpdated;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalError;
+import com.convene.model.signal.StopMediaRequest;
 import com.convene.model.signal.SubscribeAnswer;
 import com.convene.model.signal.SubscribeOffer;
 import com.convene.model.signal.TrackInfo;
 import com.convene.model.signal.TrackPublished;
 import com.convene.model.signal.TrackSource;
 import com.convene.model.signal.TrackUnpublished;
+import com.convene.model.signal.TransferHostRequest;
+import com.convene.model.signal.Waiting;
+import com.convene.model.signal.WaitingParticipant;
+import com.convene.model.signal.WaitingRoomUpdated;
 import com.convene.model.signal.Welcome;
 import dev.onvoid.webrtc.RTCBundlePolicy;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -66,7 +79,8 @@ import org.slf4j.LoggerFactory;
 /// One participation in a meeting: signaling handshake, the publish PeerConnection with our tracks, the
 /// subscribe PeerConnection answering the SFU's offers, per-participant measurements, screen share, leave.
 ///
-/// Flow (docs/decisions/002-two-peer-connections.md): `Hello` → `Welcome` → `JoinRequest` → `Joined` →
+/// Flow (docs/decisions/002-two-peer-connections.md): `Hello` → `Welcome` → `JoinRequest` → [`Waiting` until a
+/// host admits us →] `Joined` →
 /// `PublishOffer` → `PublishAnswer`; the SFU sends `SubscribeOffer` (one sendonly m-line per remote track,
 /// `a=msid:<participantId> <trackId>`) whenever tracks change and we answer with `SubscribeAnswer`. The SFU is
 /// ICE-lite and takes no trickled candidates, so every SDP we send waits for host candidate gathering.
@@ -115,6 +129,10 @@ public final class CallSession implements AutoCloseable {
   private @Nullable String pendingPublishRequestId;
   private @Nullable String leaveRequestId;
   private @Nullable String participantId;
+  private volatile @Nullable ParticipantInfo self;
+  private volatile List<WaitingParticipant> waitingRoom = List.of();
+  private volatile @Nullable RoomUpdated roomRules;
+  private volatile boolean waiting;
   private boolean publishDirty;
   private boolean audioMuted;
   private boolean videoMuted;
@@ -155,6 +173,68 @@ public final class CallSession implements AutoCloseable {
   /// Our own participant id once joined.
   public Optional<String> participantId() {
     return Optional.ofNullable(participantId);
+  }
+
+  /// Whether we sit in the meeting's waiting room (joined() is still pending). Any thread.
+  public boolean waiting() {
+    return waiting;
+  }
+
+  /// Our own state as the room sees it (role, server-side mute) once joined. Any thread.
+  public Optional<ParticipantInfo> self() {
+    return Optional.ofNullable(self);
+  }
+
+  /// The waiting room as last sent to us (only hosts and admins get it). Any thread.
+  public List<WaitingParticipant> waitingRoom() {
+    return waitingRoom;
+  }
+
+  /// The room's rules as last sent, once joined. Any thread.
+  public Optional<RoomUpdated> roomRules() {
+    return Optional.ofNullable(roomRules);
+  }
+
+  // ---- host controls: the server answers FORBIDDEN (via CallListener#onError) unless we are host or admin ----
+
+  /// Lets a waiting joiner in.
+  public CompletableFuture<Void> admit(String waitingId) {
+    return sendOnSession(() -> new AdmitRequest(newRequestId(), waitingId));
+  }
+
+  /// Turns a waiting joiner away.
+  public CompletableFuture<Void> deny(String waitingId) {
+    return sendOnSession(() -> new DenyRequest(newRequestId(), waitingId));
+  }
+
+  /// Turns off a participant's microphone (mute), camera or screen share.
+  public CompletableFuture<Void> stopMediaOf(String targetParticipantId, MediaSource source) {
+    return sendOnSession(() -> new StopMediaRequest(newRequestId(), targetParticipantId, source));
+  }
+
+  /// Mutes everyone else.
+  public CompletableFuture<Void> muteAll() {
+    return sendOnSession(() -> new MuteAllRequest(newRequestId()));
+  }
+
+  /// Removes a participant from the meeting.
+  public CompletableFuture<Void> remove(String targetParticipantId) {
+    return sendOnSession(() -> new RemoveParticipantRequest(newRequestId(), targetParticipantId));
+  }
+
+  /// Hands the host role to another participant.
+  public CompletableFuture<Void> makeHost(String targetParticipantId) {
+    return sendOnSession(() -> new TransferHostRequest(newRequestId(), targetParticipantId));
+  }
+
+  /// Locks or unlocks the room.
+  public CompletableFuture<Void> setRoomLocked(boolean locked) {
+    return sendOnSession(() -> new LockRoomRequest(newRequestId(), locked));
+  }
+
+  /// Ends the meeting for everyone; we get `Left(meeting-ended)` like the others.
+  public CompletableFuture<Void> endMeeting() {
+    return sendOnSession(() -> new EndMeetingRequest(newRequestId()));
   }
 
   /// Nanosecond timestamp (`System.nanoTime`) when the join request was sent, 0 before.
@@ -234,21 +314,23 @@ public final class CallSession implements AutoCloseable {
 
   /// Stops sharing: removes the screen track and renegotiates. No-op when not sharing.
   public CompletableFuture<Void> stopScreenShare() {
-    return onSession(() -> {
-      LocalTrack track = screenTrack;
-      if (track == null) {
-        return;
-      }
-      screenTrack = null;
-      RTCRtpSender sender = senders.remove(track.trackId());
-      localTracks.remove(track.trackId());
-      if (sender != null && publishPc != null) {
-        publishPc.removeTrack(sender);
-      }
-      track.close();
-      negotiatePublish();
-      sendMediaState();
-    });
+    return onSession(this::removeScreenTrack);
+  }
+
+  private void removeScreenTrack() {
+    LocalTrack track = screenTrack;
+    if (track == null) {
+      return;
+    }
+    screenTrack = null;
+    RTCRtpSender sender = senders.remove(track.trackId());
+    localTracks.remove(track.trackId());
+    if (sender != null && publishPc != null) {
+      publishPc.removeTrack(sender);
+    }
+    track.close();
+    negotiatePublish();
+    sendMediaState();
   }
 
   /// Whether a screen share is running. Session thread or tests only; the UI tracks its own state.
@@ -351,15 +433,34 @@ public final class CallSession implements AutoCloseable {
         participants.put(message.participant().participantId(), message.participant());
         listener.onParticipantJoined(message.participant());
       }
-      case ParticipantUpdated message -> {
-        participants.put(message.participant().participantId(), message.participant());
-        listener.onParticipantUpdated(message.participant());
-      }
+      case ParticipantUpdated message -> onParticipantUpdated(message.participant());
       case ParticipantLeft message -> onParticipantLeft(message.participantId());
       case SignalError error -> onSignalError(error);
       case ChatMessage message -> onChat(message.message());
       case ChatHistory history -> history.messages().forEach(this::onChat);
-      case Left left -> shutdown(left.reason());
+      case Left left -> onLeft(left);
+      case Waiting message -> {
+        waiting = true;
+        LOG.info("Waiting for the host to admit us to meeting {}", message.meetingId());
+        listener.onWaiting(message.title());
+      }
+      case WaitingRoomUpdated message -> {
+        waitingRoom = message.waiting();
+        listener.onWaitingRoomUpdated(message.waiting());
+      }
+      case MediaStopped message -> onMediaStopped(message);
+      case RoomUpdated message -> {
+        roomRules = message;
+        listener.onRoomUpdated(message);
+      }
+      case AdmitRequest ignored -> LOG.warn("Unexpected client-side message from server: admit");
+      case DenyRequest ignored -> LOG.warn("Unexpected client-side message from server: deny");
+      case StopMediaRequest ignored -> LOG.warn("Unexpected client-side message from server: stop-media");
+      case MuteAllRequest ignored -> LOG.warn("Unexpected client-side message from server: mute-all");
+      case RemoveParticipantRequest ignored -> LOG.warn("Unexpected client-side message from server: remove");
+      case EndMeetingRequest ignored -> LOG.warn("Unexpected client-side message from server: end-meeting");
+      case TransferHostRequest ignored -> LOG.warn("Unexpected client-side message from server: transfer-host");
+      case LockRoomRequest ignored -> LOG.warn("Unexpected client-side message from server: lock-room");
       case Hello ignored -> LOG.warn("Unexpected client-side message from server: hello");
       case JoinRequest ignored -> LOG.warn("Unexpected client-side message from server: join");
       case LeaveRequest ignored -> LOG.warn("Unexpected client-side message from server: leave");
@@ -395,10 +496,55 @@ public final class CallSession implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     joinRequestId = newRequestId();
     joinSentNanos = System.nanoTime();
-    channel().send(new JoinRequest(joinRequestId, config.meeting(), config.displayName(), audioMuted, videoMuted));
+    channel().send(new JoinRequest(joinRequestId, config.meeting(), config.displayName(), audioMuted, videoMuted,
+        config.password()));
+  }
+
+  private void onParticipantUpdated(ParticipantInfo info) {
+    if (info.participantId().equals(participantId)) {
+      self = info;
+      listener.onSelfUpdated(info);
+      return;
+    }
+    participants.put(info.participantId(), info);
+    listener.onParticipantUpdated(info);
+  }
+
+  private void onLeft(Left left) {
+    if (!joined.isDone()) {
+      String message = "meeting-ended".equals(left.reason()) ? "The meeting has ended." : "You left the waiting room.";
+      failJoin(new CallException(message, "urn:convene:signal:left:" + left.reason()));
+      return;
+    }
+    shutdown(left.reason());
+  }
+
+  /// The server turned one of our media off (a host control or `mute_on_entry`): stop it here too and report
+  /// the new state. Turning it back on is the user's choice.
+  private void onMediaStopped(MediaStopped stopped) {
+    LOG.info("Server stopped our {} ({})", stopped.source(), stopped.reason());
+    switch (stopped.source()) {
+      case MICROPHONE -> {
+        audioMuted = true;
+        if (audioTrack != null) {
+          audioTrack.setEnabled(false);
+        }
+        sendMediaState();
+      }
+      case CAMERA -> {
+        videoMuted = true;
+        if (videoTrack != null) {
+          videoTrack.setEnabled(false);
+        }
+        sendMediaState();
+      }
+      case SCREEN -> removeScreenTrack();
+    }
+    listener.onMediaStopped(stopped.source(), stopped.reason());
   }
 
   private void onJoined(Joined message) {
+    waiting = false;
     participantId = message.participantId();
     for (ParticipantInfo info : message.participants()) {
       if (!info.participantId().equals(participantId)) {
@@ -761,6 +907,15 @@ public final class CallSession implements AutoCloseable {
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("Dropping callback after the call ended");
     }
+  }
+
+  private CompletableFuture<Void> sendOnSession(java.util.function.Supplier<Signal> message) {
+    return onSession(() -> {
+      if (participantId == null) {
+        throw new IllegalStateException("not joined");
+      }
+      channel().send(message.get());
+    });
   }
 
   private CompletableFuture<Void> onSession(Runnable action) {

@@ -8,6 +8,8 @@ import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.WaitingParticipant;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.awt.AWTException;
 import java.util.HashMap;
@@ -19,10 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// Bridges a [CallSession] to the UI: session events hop to the FX thread (`Platform.runLater`) as
-/// [CallEvents], and UI requests go to the session as [CallControls].
+/// [CallEvents], and UI requests go to the session as [CallControls] and [HostControls].
 ///
-/// Listener methods run on the session thread; [CallControls] methods may be called from the FX thread.
-public final class FxCallAdapter implements CallListener, CallControls {
+/// Listener methods run on the session thread; control methods may be called from the FX thread.
+public final class FxCallAdapter implements CallListener, CallControls, HostControls {
+  /// Problem types of the join refusals that ask the user for the meeting password.
+  private static final String PASSWORD_REQUIRED = "urn:convene:signal:" + ErrorCode.MEETING_PASSWORD_REQUIRED.name();
+  private static final String PASSWORD_WRONG = "urn:convene:signal:" + ErrorCode.MEETING_PASSWORD_WRONG.name();
+
   private static final Logger LOG = LoggerFactory.getLogger(FxCallAdapter.class);
 
   private final CallEvents events;
@@ -41,7 +47,13 @@ public final class FxCallAdapter implements CallListener, CallControls {
     adapter.session.joined().exceptionally(error -> {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       String message = cause instanceof CallException ? cause.getMessage() : "Could not join the meeting.";
-      Platform.runLater(() -> events.onJoinFailed(message));
+      String type = cause instanceof CallException ce ? ce.problemType() : null;
+      if (PASSWORD_REQUIRED.equals(type) || PASSWORD_WRONG.equals(type)) {
+        boolean wrong = PASSWORD_WRONG.equals(type);
+        Platform.runLater(() -> events.onPasswordNeeded(wrong));
+      } else {
+        Platform.runLater(() -> events.onJoinFailed(message));
+      }
       return null;
     });
     return adapter;
@@ -60,6 +72,31 @@ public final class FxCallAdapter implements CallListener, CallControls {
     List<ParticipantInfo> others = joined.participants().stream()
         .filter(p -> !p.participantId().equals(joined.participantId())).toList();
     Platform.runLater(() -> events.onJoined(title, others));
+  }
+
+  @Override
+  public void onWaiting(String title) {
+    Platform.runLater(events::onWaitingForHost);
+  }
+
+  @Override
+  public void onWaitingRoomUpdated(List<WaitingParticipant> waiting) {
+    Platform.runLater(() -> events.onWaitingRoomUpdated(waiting));
+  }
+
+  @Override
+  public void onSelfUpdated(ParticipantInfo self) {
+    Platform.runLater(() -> events.onSelfUpdated(self));
+  }
+
+  @Override
+  public void onMediaStopped(MediaSource source, String reason) {
+    Platform.runLater(() -> events.onMediaStopped(source, reason));
+  }
+
+  @Override
+  public void onRoomUpdated(RoomUpdated rules) {
+    Platform.runLater(() -> events.onRoomUpdated(rules));
   }
 
   @Override
@@ -158,5 +195,47 @@ public final class FxCallAdapter implements CallListener, CallControls {
   @Override
   public void leave() {
     session.leave();
+  }
+
+  // ---- HostControls: any thread ----
+
+  @Override
+  public void admit(String waitingId) {
+    session.admit(waitingId);
+  }
+
+  @Override
+  public void deny(String waitingId) {
+    session.deny(waitingId);
+  }
+
+  @Override
+  public void stopMediaOf(String participantId, MediaSource source) {
+    session.stopMediaOf(participantId, source);
+  }
+
+  @Override
+  public void muteAll() {
+    session.muteAll();
+  }
+
+  @Override
+  public void remove(String participantId) {
+    session.remove(participantId);
+  }
+
+  @Override
+  public void makeHost(String participantId) {
+    session.makeHost(participantId);
+  }
+
+  @Override
+  public void setLocked(boolean locked) {
+    session.setRoomLocked(locked);
+  }
+
+  @Override
+  public void endMeeting() {
+    session.endMeeting();
   }
 }

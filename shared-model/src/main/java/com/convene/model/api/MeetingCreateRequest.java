@@ -24,6 +24,9 @@ import java.time.Instant;
 /// @param allowChat          default `true`
 /// @param allowReactions     default `true`
 /// @param muteOnEntry        default `false`
+/// @param recurrenceRule     RFC 5545 §3.3.10 RRULE value for a recurring meeting, e.g.
+///                           `FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10` (FREQ DAILY, WEEKLY or MONTHLY), evaluated in
+///                           `timeZone` from `scheduledStart`; implies `meetingType` `recurring`
 public record MeetingCreateRequest(
         String title,
         String description,
@@ -40,13 +43,25 @@ public record MeetingCreateRequest(
         Boolean allowScreenShare,
         Boolean allowChat,
         Boolean allowReactions,
-        Boolean muteOnEntry) {
+        Boolean muteOnEntry,
+        String recurrenceRule) {
+
+    /// A request without a recurrence rule (the form before recurring meetings existed).
+    public MeetingCreateRequest(String title, String description, Instant scheduledStart, Instant scheduledEnd,
+                                String timeZone, String meetingType, Integer maxParticipants, Boolean requirePassword,
+                                String password, Boolean waitingRoomEnabled, Boolean recordingEnabled,
+                                Boolean autoRecord, Boolean allowScreenShare, Boolean allowChat,
+                                Boolean allowReactions, Boolean muteOnEntry) {
+        this(title, description, scheduledStart, scheduledEnd, timeZone, meetingType, maxParticipants,
+                requirePassword, password, waitingRoomEnabled, recordingEnabled, autoRecord, allowScreenShare,
+                allowChat, allowReactions, muteOnEntry, null);
+    }
 
     /// Hides the meeting password from logs and debuggers.
     @Override
     public String toString() {
         return "MeetingCreateRequest[title=" + title + ", scheduledStart=" + scheduledStart + ", scheduledEnd="
                 + scheduledEnd + ", timeZone=" + timeZone + ", meetingType=" + meetingType + ", password="
-                + (password == null ? "null" : "***") + "]";
+                + (password == null ? "null" : "***") + ", recurrenceRule=" + recurrenceRule + "]";
     }
 }

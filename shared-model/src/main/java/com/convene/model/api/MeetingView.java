@@ -31,6 +31,8 @@ import java.util.UUID;
 /// @param joinUrl            web form of the link, `<publicBaseUrl>/j/<joinCode>`
 /// @param createdAt          creation instant
 /// @param updatedAt          last change instant
+/// @param recurrenceRule     RFC 5545 RRULE value of a recurring meeting (evaluated in `timeZone` from
+///                           `scheduledStart`), else `null`
 public record MeetingView(
         UUID id,
         UUID hostUserId,
@@ -57,5 +59,19 @@ public record MeetingView(
         String joinLink,
         String joinUrl,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String recurrenceRule) {
+
+    /// A view of a non-recurring meeting (the form before recurring meetings existed).
+    public MeetingView(UUID id, UUID hostUserId, String title, String description, String meetingType, String status,
+                       Instant scheduledStart, Instant scheduledEnd, String timeZone, Instant actualStart,
+                       Instant actualEnd, Integer durationMinutes, int maxParticipants, boolean requirePassword,
+                       boolean waitingRoomEnabled, boolean recordingEnabled, boolean autoRecord,
+                       boolean allowScreenShare, boolean allowChat, boolean allowReactions, boolean muteOnEntry,
+                       String joinCode, String joinLink, String joinUrl, Instant createdAt, Instant updatedAt) {
+        this(id, hostUserId, title, description, meetingType, status, scheduledStart, scheduledEnd, timeZone,
+                actualStart, actualEnd, durationMinutes, maxParticipants, requirePassword, waitingRoomEnabled,
+                recordingEnabled, autoRecord, allowScreenShare, allowChat, allowReactions, muteOnEntry, joinCode,
+                joinLink, joinUrl, createdAt, updatedAt, null);
+    }
 }

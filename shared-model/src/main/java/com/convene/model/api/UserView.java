@@ -15,6 +15,7 @@ import java.util.UUID;
 /// @param status      `active`, `suspended` or `deleted`
 /// @param createdAt   when the account was created
 /// @param lastLoginAt last successful login, `null` before the first
+/// @param avatarUrl   picture URL (http or https), or `null`
 public record UserView(
         UUID id,
         String username,
@@ -25,5 +26,12 @@ public record UserView(
         String language,
         String status,
         Instant createdAt,
-        Instant lastLoginAt) {
+        Instant lastLoginAt,
+        String avatarUrl) {
+
+    /// A view without an avatar (the form before profiles had one).
+    public UserView(UUID id, String username, String email, String displayName, String role, String timeZone,
+                    String language, String status, Instant createdAt, Instant lastLoginAt) {
+        this(id, username, email, displayName, role, timeZone, language, status, createdAt, lastLoginAt, null);
+    }
 }

@@ -26,6 +26,18 @@ public enum ErrorCode {
   STALE_ANSWER,
   /// Something failed on the server; retrying may help.
   INTERNAL_ERROR,
+  /// The meeting needs a password and the [JoinRequest] carried none; ask the user and join again.
+  MEETING_PASSWORD_REQUIRED,
+  /// The [JoinRequest]'s meeting password is wrong.
+  MEETING_PASSWORD_WRONG,
+  /// A host locked the room: nobody new gets in until it is unlocked.
+  MEETING_LOCKED,
+  /// A host turned this joiner away from the waiting room ([DenyRequest]).
+  ADMISSION_DENIED,
+  /// A host removed this user from the room; it may not rejoin while the room lives.
+  REMOVED_FROM_MEETING,
+  /// A host control names a participant or waiting joiner that is not (or no longer) there.
+  PARTICIPANT_NOT_FOUND,
   /// Chat is switched off in this meeting (`allow_chat` false).
   CHAT_DISABLED
 }

@@ -30,10 +30,24 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ChatSend.class, name = ChatSend.TYPE),
     @JsonSubTypes.Type(value = ChatMessage.class, name = ChatMessage.TYPE),
     @JsonSubTypes.Type(value = ChatHistory.class, name = ChatHistory.TYPE),
-    @JsonSubTypes.Type(value = Heartbeat.class, name = Heartbeat.TYPE)
+    @JsonSubTypes.Type(value = Heartbeat.class, name = Heartbeat.TYPE),
+    @JsonSubTypes.Type(value = Waiting.class, name = Waiting.TYPE),
+    @JsonSubTypes.Type(value = WaitingRoomUpdated.class, name = WaitingRoomUpdated.TYPE),
+    @JsonSubTypes.Type(value = AdmitRequest.class, name = AdmitRequest.TYPE),
+    @JsonSubTypes.Type(value = DenyRequest.class, name = DenyRequest.TYPE),
+    @JsonSubTypes.Type(value = StopMediaRequest.class, name = StopMediaRequest.TYPE),
+    @JsonSubTypes.Type(value = MuteAllRequest.class, name = MuteAllRequest.TYPE),
+    @JsonSubTypes.Type(value = MediaStopped.class, name = MediaStopped.TYPE),
+    @JsonSubTypes.Type(value = RemoveParticipantRequest.class, name = RemoveParticipantRequest.TYPE),
+    @JsonSubTypes.Type(value = EndMeetingRequest.class, name = EndMeetingRequest.TYPE),
+    @JsonSubTypes.Type(value = TransferHostRequest.class, name = TransferHostRequest.TYPE),
+    @JsonSubTypes.Type(value = LockRoomRequest.class, name = LockRoomRequest.TYPE),
+    @JsonSubTypes.Type(value = RoomUpdated.class, name = RoomUpdated.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
         SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
         ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport, ChatSend, ChatMessage,
-        ChatHistory, Heartbeat {}
+        ChatHistory, Heartbeat, Waiting, WaitingRoomUpdated,
+        AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
+        EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated {}

@@ -48,7 +48,22 @@ class SignalCodecTest {
         Arguments.of("chat-send", new ChatSend("c-1", "Hello everyone!")),
         Arguments.of("chat-message", new ChatMessage(chat)),
         Arguments.of("chat-history", new ChatHistory(List.of(chat))),
-        Arguments.of("heartbeat", new Heartbeat()));
+        Arguments.of("heartbeat", new Heartbeat()),
+        Arguments.of(
+            "join-with-password", new JoinRequest("r1", "abc-defg-hij", "Bob", false, true, "s3cret")),
+        Arguments.of("waiting", new Waiting("r1", "m-1", "Standup", "c-7")),
+        Arguments.of(
+            "waiting-room-updated", new WaitingRoomUpdated(List.of(new WaitingParticipant("c-7", "u-7", "Bob")))),
+        Arguments.of("admit", new AdmitRequest("r6", "c-7")),
+        Arguments.of("deny", new DenyRequest("r7", "c-7")),
+        Arguments.of("stop-media", new StopMediaRequest("r8", "p-2", MediaSource.MICROPHONE)),
+        Arguments.of("mute-all", new MuteAllRequest("r9")),
+        Arguments.of("media-stopped", new MediaStopped(MediaSource.SCREEN, "host")),
+        Arguments.of("remove-participant", new RemoveParticipantRequest("r10", "p-2")),
+        Arguments.of("end-meeting", new EndMeetingRequest("r11")),
+        Arguments.of("transfer-host", new TransferHostRequest("r12", "p-2")),
+        Arguments.of("lock-room", new LockRoomRequest("r13", true)),
+        Arguments.of("room-updated", new RoomUpdated(true, false, true)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,6 +93,10 @@ class SignalCodecTest {
         "{\"type\":\"subscribe-answer\",\"revision\":\"abc\",\"sdp\":\"v=0\"}",
         "{\"type\":\"chat-send\",\"clientMessageId\":\"c\",\"content\":\" \"}",
         "{\"type\":\"chat-send\",\"content\":\"hi\"}",
+        "{\"type\":\"admit\",\"requestId\":\"r\"}",
+        "{\"type\":\"stop-media\",\"requestId\":\"r\",\"participantId\":\"p\",\"source\":\"speaker\"}",
+        "{\"type\":\"lock-room\",\"requestId\":\"r\"}",
+        "{\"type\":\"waiting-room-updated\",\"waiting\":[{\"waitingId\":\"\",\"userId\":\"u\",\"displayName\":\"B\"}]}",
         "\u0000\u0001garbage"
       })
   void rejectsMalformedFramesWithDecodeException(String frame) {
@@ -90,6 +109,16 @@ class SignalCodecTest {
     assertThatThrownBy(() -> codec.decode(frame))
         .isInstanceOf(SignalDecodeException.class)
         .hasMessageContaining("longer than");
+  }
+
+  @org.junit.jupiter.api.Test
+  void joinWithoutPasswordKeepsTheVersionOneShapeAndHidesThePasswordInToString() throws Exception {
+    JoinRequest plainJoin = new JoinRequest("r1", "abc-defg-hij", "Bob", false, true);
+    assertThat(plain.readTree(codec.encode(plainJoin)).has("password")).isFalse();
+    assertThat(codec.decode(readGolden("join"))).isEqualTo(plainJoin);
+    assertThat(new JoinRequest("r1", "m", "Bob", false, false, "s3cret").toString())
+        .doesNotContain("s3cret")
+        .contains("password=***");
   }
 
   @org.junit.jupiter.api.Test

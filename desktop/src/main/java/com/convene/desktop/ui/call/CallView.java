@@ -5,6 +5,7 @@ import com.convene.desktop.media.ScreenCaptureSource;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
 import com.convene.desktop.ui.controls.VideoTile;
+import com.convene.model.signal.WaitingParticipant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,20 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -32,8 +39,12 @@ import javafx.util.StringConverter;
 /// FX thread only.
 ///
 /// Control ids for tests: `#videoGrid` (children are [VideoTile]s), `#micToggle`, `#cameraToggle`,
-/// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`, and the chat panel's `#chatList`,
-/// `#chatInput`, `#chatSendButton`.
+/// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`, `#callNotice`; the password
+/// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`; for hosts the queue
+/// `#waitingRoom` (a `ListView` whose rows hold `#admitButton` and `#denyButton`), `#muteAllButton`,
+/// `#lockButton`, `#endButton`, and on each tile a `#hostBadge` and a `#hostMenu` (`MenuButton`) with mute,
+/// stop video, remove and make host; the chat panel's
+/// `#chatList`, `#chatInput`, `#chatSendButton`.
 public final class CallView {
   private final BorderPane root = new BorderPane();
   private final FlowPane grid = new FlowPane(8, 8);
@@ -61,7 +72,12 @@ public final class CallView {
     error.setWrapText(true);
     error.textProperty().bind(model.errorProperty());
     error.managedProperty().bind(error.textProperty().isNotEmpty());
-    VBox header = new VBox(4, title, status, warning, error);
+    Label notice = new Label();
+    notice.setId("callNotice");
+    notice.setWrapText(true);
+    notice.textProperty().bind(model.noticeProperty());
+    notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+    VBox header = new VBox(4, title, status, warning, error, notice);
     header.setPadding(new Insets(12));
 
     grid.setId("videoGrid");
@@ -80,11 +96,19 @@ public final class CallView {
     ToggleButton mic = new ToggleButton(Messages.get("call.mic"));
     mic.setId("micToggle");
     mic.setSelected(!model.micMutedProperty().get());
-    mic.selectedProperty().addListener((obs, was, on) -> model.setMicMuted(!on));
+    mic.selectedProperty().addListener((obs, was, on) -> {
+      if (model.micMutedProperty().get() == on) {
+        model.setMicMuted(!on);
+      }
+    });
     ToggleButton camera = new ToggleButton(Messages.get("call.camera"));
     camera.setId("cameraToggle");
     camera.setSelected(!model.cameraOffProperty().get());
-    camera.selectedProperty().addListener((obs, was, on) -> model.setCameraOff(!on));
+    camera.selectedProperty().addListener((obs, was, on) -> {
+      if (model.cameraOffProperty().get() == on) {
+        model.setCameraOff(!on);
+      }
+    });
     Button share = new Button();
     share.setId("shareButton");
     share.textProperty().bind(model.sharingProperty()
@@ -95,7 +119,19 @@ public final class CallView {
     leave.setId("leaveButton");
     leave.getStyleClass().add("danger");
     leave.setOnAction(event -> model.leave());
-    HBox controls = new HBox(8, mic, camera, share, leave);
+    // the server may mute us (host control, mute on entry): the toggles follow without echoing it back
+    model.micMutedProperty().addListener((obs, was, muted) -> mic.setSelected(!muted));
+    model.cameraOffProperty().addListener((obs, was, off) -> camera.setSelected(!off));
+    Button muteAll = hostButton("muteAllButton", Messages.get("call.host.muteAll"));
+    muteAll.setOnAction(event -> model.muteAll());
+    Button lock = hostButton("lockButton", "");
+    lock.textProperty().bind(model.lockedProperty()
+        .map(on -> Messages.get(on ? "call.host.unlock" : "call.host.lock")));
+    lock.setOnAction(event -> model.toggleLock());
+    Button end = hostButton("endButton", Messages.get("call.host.end"));
+    end.getStyleClass().add("danger");
+    end.setOnAction(event -> model.endForAll());
+    HBox controls = new HBox(8, mic, camera, share, leave, muteAll, lock, end);
     controls.setAlignment(Pos.CENTER);
     controls.setPadding(new Insets(12));
 
@@ -120,9 +156,116 @@ public final class CallView {
     chatPane.setPadding(new Insets(8));
 
     root.setTop(header);
-    root.setCenter(scroll);
-    root.setRight(chatPane);
+    root.setCenter(new StackPane(scroll, passwordPane(), waitingForHost()));
+    VBox side = new VBox(8, waitingRoomPane(), chatPane);
+    VBox.setVgrow(chatPane, Priority.ALWAYS);
+    root.setRight(side);
     root.setBottom(controls);
+  }
+
+  /// A control-bar button only hosts and admins see.
+  private Button hostButton(String id, String text) {
+    Button button = new Button(text);
+    button.setId(id);
+    button.visibleProperty().bind(model.moderatorProperty().and(model.joinedProperty()));
+    button.managedProperty().bind(button.visibleProperty());
+    return button;
+  }
+
+  private Region passwordPane() {
+    Label message = new Label();
+    message.textProperty().bind(model.passwordMessageProperty());
+    PasswordField password = new PasswordField();
+    password.setId("meetingPassword");
+    password.setPromptText(Messages.get("call.password.prompt"));
+    password.setMaxWidth(280);
+    Button join = new Button(Messages.get("call.password.join"));
+    join.setId("passwordJoin");
+    join.setDefaultButton(true);
+    join.disableProperty().bind(password.textProperty().isEmpty());
+    Runnable submit = () -> {
+      String entered = password.getText();
+      password.clear();
+      model.submitPassword(entered);
+    };
+    join.setOnAction(event -> submit.run());
+    password.setOnAction(event -> submit.run());
+    VBox pane = new VBox(8, message, password, join);
+    pane.setId("passwordPane");
+    pane.setAlignment(Pos.CENTER);
+    pane.getStyleClass().add("overlay");
+    pane.visibleProperty().bind(model.passwordNeededProperty());
+    pane.managedProperty().bind(pane.visibleProperty());
+    return pane;
+  }
+
+  private Region waitingForHost() {
+    Label label = new Label(Messages.get("call.waitingForHost"));
+    label.setId("waitingForHost");
+    label.getStyleClass().add("heading");
+    VBox pane = new VBox(label);
+    pane.setAlignment(Pos.CENTER);
+    pane.getStyleClass().add("overlay");
+    pane.visibleProperty().bind(model.waitingForHostProperty());
+    pane.managedProperty().bind(pane.visibleProperty());
+    return pane;
+  }
+
+  private Region waitingRoomPane() {
+    Label heading = new Label(Messages.get("call.waitingRoom"));
+    heading.getStyleClass().add("heading");
+    ListView<WaitingParticipant> list = new ListView<>(model.waitingRoom());
+    list.setId("waitingRoom");
+    list.setPrefWidth(260);
+    list.setCellFactory(view -> new ListCell<>() {
+      @Override
+      protected void updateItem(WaitingParticipant item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+          setGraphic(null);
+          setText(null);
+          return;
+        }
+        Label name = new Label(item.displayName());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button admit = new Button(Messages.get("call.admit"));
+        admit.setId("admitButton");
+        admit.setOnAction(event -> model.admit(item));
+        Button deny = new Button(Messages.get("call.deny"));
+        deny.setId("denyButton");
+        deny.setOnAction(event -> model.deny(item));
+        HBox row = new HBox(6, name, spacer, admit, deny);
+        row.setAlignment(Pos.CENTER_LEFT);
+        setText(null);
+        setGraphic(row);
+      }
+    });
+    VBox pane = new VBox(8, heading, list);
+    pane.setPadding(new Insets(12));
+    pane.visibleProperty().bind(model.moderatorProperty().and(javafx.beans.binding.Bindings.isNotEmpty(model.waitingRoom())));
+    pane.managedProperty().bind(pane.visibleProperty());
+    return pane;
+  }
+
+  /// The host menu on a remote participant's tile: mute, stop video (or the screen share on a screen tile),
+  /// remove, make host. Shown to hosts and admins only.
+  private MenuButton hostMenu(TileModel tileModel) {
+    MenuItem mute = new MenuItem(Messages.get("call.host.mute"));
+    mute.setOnAction(event -> model.mute(tileModel));
+    MenuItem stopVideo = new MenuItem(Messages.get("call.host.stopVideo"));
+    stopVideo.setOnAction(event -> model.stopVideo(tileModel));
+    MenuItem remove = new MenuItem(Messages.get("call.host.remove"));
+    remove.setOnAction(event -> model.remove(tileModel));
+    MenuItem makeHost = new MenuItem(Messages.get("call.host.makeHost"));
+    makeHost.setOnAction(event -> model.makeHost(tileModel));
+    MenuButton menu = tileModel.screen()
+        ? new MenuButton(Messages.get("call.hostMenu"), null, stopVideo)
+        : new MenuButton(Messages.get("call.hostMenu"), null, mute, stopVideo, remove, makeHost);
+    menu.setId("hostMenu");
+    menu.visibleProperty().bind(model.moderatorProperty());
+    StackPane.setAlignment(menu, Pos.TOP_RIGHT);
+    return menu;
   }
 
   public Parent root() {
@@ -173,6 +316,12 @@ public final class CallView {
   private void addTile(TileModel tileModel) {
     VideoTile tile = new VideoTile(tileModel.participantId());
     tile.nameProperty().bind(tileModel.displayNameProperty());
+    Label hostBadge = new Label(Messages.get("call.hostBadge"));
+    hostBadge.setId("hostBadge");
+    hostBadge.getStyleClass().add("tile-name");
+    hostBadge.visibleProperty().bind(tileModel.hostProperty());
+    StackPane.setAlignment(hostBadge, Pos.BOTTOM_RIGHT);
+    tile.getChildren().addAll(hostBadge, hostMenu(tileModel));
     ChangeListener<VideoFeed> listener = (obs, old, feed) -> {
       if (old != null) {
         old.setRenderer(null);

@@ -2,12 +2,15 @@ package com.convene.desktop.ui.call;
 
 import com.convene.desktop.call.CallControls;
 import com.convene.desktop.call.CallEvents;
+import com.convene.desktop.call.HostControls;
 import com.convene.desktop.call.VideoFeed;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
 import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.WaitingParticipant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,7 +25,9 @@ import org.jspecify.annotations.Nullable;
 /// State of the call screen, driven by [CallEvents] and acting through [CallControls]. FX thread only.
 ///
 /// One camera tile per remote participant (created when they are known, video attached when it arrives) and
-/// one extra tile per remote screen share.
+/// one extra tile per remote screen share. Also the meeting's gates: the password prompt (the call is started
+/// again with the entered password), the "waiting for the host" state, and for hosts and admins the waiting
+/// room queue and the host menu ([HostControls]).
 public final class CallViewModel implements CallEvents {
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
   private final ObservableList<String> chatLines = FXCollections.observableArrayList();
@@ -35,8 +40,18 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty cameraOff = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
   private final BooleanProperty joined = new SimpleBooleanProperty();
+  private final BooleanProperty waitingForHost = new SimpleBooleanProperty();
+  private final BooleanProperty passwordNeeded = new SimpleBooleanProperty();
+  private final StringProperty passwordMessage = new SimpleStringProperty("");
+  private final BooleanProperty moderator = new SimpleBooleanProperty();
+  private final BooleanProperty locked = new SimpleBooleanProperty();
+  private final StringProperty notice = new SimpleStringProperty("");
+  private final ObservableList<WaitingParticipant> waitingRoom = FXCollections.observableArrayList();
   private final Consumer<String> onClosed;
   private @Nullable CallControls controls;
+  private @Nullable HostControls hostControls;
+  private @Nullable Consumer<String> rejoinWithPassword;
+  private boolean admin;
 
   /// @param title      meeting title shown while connecting
   /// @param onClosed   receives the message to show once the call is over
@@ -48,9 +63,53 @@ public final class CallViewModel implements CallEvents {
     }
   }
 
-  /// Connects the controls of the started call.
+  /// Connects the controls of the started call (and its host controls when it offers them).
   public void attach(CallControls callControls) {
     this.controls = callControls;
+    this.hostControls = callControls instanceof HostControls host ? host : null;
+  }
+
+  /// Whether the signed-in account is an admin (host controls in every meeting).
+  public void setAdmin(boolean isAdmin) {
+    admin = isAdmin;
+    moderator.set(isAdmin || moderator.get());
+  }
+
+  /// Where an entered meeting password goes: the app starts the call again with it.
+  public void onPasswordSubmitted(Consumer<String> rejoin) {
+    this.rejoinWithPassword = rejoin;
+  }
+
+  public BooleanProperty waitingForHostProperty() {
+    return waitingForHost;
+  }
+
+  public BooleanProperty passwordNeededProperty() {
+    return passwordNeeded;
+  }
+
+  /// Why the password prompt is shown ("needs a password" or "was wrong").
+  public StringProperty passwordMessageProperty() {
+    return passwordMessage;
+  }
+
+  /// Whether we may use host controls: host role in the room, or an admin account.
+  public BooleanProperty moderatorProperty() {
+    return moderator;
+  }
+
+  public BooleanProperty lockedProperty() {
+    return locked;
+  }
+
+  /// A short note from the server side, e.g. "The host muted your microphone."
+  public StringProperty noticeProperty() {
+    return notice;
+  }
+
+  /// Joiners waiting for admission, longest-waiting first (hosts and admins only).
+  public ObservableList<WaitingParticipant> waitingRoom() {
+    return waitingRoom;
   }
 
   public ObservableList<TileModel> tiles() {
@@ -147,10 +206,121 @@ public final class CallViewModel implements CallEvents {
     }
   }
 
+  /// Joins again with `password` after the password prompt.
+  public void submitPassword(String password) {
+    if (password.isEmpty() || rejoinWithPassword == null) {
+      return;
+    }
+    passwordNeeded.set(false);
+    error.set("");
+    status.set(Messages.get("call.connecting"));
+    rejoinWithPassword.accept(password);
+  }
+
+  // ---- host actions (the server refuses them with FORBIDDEN unless we are host or admin) ----
+
+  public void admit(WaitingParticipant waiting) {
+    if (hostControls != null) {
+      hostControls.admit(waiting.waitingId());
+    }
+  }
+
+  public void deny(WaitingParticipant waiting) {
+    if (hostControls != null) {
+      hostControls.deny(waiting.waitingId());
+    }
+  }
+
+  public void mute(TileModel tile) {
+    if (hostControls != null) {
+      hostControls.stopMediaOf(tile.participantId(), MediaSource.MICROPHONE);
+    }
+  }
+
+  public void stopVideo(TileModel tile) {
+    if (hostControls != null) {
+      hostControls.stopMediaOf(tile.participantId(), tile.screen() ? MediaSource.SCREEN : MediaSource.CAMERA);
+    }
+  }
+
+  public void remove(TileModel tile) {
+    if (hostControls != null) {
+      hostControls.remove(tile.participantId());
+    }
+  }
+
+  public void makeHost(TileModel tile) {
+    if (hostControls != null) {
+      hostControls.makeHost(tile.participantId());
+    }
+  }
+
+  public void muteAll() {
+    if (hostControls != null) {
+      hostControls.muteAll();
+    }
+  }
+
+  public void toggleLock() {
+    if (hostControls != null) {
+      hostControls.setLocked(!locked.get());
+    }
+  }
+
+  public void endForAll() {
+    if (hostControls != null) {
+      hostControls.endMeeting();
+    }
+  }
+
   // ---- CallEvents ----
 
   @Override
+  public void onPasswordNeeded(boolean wrong) {
+    waitingForHost.set(false);
+    passwordMessage.set(Messages.get(wrong ? "call.password.wrong" : "call.password.required"));
+    passwordNeeded.set(true);
+    status.set("");
+  }
+
+  @Override
+  public void onWaitingForHost() {
+    waitingForHost.set(true);
+    status.set(Messages.get("call.waitingForHost"));
+  }
+
+  @Override
+  public void onWaitingRoomUpdated(List<WaitingParticipant> waiting) {
+    waitingRoom.setAll(waiting);
+  }
+
+  @Override
+  public void onSelfUpdated(ParticipantInfo self) {
+    moderator.set(admin || "host".equals(self.role()));
+    micMuted.set(self.audioMuted());
+    if (!moderator.get()) {
+      waitingRoom.clear();
+    }
+  }
+
+  @Override
+  public void onMediaStopped(MediaSource source, String reason) {
+    switch (source) {
+      case MICROPHONE -> micMuted.set(true);
+      case CAMERA -> cameraOff.set(true);
+      case SCREEN -> sharing.set(false);
+    }
+    notice.set(Messages.get("call.stopped." + source.name().toLowerCase(java.util.Locale.ROOT) + "." + reason));
+  }
+
+  @Override
+  public void onRoomUpdated(RoomUpdated rules) {
+    locked.set(rules.locked());
+  }
+
+  @Override
   public void onJoined(String meetingTitle, List<ParticipantInfo> others) {
+    waitingForHost.set(false);
     title.set(meetingTitle);
     joined.set(true);
     others.forEach(this::onParticipantJoined);
@@ -219,7 +389,12 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onEnded(String reason) {
     joined.set(false);
+    waitingForHost.set(false);
     tiles.clear();
+    waitingRoom.clear();
+    if (passwordNeeded.get() && "join-failed".equals(reason) && rejoinWithPassword != null) {
+      return; // the prompt stays; submitPassword starts the call again
+    }
     String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
         ? error.get()
         : Messages.bundle().containsKey("call.ended." + reason) ? Messages.get("call.ended." + reason)
@@ -245,6 +420,7 @@ public final class CallViewModel implements CallEvents {
   private static void apply(TileModel tile, ParticipantInfo participant) {
     tile.displayNameProperty().set(participant.displayName());
     tile.audioMutedProperty().set(participant.audioMuted());
+    tile.hostProperty().set("host".equals(participant.role()));
   }
 
   private void updateStatus() {

@@ -16,6 +16,7 @@ public final class TileModel {
   private final boolean screen;
   private final StringProperty displayName = new SimpleStringProperty("");
   private final BooleanProperty audioMuted = new SimpleBooleanProperty();
+  private final BooleanProperty host = new SimpleBooleanProperty();
   private final ObjectProperty<@Nullable VideoFeed> feed = new SimpleObjectProperty<>();
 
   /// @param key participant id for a camera tile, track id for a screen tile
@@ -44,6 +45,11 @@ public final class TileModel {
 
   public BooleanProperty audioMutedProperty() {
     return audioMuted;
+  }
+
+  /// Whether this participant holds the host role.
+  public BooleanProperty hostProperty() {
+    return host;
   }
 
   /// The video to draw, or `null` when the participant sends none.

@@ -3,8 +3,13 @@ package com.convene.desktop.ui.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.call.CallControls;
+import com.convene.desktop.call.HostControls;
 import com.convene.desktop.media.ScreenInfo;
+import com.convene.desktop.ui.Messages;
+import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.RoomUpdated;
+import com.convene.model.signal.WaitingParticipant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,37 +20,80 @@ class CallViewModelTest {
   private final CallViewModel model = new CallViewModel("Standup", true, closed::add);
 
   CallViewModelTest() {
-    model.attach(new CallControls() {
-      @Override
-      public void setAudioMuted(boolean muted) {
-        requests.add("audioMuted=" + muted);
-      }
+    model.attach(new Controls());
+  }
 
-      @Override
-      public void setVideoMuted(boolean muted) {
-        requests.add("videoMuted=" + muted);
-      }
+  /// Records every call and host request.
+  private final class Controls implements CallControls, HostControls {
+    @Override
+    public void admit(String waitingId) {
+      requests.add("admit " + waitingId);
+    }
 
-      @Override
-      public void startScreenShare(ScreenInfo screen) {
-        requests.add("share " + screen.id());
-      }
+    @Override
+    public void deny(String waitingId) {
+      requests.add("deny " + waitingId);
+    }
 
-      @Override
-      public void stopScreenShare() {
-        requests.add("stop share");
-      }
+    @Override
+    public void stopMediaOf(String participantId, MediaSource source) {
+      requests.add("stop " + source + " of " + participantId);
+    }
 
-      @Override
-      public void sendChat(String text) {
-        requests.add("chat " + text);
-      }
+    @Override
+    public void muteAll() {
+      requests.add("mute all");
+    }
 
-      @Override
-      public void leave() {
-        requests.add("leave");
-      }
-    });
+    @Override
+    public void remove(String participantId) {
+      requests.add("remove " + participantId);
+    }
+
+    @Override
+    public void makeHost(String participantId) {
+      requests.add("make host " + participantId);
+    }
+
+    @Override
+    public void setLocked(boolean locked) {
+      requests.add("locked=" + locked);
+    }
+
+    @Override
+    public void endMeeting() {
+      requests.add("end");
+    }
+
+    @Override
+    public void setAudioMuted(boolean muted) {
+      requests.add("audioMuted=" + muted);
+    }
+
+    @Override
+    public void setVideoMuted(boolean muted) {
+      requests.add("videoMuted=" + muted);
+    }
+
+    @Override
+    public void startScreenShare(ScreenInfo screen) {
+      requests.add("share " + screen.id());
+    }
+
+    @Override
+    public void stopScreenShare() {
+      requests.add("stop share");
+    }
+
+    @Override
+    public void sendChat(String text) {
+      requests.add("chat " + text);
+    }
+
+    @Override
+    public void leave() {
+      requests.add("leave");
+    }
   }
 
   @Test
@@ -119,6 +167,99 @@ class CallViewModelTest {
   void warnsWithoutAudioDevices() {
     assertThat(new CallViewModel("x", false, closed::add).audioWarningProperty().get()).isNotBlank();
     assertThat(model.audioWarningProperty().get()).isEmpty();
+  }
+
+  @Test
+  void passwordPromptKeepsTheScreenAndJoinsAgainWithTheEnteredPassword() {
+    List<String> rejoins = new ArrayList<>();
+    model.onPasswordSubmitted(rejoins::add);
+    model.onPasswordNeeded(false);
+    model.onEnded("join-failed");
+    assertThat(closed).isEmpty();
+    assertThat(model.passwordNeededProperty().get()).isTrue();
+    assertThat(model.passwordMessageProperty().get()).isEqualTo(Messages.get("call.password.required"));
+
+    model.submitPassword("blue-harbour");
+    assertThat(rejoins).containsExactly("blue-harbour");
+    assertThat(model.passwordNeededProperty().get()).isFalse();
+
+    model.onPasswordNeeded(true);
+    assertThat(model.passwordMessageProperty().get()).isEqualTo(Messages.get("call.password.wrong"));
+  }
+
+  @Test
+  void showsWaitingForTheHostUntilAdmitted() {
+    model.onWaitingForHost();
+    assertThat(model.waitingForHostProperty().get()).isTrue();
+    assertThat(model.statusProperty().get()).isEqualTo(Messages.get("call.waitingForHost"));
+    model.onJoined("Standup", List.of(participant("p1", "Ada", false)));
+    assertThat(model.waitingForHostProperty().get()).isFalse();
+  }
+
+  @Test
+  void deniedJoinerSeesTheReason() {
+    model.onWaitingForHost();
+    model.onJoinFailed("The host did not let you in.");
+    model.onEnded("join-failed");
+    assertThat(closed).containsExactly("The host did not let you in.");
+  }
+
+  @Test
+  void hostSeesTheQueueAndUsesTheHostMenu() {
+    model.onJoined("Standup", List.of(participant("p1", "Ada", false)));
+    assertThat(model.moderatorProperty().get()).isFalse();
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "host", false, false, false, false));
+    assertThat(model.moderatorProperty().get()).isTrue();
+
+    WaitingParticipant bob = new WaitingParticipant("c-7", "u-7", "Bob");
+    model.onWaitingRoomUpdated(List.of(bob));
+    assertThat(model.waitingRoom()).containsExactly(bob);
+    model.admit(bob);
+    model.deny(bob);
+
+    TileModel ada = model.tiles().getFirst();
+    model.mute(ada);
+    model.stopVideo(ada);
+    model.remove(ada);
+    model.makeHost(ada);
+    model.muteAll();
+    model.onRoomUpdated(new RoomUpdated(false, true, true));
+    model.toggleLock();
+    model.endForAll();
+    assertThat(requests).containsExactly("admit c-7", "deny c-7", "stop MICROPHONE of p1", "stop CAMERA of p1",
+        "remove p1", "make host p1", "mute all", "locked=true", "end");
+
+    // after handing over, the former host loses the queue and the menu
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "participant", false, false, false, false));
+    assertThat(model.moderatorProperty().get()).isFalse();
+    assertThat(model.waitingRoom()).isEmpty();
+  }
+
+  @Test
+  void anAdminIsModeratorWithoutTheHostRole() {
+    model.setAdmin(true);
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "participant", false, false, false, false));
+    assertThat(model.moderatorProperty().get()).isTrue();
+  }
+
+  @Test
+  void mediaStoppedByTheServerUpdatesTogglesAndExplains() {
+    model.onMediaStopped(MediaSource.MICROPHONE, "host");
+    assertThat(model.micMutedProperty().get()).isTrue();
+    assertThat(model.noticeProperty().get()).isEqualTo(Messages.get("call.stopped.microphone.host"));
+    model.onMediaStopped(MediaSource.CAMERA, "host");
+    assertThat(model.cameraOffProperty().get()).isTrue();
+    model.startShare(new ScreenInfo("s0", "Screen 1", 0, 0, 1920, 1080));
+    model.onMediaStopped(MediaSource.SCREEN, "host");
+    assertThat(model.sharingProperty().get()).isFalse();
+    model.onMediaStopped(MediaSource.MICROPHONE, "mute-on-entry");
+    assertThat(model.noticeProperty().get()).isEqualTo(Messages.get("call.stopped.microphone.mute-on-entry"));
+  }
+
+  @Test
+  void saysTheHostEndedTheMeeting() {
+    model.onEnded("meeting-ended");
+    assertThat(closed).containsExactly(Messages.get("call.ended.meeting-ended"));
   }
 
   private static ParticipantInfo participant(String id, String name, boolean muted) {
