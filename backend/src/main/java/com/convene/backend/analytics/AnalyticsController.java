@@ -16,6 +16,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +39,7 @@ import java.util.UUID;
 @Controller("/api/v1/analytics")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "analytics")
 final class AnalyticsController {
 
     private static final int MAX_USAGE_DAYS = 92;
@@ -49,6 +52,11 @@ final class AnalyticsController {
         this.config = config;
     }
 
+    /// A meeting's event timeline (`meeting_events`), oldest first.
+    ///
+    /// @param limit  page size, 1–`max-page-size` (default 100)
+    /// @param cursor `nextCursor` of the previous page
+    @Operation(summary = "Page through a meeting's event timeline (admin)")
     @Get("/meetings/{meetingId}/events")
     AnalyticsPage<MeetingEventView> events(UUID meetingId, @QueryValue @Nullable Integer limit,
                                            @QueryValue @Nullable String cursor, Authentication authentication) {
@@ -56,6 +64,13 @@ final class AnalyticsController {
         return queries.events(meetingId, limit(limit), cursor);
     }
 
+    /// A participant's call quality (`call_quality_metrics`, one sample per 5 s), oldest first.
+    ///
+    /// @param from   start, ISO-8601 instant, inclusive (default `to` − 24 h)
+    /// @param to     end, ISO-8601 instant, exclusive (default now)
+    /// @param limit  page size, 1–`max-page-size` (default 100)
+    /// @param cursor `nextCursor` of the previous page (carries its own range)
+    @Operation(summary = "Page through a participant's call-quality time series (admin)")
     @Get("/meetings/{meetingId}/participants/{participantId}/quality")
     AnalyticsPage<QualitySampleView> quality(UUID meetingId, UUID participantId,
                                              @QueryValue @Nullable String from, @QueryValue @Nullable String to,
@@ -70,6 +85,14 @@ final class AnalyticsController {
         return queries.quality(meetingId, participantId, start, end, limit(limit), cursor);
     }
 
+    /// Daily usage (`daily_usage_stats`) by one dimension, day by day.
+    ///
+    /// @param from      first UTC day, ISO date (default yesterday)
+    /// @param to        last UTC day, inclusive, at most 92 days after `from` (default `from`)
+    /// @param dimension `all`, `region`, `device_type` or `user_id` (default `all`)
+    /// @param limit     page size, 1–`max-page-size` (default 100)
+    /// @param cursor    `nextCursor` of the previous page
+    @Operation(summary = "Page through daily usage by region, device type or user (admin)")
     @Get("/usage")
     AnalyticsPage<UsageView> usage(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                    @QueryValue @Nullable String dimension, @QueryValue @Nullable Integer limit,
