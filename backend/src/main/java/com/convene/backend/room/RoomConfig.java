@@ -11,7 +11,7 @@ import java.time.Duration;
 ///
 /// @param roomTtl        expiry of `meeting_room:{id}`, refreshed on every write (default `14400s`, 4 h)
 /// @param sessionTtl     expiry of `session:{id}`, refreshed on every write (default `7200s`, 2 h)
-/// @param maxCasAttempts compare-and-set retries of one update under contention, 1–100 (default 20)
+/// @param maxCasAttempts compare-and-set retries of one update under contention (with random backoff), 1–100 (default 50)
 /// @param presenceTtl    expiry of `presence:{user_id}`, refreshed by every client heartbeat (default `300s`)
 /// @param signalingTtl   expiry of `ice_candidates:{connection_id}`, `sdp_offer:{connection_id}` and
 ///                       `sdp_answer:{connection_id}` (default `300s`)
@@ -19,7 +19,7 @@ import java.time.Duration;
 public record RoomConfig(
         @Bindable(defaultValue = "14400s") @NotNull Duration roomTtl,
         @Bindable(defaultValue = "7200s") @NotNull Duration sessionTtl,
-        @Bindable(defaultValue = "20") @Min(1) @Max(100) int maxCasAttempts,
+        @Bindable(defaultValue = "50") @Min(1) @Max(100) int maxCasAttempts,
         @Bindable(defaultValue = "300s") @NotNull Duration presenceTtl,
         @Bindable(defaultValue = "300s") @NotNull Duration signalingTtl) {
 }

@@ -191,11 +191,20 @@ public class RoomStateService {
                     return after;
                 }
                 LOG.debug("Room update raced, retrying: meetingId={} attempt={}", meetingId, attempt);
+                backOff(attempt);
             }
         } catch (RedisException e) {
             throw unavailable(e);
         }
         throw new RoomStateException("The room is too busy right now; try again.", null);
+    }
+
+    /// Waits a random 0–2^min(attempt, 6) ms before retrying a lost compare-and-set, so that many writers
+    /// racing on one room spread out instead of colliding again in lock step. Callers run on blocking threads.
+    private static void backOff(int attempt) {
+        long maxMillis = 1L << Math.min(attempt, 6);
+        java.util.concurrent.locks.LockSupport.parkNanos(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMillis * 1_000_000L + 1));
     }
 
     private String write(Object value) {

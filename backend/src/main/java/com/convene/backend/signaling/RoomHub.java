@@ -320,10 +320,12 @@ final class RoomHub {
         .ifPresent(who -> record(room, who, MeetingEventType.HOST_ACTION, Map.of("action", action)));
   }
 
-  /// Stores a participant's quality report as a `call_quality_metrics` row stamped with the server's clock.
+  /// Stores a participant's quality report as a `call_quality_metrics` row stamped with the server's clock, at
+  /// millisecond precision but strictly increasing on this node: two reports within one millisecond would
+  /// otherwise share the primary key and the second would overwrite the first.
   void recordQuality(LiveRoom room, String participantId, QualityReport r) {
     events.record(new QualitySample(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
-        Instant.now(), r.audioBitrateBps(), r.audioPacketLoss(), r.audioJitterMillis(), r.audioRttMillis(),
+        nextEventTime(), r.audioBitrateBps(), r.audioPacketLoss(), r.audioJitterMillis(), r.audioRttMillis(),
         r.videoBitrateBps(), r.videoPacketLoss(), r.videoFrameRate(), r.videoResolution(), r.videoRttMillis(),
         r.networkType(), r.bandwidthAvailableBps(), r.cpuUsage(), r.memoryUsageMib()));
   }
@@ -404,6 +406,26 @@ final class RoomHub {
       }
     }
     LOG.info("Meeting ended by host meetingId={} userId={}", room.meetingId(), by.userId());
+  }
+
+  /// Ends the live room of a meeting that was closed outside the call (REST `/conferences/stop`, cancel, or
+  /// [#endMeeting] itself): everyone waiting is sent away and every member gets `Left(meeting-ended)`.
+  /// Idempotent; does nothing when the meeting has no live room on this node.
+  void closeLiveRoom(UUID meetingId) {
+    LiveRoom room;
+    synchronized (this) {
+      room = rooms.get(meetingId.toString());
+    }
+    if (room == null) {
+      return;
+    }
+    for (LiveRoom.Waiter waiter : room.takeAllWaiters()) {
+      waiter.session().sendAway(room, "meeting-ended");
+    }
+    for (SignalingSession member : room.sessions()) {
+      member.removeFromRoom("meeting-ended");
+    }
+    LOG.info("Live room closed with its meeting meetingId={}", meetingId);
   }
 
   /// [#dropIfAbandoned], then stops reading the meeting's chat stream unless a new room took its place.

@@ -191,6 +191,24 @@ class HostControlsIT extends SignalingTestSupport {
   }
 
   @Test
+  void stoppingTheConferenceOverRestEndsTheLiveRoom() throws Exception {
+    String hostToken = newMemberToken();
+    MeetingView meeting = scheduleMeeting(hostToken, Map.of("waitingRoomEnabled", false));
+    try (SignalingClient host = connect(hostToken);
+        SignalingClient guest = connect(newMemberToken())) {
+      join(host, meeting, "Host");
+      join(guest, meeting, "Guest");
+
+      client.toBlocking().exchange(HttpRequest.POST("/conferences/stop",
+          new com.convene.model.api.ConferenceRequest(meeting.id())).bearerAuth(hostToken));
+
+      assertThat(host.expect(Left.class).reason()).isEqualTo("meeting-ended");
+      assertThat(guest.expect(Left.class).reason()).isEqualTo("meeting-ended");
+      assertThat(getMeeting(hostToken, meeting).status()).isEqualTo("ended");
+    }
+  }
+
+  @Test
   void hostHandsOverAndTheOldHostLosesItsControls() throws Exception {
     String hostToken = newMemberToken();
     MeetingView meeting = scheduleMeeting(hostToken, Map.of("waitingRoomEnabled", true));
