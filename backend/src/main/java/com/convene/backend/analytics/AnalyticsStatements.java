@@ -44,6 +44,16 @@ public final class AnalyticsStatements {
                 + ".daily_usage_stats WHERE date = ?");
     }
 
+    /// Prepares the statements on `session` (whose keyspace `config.keyspace()` is migrated); for tools.
+    public static AnalyticsStatements prepare(CqlSession session, CassandraConfig config) {
+        return new AnalyticsStatements(session, config);
+    }
+
+    /// The `call_quality_metrics` insert of `sample`, with the 30-day TTL; the writer's own statement.
+    public BoundStatement bindQuality(QualitySample sample) {
+        return bind(sample).getFirst();
+    }
+
     /// The statements that write `row`: two for an event (by meeting, and by meeting and hour), one for a sample.
     List<BoundStatement> bind(AnalyticsRow row) {
         return switch (row) {

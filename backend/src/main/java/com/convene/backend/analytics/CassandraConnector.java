@@ -103,6 +103,19 @@ public final class CassandraConnector {
                 .build();
     }
 
+    /// Builds a session and applies the versioned schema steps to `config.keyspace()`; for tools (the benchmark)
+    /// that need the analytics tables without a running backend. The caller closes the session.
+    public static CqlSession connectAndMigrate(CassandraConfig config) {
+        CqlSession s = build(config);
+        try {
+            new CassandraSchema(s, config).apply();
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     /// The prepared statements, once connected and migrated.
     public Optional<AnalyticsStatements> statements() {
         return Optional.ofNullable(statements);

@@ -34,6 +34,10 @@ interface ParticipantRepository extends GenericRepository<Participant, UUID> {
                     @Nullable String email, String role, Instant joinedAt, @Nullable String connectionId,
                     @Nullable String ipAddress, @Nullable String userAgent, boolean muted);
 
+    /// Records the usage dimensions of a row (V11: `device_type`, `region`).
+    @Query("UPDATE meeting_participants SET device_type = :deviceType, region = :region WHERE participant_id = :participantId")
+    long updateDimensions(UUID participantId, @Nullable String deviceType, @Nullable String region);
+
     /// Closes an open row: `left_at`, `status = 'left'` and the duration in whole minutes (rounded).
     ///
     /// @return rows changed, 0 when already left or unknown

@@ -66,6 +66,18 @@ public class ParticipantService {
         return participantId;
     }
 
+    /// Records a join like [#recordJoin(UUID, UUID, String, String, String, String)] and its usage dimensions.
+    ///
+    /// @param deviceType `desktop`, `bot`, `mobile` or `other`, at most 20 characters
+    /// @param region     the admitting node's region, at most 50 characters
+    @Transactional
+    public UUID recordJoin(UUID meetingId, @Nullable UUID userId, String displayName, @Nullable String connectionId,
+                           @Nullable String ipAddress, @Nullable String userAgent, String deviceType, String region) {
+        UUID participantId = recordJoin(meetingId, userId, displayName, connectionId, ipAddress, userAgent);
+        participants.updateDimensions(participantId, truncate(deviceType, 20), truncate(region, 50));
+        return participantId;
+    }
+
     /// Records a leave: sets `left_at`, `status = 'left'` and `duration_minutes`. Idempotent: a second call, or an
     /// unknown id, changes nothing.
     ///

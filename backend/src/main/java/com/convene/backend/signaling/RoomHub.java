@@ -1,9 +1,13 @@
 package com.convene.backend.signaling;
 
+import com.convene.backend.analytics.AnalyticsConfig;
 import com.convene.backend.analytics.MeetingEvent;
 import com.convene.backend.analytics.MeetingEventSink;
 import com.convene.backend.analytics.MeetingEventType;
 import com.convene.backend.analytics.QualitySample;
+import com.convene.backend.chat.ChatService;
+import com.convene.backend.chat.ChatStreamReader;
+import com.convene.backend.chat.StoredChat;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
 import com.convene.backend.problem.ProblemException;
@@ -15,7 +19,10 @@ import com.convene.model.api.RecordingView;
 import com.convene.model.signal.RecordingStarted;
 import com.convene.backend.room.RoomStateService;
 import com.convene.backend.room.SessionState;
+import com.convene.backend.room.WebRtcStateService;
 import com.convene.model.api.MeetingView;
+import com.convene.model.signal.ChatMessage;
+import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.MediaSource;
@@ -65,6 +72,13 @@ final class RoomHub implements LiveRecordingControl {
   private final SfuServer sfu;
   private final SignalingMetrics metrics;
   private final MeetingEventSink events;
+  private final ChatService chat;
+  private final ChatStreamReader chatStreams;
+  private final WebRtcStateService webRtc;
+  private final AnalyticsConfig analytics;
+  /// Orders opening and closing of chat stream groups against room creation and teardown (never taken while
+  /// holding `this`).
+  private final Object chatLock = new Object();
   private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final RecordingService recordings;
   private final Map<String, LiveRoom> rooms = new HashMap<>();
@@ -76,8 +90,16 @@ final class RoomHub implements LiveRecordingControl {
       SfuServer sfu,
       SignalingMetrics metrics,
       MeetingEventSink events,
-      RecordingService recordings) {
+      RecordingService recordings,
+      ChatService chat,
+      ChatStreamReader chatStreams,
+      WebRtcStateService webRtc,
+      AnalyticsConfig analytics) {
     this.events = events;
+    this.chat = chat;
+    this.chatStreams = chatStreams;
+    this.webRtc = webRtc;
+    this.analytics = analytics;
     this.meetings = meetings;
     this.participants = participants;
     this.roomState = roomState;
@@ -88,6 +110,11 @@ final class RoomHub implements LiveRecordingControl {
 
   SignalingMetrics metrics() {
     return metrics;
+  }
+
+  /// Presence and SDP/ICE keys in Redis.
+  WebRtcStateService webRtc() {
+    return webRtc;
   }
 
   /// Admits `session`'s user into the meeting named by `join` (id or join code), puts it into the waiting room,
@@ -151,7 +178,7 @@ final class RoomHub implements LiveRecordingControl {
       meeting = meetings.findForJoin(room.meetingId());
     } catch (ProblemException e) {
       room.releaseSlot();
-      dropIfAbandoned(room);
+      dropRoomIfAbandoned(room);
       return refusal(e);
     }
     return enter(session, room, meeting, join);
@@ -160,7 +187,7 @@ final class RoomHub implements LiveRecordingControl {
   /// Gives back a place reserved for an admitted waiter that went away before it could enter.
   void releaseAdmission(LiveRoom room) {
     room.releaseSlot();
-    dropIfAbandoned(room);
+    dropRoomIfAbandoned(room);
   }
 
   /// Records the join of a caller holding a reserved slot in `room`.
@@ -175,10 +202,12 @@ final class RoomHub implements LiveRecordingControl {
               join.displayName(),
               session.connectionId(),
               session.remoteAddress(),
-              session.userAgent());
+              session.userAgent(),
+              session.deviceType(),
+              analytics.region());
     } catch (ProblemException e) {
       room.releaseSlot();
-      dropIfAbandoned(room);
+      dropRoomIfAbandoned(room);
       return refusal(e);
     }
     String role = meeting.hostUserId().equals(userId) ? "host" : "participant";
@@ -199,6 +228,10 @@ final class RoomHub implements LiveRecordingControl {
       rooms.putIfAbsent(room.meetingId(), room);
       room.add(session, self, session.admin());
     }
+    // every live room reads its chat stream (allow_chat may change while it lives; refusal is per message)
+    synchronized (chatLock) {
+      chatStreams.open(meeting.id(), this::deliverChat);
+    }
     try {
       roomState.openRoom(meeting.id(), meeting.allowChat(), false);
       roomState.addParticipant(meeting.id(), userId.toString());
@@ -211,14 +244,15 @@ final class RoomHub implements LiveRecordingControl {
               Instant.now(),
               audioMuted,
               !join.videoMuted(),
-              List.of("publish", "subscribe"),
+              List.of(session.connectionId() + "-publish", session.connectionId() + "-subscribe"),
               List.of(),
               null,
               null));
     } catch (ProblemException e) {
       LOG.warn("room state not recorded in Redis meetingId={} participantId={}", meeting.id(), participantId, e);
     }
-    record(room, self, MeetingEventType.PARTICIPANT_JOINED, Map.of("role", role));
+    record(room, self, MeetingEventType.PARTICIPANT_JOINED,
+        Map.of("role", role, "device_type", session.deviceType(), "region", analytics.region()));
     if (audioMuted) {
       record(room, self, MeetingEventType.AUDIO_MUTED, Map.of("cause", "join"));
     }
@@ -239,7 +273,7 @@ final class RoomHub implements LiveRecordingControl {
       LOG.warn("waiting room not updated in Redis meetingId={}", room.meetingId(), e);
     }
     room.announceWaitingRoom();
-    dropIfAbandoned(room);
+    dropRoomIfAbandoned(room);
   }
 
   /// Records mute, camera and screen-share changes between two states of one participant.
@@ -254,6 +288,37 @@ final class RoomHub implements LiveRecordingControl {
     if (before.screenSharing() != after.screenSharing()) {
       record(room, after, after.screenSharing()
           ? MeetingEventType.SCREEN_SHARE_STARTED : MeetingEventType.SCREEN_SHARE_STOPPED, Map.of());
+    }
+  }
+
+  /// Stores and publishes a chat message of `participantId`; delivery (the sender's acknowledgement included)
+  /// follows through the meeting's Redis stream. Records a `chat_message` meeting event.
+  ///
+  /// @throws com.convene.backend.chat.ChatException when PostgreSQL or Redis failed; the sender may resend
+  /// @throws IllegalStateException when `participantId` is not in `room`
+  StoredChat sendChat(LiveRoom room, String participantId, ChatSend send) {
+    ParticipantInfo who = room.participant(participantId)
+        .orElseThrow(() -> new IllegalStateException("not a member of the room"));
+    StoredChat stored = chat.send(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
+        UUID.fromString(who.userId()), who.displayName(), send.clientMessageId(), send.content());
+    record(room, who, MeetingEventType.CHAT_MESSAGE,
+        Map.of("message_id", stored.messageId().toString(), "length", Integer.toString(stored.content().length())));
+    return stored;
+  }
+
+  /// The meeting's recent chat (Redis `chat:{meeting_id}`), oldest first.
+  List<StoredChat> chatHistory(LiveRoom room) {
+    return chat.history(UUID.fromString(room.meetingId()));
+  }
+
+  /// Called by the chat stream reader: hands a message to every socket of the meeting's room on this node.
+  private void deliverChat(StoredChat message) {
+    LiveRoom room;
+    synchronized (this) {
+      room = rooms.get(message.meetingId().toString());
+    }
+    if (room != null) {
+      room.broadcast(new ChatMessage(message.toEntry()));
     }
   }
 
@@ -298,7 +363,7 @@ final class RoomHub implements LiveRecordingControl {
     room.participant(participantId)
         .ifPresent(who -> record(room, who, MeetingEventType.PARTICIPANT_LEFT, Map.of("reason", reason)));
     room.remove(participantId);
-    boolean dropped = dropIfAbandoned(room);
+    boolean dropped = dropRoomIfAbandoned(room);
     room.broadcast(new ParticipantLeft(participantId, reason));
     UUID pid = UUID.fromString(participantId);
     UUID meetingId = UUID.fromString(room.meetingId());
@@ -444,6 +509,23 @@ final class RoomHub implements LiveRecordingControl {
 
   private LiveRoom newRoom(String meetingId, MeetingView meeting) {
     return new LiveRoom(meeting, sfu.room(meetingId));
+  }
+
+  /// [#dropIfAbandoned], then stops reading the meeting's chat stream unless a new room took its place.
+  private boolean dropRoomIfAbandoned(LiveRoom room) {
+    boolean dropped = dropIfAbandoned(room);
+    if (dropped) {
+      synchronized (chatLock) {
+        boolean reopened;
+        synchronized (this) {
+          reopened = rooms.containsKey(room.meetingId());
+        }
+        if (!reopened) {
+          chatStreams.close(UUID.fromString(room.meetingId()));
+        }
+      }
+    }
+    return dropped;
   }
 
   private synchronized boolean dropIfAbandoned(LiveRoom room) {

@@ -1,9 +1,15 @@
 package com.convene.backend.signaling;
 
+import com.convene.backend.chat.ChatException;
+import com.convene.backend.chat.StoredChat;
+import com.convene.model.signal.ChatHistory;
+import com.convene.model.signal.ChatMessage;
+import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.AdmitRequest;
 import com.convene.model.signal.DenyRequest;
 import com.convene.model.signal.EndMeetingRequest;
 import com.convene.model.signal.ErrorCode;
+import com.convene.model.signal.Heartbeat;
 import com.convene.model.signal.Hello;
 import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.Joined;
@@ -89,6 +95,8 @@ final class SignalingSession implements SfuListener {
   private String participantId;
   private SfuParticipant sfuParticipant;
   private int subscribeRevision;
+  private String lastSubscribeOffer;
+  private String deviceType = "other";
   private LiveRoom waitingRoom;
   private JoinRequest pendingJoin;
 
@@ -131,6 +139,23 @@ final class SignalingSession implements SfuListener {
     return userAgent;
   }
 
+  /// What the client said it is in its `hello` (`desktop`, `bot`, `mobile` or `other`); session thread only.
+  String deviceType() {
+    return deviceType;
+  }
+
+  /// Classifies a `hello` client string such as `convene-desktop/0.1.0`.
+  static String deviceTypeOf(String client) {
+    String c = client.toLowerCase(java.util.Locale.ROOT);
+    if (c.contains("bot")) {
+      return "bot";
+    }
+    if (c.contains("android") || c.contains("ios") || c.contains("mobile")) {
+      return "mobile";
+    }
+    return c.contains("desktop") ? "desktop" : "other";
+  }
+
   /// Queues one received text frame. Called on the Netty event loop; returns at once.
   void receive(String frame) {
     run(() -> handleFrame(frame));
@@ -146,6 +171,9 @@ final class SignalingSession implements SfuListener {
     run(
         () -> {
           leaveEverything("disconnected");
+          if (state != State.AWAITING_HELLO) {
+            hub.webRtc().removePresence(userId);
+          }
           state = State.CLOSED;
         });
     serial.shutdown();
@@ -235,6 +263,8 @@ final class SignalingSession implements SfuListener {
       case StartRecording start -> onStartRecording(start);
       case StopRecording stop -> onStopRecording(stop);
       case QualityReport report -> onQualityReport(report);
+      case ChatSend chat -> onChatSend(chat);
+      case Heartbeat _ -> onHeartbeat();
       case AdmitRequest admit -> onAdmit(admit);
       case DenyRequest deny -> onDeny(deny);
       case StopMediaRequest stop -> onStopMedia(stop);
@@ -245,7 +275,8 @@ final class SignalingSession implements SfuListener {
       case LockRoomRequest lock -> onLock(lock);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
-          Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _ ->
+          Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _,
+          ChatMessage _, ChatHistory _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -266,7 +297,9 @@ final class SignalingSession implements SfuListener {
       return;
     }
     state = State.READY;
+    deviceType = deviceTypeOf(hello.client());
     send(new Welcome(Hello.PROTOCOL_VERSION, connectionId, userId));
+    hub.webRtc().putPresence(userId, "online", null, deviceType);
   }
 
   private void onJoin(JoinRequest join) {
@@ -313,6 +346,10 @@ final class SignalingSession implements SfuListener {
         if (recording != null) {
           send(recording);
         }
+        if (room.chatAllowed()) {
+          send(new ChatHistory(hub.chatHistory(room).stream().map(StoredChat::toEntry).toList()));
+        }
+        hub.webRtc().putPresence(userId, "in_meeting", java.util.UUID.fromString(room.meetingId()), deviceType);
       }
     }
   }
@@ -407,6 +444,10 @@ final class SignalingSession implements SfuListener {
       sfuParticipant = null;
     }
     hub.leave(leaving, leavingId, reason);
+    lastSubscribeOffer = null;
+    if (!"disconnected".equals(reason)) {
+      hub.webRtc().putPresence(userId, "online", null, deviceType);
+    }
   }
 
   private void onPublishOffer(PublishOffer offer) {
@@ -423,6 +464,7 @@ final class SignalingSession implements SfuListener {
       String answer = sfuParticipant.acceptPublisherOffer(offer.sdp());
       send(new PublishAnswer(offer.requestId(), answer));
       hub.autoRecord(room);
+      hub.webRtc().putExchange(connectionId + "-publish", offer.sdp(), answer);
     } catch (SdpException e) {
       send(new SignalError(offer.requestId(), ErrorCode.SDP_REJECTED, "The SDP offer was rejected: " + e.getMessage()));
     }
@@ -441,6 +483,9 @@ final class SignalingSession implements SfuListener {
     }
     try {
       sfuParticipant.acceptSubscriberAnswer(answer.sdp());
+      if (lastSubscribeOffer != null) {
+        hub.webRtc().putExchange(connectionId + "-subscribe", lastSubscribeOffer, answer.sdp());
+      }
     } catch (SdpException e) {
       send(new SignalError(null, ErrorCode.SDP_REJECTED, "The SDP answer was rejected: " + e.getMessage()));
     }
@@ -463,6 +508,30 @@ final class SignalingSession implements SfuListener {
       return;
     }
     hub.recordQuality(room, participantId, report);
+  }
+
+  private void onChatSend(ChatSend chat) {
+    if (state != State.JOINED) {
+      send(new SignalError(chat.clientMessageId(), ErrorCode.NOT_JOINED, "Join a meeting before chatting."));
+      return;
+    }
+    if (!room.chatAllowed()) {
+      send(new SignalError(chat.clientMessageId(), ErrorCode.CHAT_DISABLED, "Chat is turned off in this meeting."));
+      return;
+    }
+    try {
+      hub.sendChat(room, participantId, chat);
+    } catch (ChatException e) {
+      send(new SignalError(chat.clientMessageId(), ErrorCode.INTERNAL_ERROR, e.getMessage()));
+    }
+  }
+
+  private void onHeartbeat() {
+    if (state == State.JOINED) {
+      hub.webRtc().putPresence(userId, "in_meeting", java.util.UUID.fromString(room.meetingId()), deviceType);
+    } else {
+      hub.webRtc().putPresence(userId, "online", null, deviceType);
+    }
   }
 
   // ---- host controls: moderators only ----
@@ -662,6 +731,7 @@ final class SignalingSession implements SfuListener {
         () -> {
           if (state == State.JOINED) {
             subscribeRevision++;
+            lastSubscribeOffer = sdpOffer;
             send(new SubscribeOffer(subscribeRevision, sdpOffer));
           }
         });

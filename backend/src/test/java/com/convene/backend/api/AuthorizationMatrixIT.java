@@ -74,8 +74,13 @@ class AuthorizationMatrixIT extends BackendTestSupport {
         }
     }
 
+    @Inject
+    com.convene.backend.analytics.CassandraConnector cassandra;
+
     @BeforeAll
-    void principals() {
+    void principals() throws InterruptedException {
+        // the analytics routes answer 503 until Cassandra is connected
+        assertThat(cassandra.awaitConnected(java.time.Duration.ofSeconds(90))).isTrue();
         tokens.put("admin", adminToken());
         String host = register("host");
         String member = register("member");
@@ -125,6 +130,14 @@ class AuthorizationMatrixIT extends BackendTestSupport {
         rows.add(new Row("POST /api/v1/users/{id}/unlock", f -> json(HttpMethod.POST,
                 "/api/v1/users/" + targetId + "/unlock", ""), 401, 403, 403, 403, 200));
         rows.add(new Row("GET /api/v1/audit", f -> HttpRequest.GET("/api/v1/audit"), 401, 403, 403, 403, 200));
+        // analytics (issue 4): admins only
+        rows.add(new Row("GET /api/v1/analytics/meetings/{meetingId}/events", f -> HttpRequest.GET(
+                "/api/v1/analytics/meetings/" + f.meeting().id() + "/events"), 401, 403, 403, 403, 200));
+        rows.add(new Row("GET /api/v1/analytics/meetings/{meetingId}/participants/{participantId}/quality",
+                f -> HttpRequest.GET("/api/v1/analytics/meetings/" + f.meeting().id() + "/participants/"
+                        + UUID.randomUUID() + "/quality"), 401, 403, 403, 403, 200));
+        rows.add(new Row("GET /api/v1/analytics/usage", f -> HttpRequest.GET("/api/v1/analytics/usage"),
+                401, 403, 403, 403, 200));
         // meetings: members schedule their own; invitees see; host and admins manage
         rows.add(new Row("POST /api/v1/meetings", f -> json(HttpMethod.POST, "/api/v1/meetings", meetingJson),
                 401, 201, 201, 201, 201));

@@ -14,6 +14,9 @@ public interface CallControls {
 
   void stopScreenShare();
 
+  /// Sends a chat message (1–4,000 characters); it appears through [CallEvents#onChatMessage] once stored.
+  default void sendChat(String text) {}
+
   /// Leaves; [CallEvents#onEnded] follows.
   void leave();
 }

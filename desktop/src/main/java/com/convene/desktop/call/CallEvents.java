@@ -1,5 +1,6 @@
 package com.convene.desktop.call;
 
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.RoomUpdated;
@@ -51,6 +52,9 @@ public interface CallEvents {
 
   /// The meeting is being recorded (`true`) or no longer (`false`): show or hide the recording indicator.
   default void onRecordingChanged(boolean recording) {}
+
+  /// A chat message arrived, each once, oldest first.
+  default void onChatMessage(ChatEntry message) {}
 
   /// Something failed; `message` is safe to show.
   void onError(String message);

@@ -1,5 +1,6 @@
 package com.convene.desktop.call;
 
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.MediaSource;
@@ -59,6 +60,10 @@ public interface CallListener {
   /// @param recordingId the recording
   /// @param reason      `stopped` or `failed`
   default void onRecordingStopped(String recordingId, String reason) {}
+
+  /// A chat message arrived (ours included: that copy is the server's acknowledgement), each message once, in
+  /// arrival order; the history sent on join comes first.
+  default void onChatMessage(ChatEntry message) {}
 
   /// The server refused a request; `message` is safe to show.
   default void onError(ErrorCode code, String message) {}

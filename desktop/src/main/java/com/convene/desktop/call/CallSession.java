@@ -3,10 +3,15 @@ package com.convene.desktop.call;
 import com.convene.desktop.media.LocalTrack;
 import com.convene.desktop.media.MediaEngine;
 import com.convene.desktop.media.ScreenCaptureSource;
+import com.convene.model.signal.ChatEntry;
+import com.convene.model.signal.ChatHistory;
+import com.convene.model.signal.ChatMessage;
+import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.AdmitRequest;
 import com.convene.model.signal.DenyRequest;
 import com.convene.model.signal.EndMeetingRequest;
 import com.convene.model.signal.ErrorCode;
+import com.convene.model.signal.Heartbeat;
 import com.convene.model.signal.Hello;
 import com.convene.model.signal.JoinRequest;
 import com.convene.model.signal.Joined;
@@ -93,6 +98,8 @@ public final class CallSession implements AutoCloseable {
   /// Period of [QualityReport]s to the server, in ms (issue 4: every 5 s).
   private static final long QUALITY_PERIOD_MILLIS = 5_000;
   private static final int SCREEN_FPS = 10;
+  /// Period of [Heartbeat]s, in ms: the server keeps `presence:{user_id}` for 300 s (seed 000).
+  private static final long HEARTBEAT_PERIOD_MILLIS = 60_000;
   /// Wait after a publish answer before stopping the audio module's capture, in ms.
   private static final long AUDIO_SETTLE_MILLIS = 300;
 
@@ -118,6 +125,9 @@ public final class CallSession implements AutoCloseable {
   private @Nullable LocalTrack screenTrack;
   private @Nullable ScheduledFuture<?> statsTask;
   private @Nullable ScheduledFuture<?> qualityTask;
+  private @Nullable ScheduledFuture<?> heartbeatTask;
+  private final java.util.Set<String> chatSeen = new java.util.HashSet<>();
+  private final List<ChatEntry> chat = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final QualityReporter qualityReporter = new QualityReporter();
   private @Nullable String joinRequestId;
   private @Nullable String pendingPublishRequestId;
@@ -250,6 +260,24 @@ public final class CallSession implements AutoCloseable {
   /// The remote participants currently in the room (excluding us). Any thread.
   public List<ParticipantInfo> participants() {
     return List.copyOf(participants.values());
+  }
+
+  /// Sends a chat message to the room. Completes once sent; the message itself comes back through
+  /// [CallListener#onChatMessage] when the server has stored it.
+  /// @param text 1–4,000 characters
+  public CompletableFuture<Void> sendChat(String text) {
+    ChatSend send = new ChatSend(newRequestId(), text);
+    return onSession(() -> {
+      if (participantId == null) {
+        throw new IllegalStateException("not joined");
+      }
+      channel().send(send);
+    });
+  }
+
+  /// The chat messages received so far (history first), each once. Any thread.
+  public List<ChatEntry> chat() {
+    return List.copyOf(chat);
   }
 
   /// Mutes or unmutes the microphone: disables the track and tells the room.
@@ -437,6 +465,8 @@ public final class CallSession implements AutoCloseable {
       case ParticipantUpdated message -> onParticipantUpdated(message.participant());
       case ParticipantLeft message -> onParticipantLeft(message.participantId());
       case SignalError error -> onSignalError(error);
+      case ChatMessage message -> onChat(message.message());
+      case ChatHistory history -> history.messages().forEach(this::onChat);
       case Left left -> onLeft(left);
       case Waiting message -> {
         waiting = true;
@@ -479,10 +509,32 @@ public final class CallSession implements AutoCloseable {
         }
         listener.onRecordingStopped(stopped.recordingId(), stopped.reason());
       }
+      case ChatSend ignored -> LOG.warn("Unexpected client-side message from server: chat-send");
+      case Heartbeat ignored -> LOG.warn("Unexpected client-side message from server: heartbeat");
+    }
+  }
+
+  private void onChat(ChatEntry message) {
+    if (chatSeen.add(message.messageId())) {
+      chat.add(message);
+      listener.onChatMessage(message);
+    }
+  }
+
+  private void heartbeat() {
+    SignalingChannel open = channel;
+    if (open != null && !ended.isDone()) {
+      try {
+        open.send(new Heartbeat());
+      } catch (RuntimeException e) {
+        LOG.debug("Heartbeat not sent: {}", e.toString());
+      }
     }
   }
 
   private void onWelcome() {
+    heartbeatTask = executor.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_PERIOD_MILLIS, HEARTBEAT_PERIOD_MILLIS,
+        TimeUnit.MILLISECONDS);
     joinRequestId = newRequestId();
     joinSentNanos = System.nanoTime();
     channel().send(new JoinRequest(joinRequestId, config.meeting(), config.displayName(), audioMuted, videoMuted,
@@ -836,6 +888,9 @@ public final class CallSession implements AutoCloseable {
     }
     if (qualityTask != null) {
       qualityTask.cancel(false);
+    }
+    if (heartbeatTask != null) {
+      heartbeatTask.cancel(false);
     }
     remoteTracks.values().forEach(RemoteTrack::detachMeter);
     remoteTracks.clear();

@@ -3,6 +3,7 @@ package com.convene.desktop.call;
 import com.convene.desktop.media.MediaEngine;
 import com.convene.desktop.media.RobotScreenCapture;
 import com.convene.desktop.media.ScreenInfo;
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Joined;
 import com.convene.model.signal.MediaSource;
@@ -143,6 +144,11 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onChatMessage(ChatEntry message) {
+    Platform.runLater(() -> events.onChatMessage(message));
+  }
+
+  @Override
   public void onError(ErrorCode code, String message) {
     Platform.runLater(() -> events.onError(message));
   }
@@ -186,6 +192,14 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   @Override
   public void stopScreenShare() {
     session.stopScreenShare();
+  }
+
+  @Override
+  public void sendChat(String text) {
+    session.sendChat(text).exceptionally(error -> {
+      LOG.warn("Chat message not sent: {}", error.toString());
+      return null;
+    });
   }
 
   @Override

@@ -27,6 +27,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = SetMediaState.class, name = SetMediaState.TYPE),
     @JsonSubTypes.Type(value = SignalError.class, name = SignalError.TYPE),
     @JsonSubTypes.Type(value = QualityReport.class, name = QualityReport.TYPE),
+    @JsonSubTypes.Type(value = ChatSend.class, name = ChatSend.TYPE),
+    @JsonSubTypes.Type(value = ChatMessage.class, name = ChatMessage.TYPE),
+    @JsonSubTypes.Type(value = ChatHistory.class, name = ChatHistory.TYPE),
+    @JsonSubTypes.Type(value = Heartbeat.class, name = Heartbeat.TYPE),
     @JsonSubTypes.Type(value = Waiting.class, name = Waiting.TYPE),
     @JsonSubTypes.Type(value = WaitingRoomUpdated.class, name = WaitingRoomUpdated.TYPE),
     @JsonSubTypes.Type(value = AdmitRequest.class, name = AdmitRequest.TYPE),
@@ -47,8 +51,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
         SubscribeOffer, SubscribeAnswer, TrackPublished, TrackUnpublished, ParticipantJoined,
-        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport,
-        Waiting, WaitingRoomUpdated,
+        ParticipantLeft, ParticipantUpdated, SetMediaState, SignalError, QualityReport, ChatSend, ChatMessage,
+        ChatHistory, Heartbeat, Waiting, WaitingRoomUpdated,
         AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
         EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated,
         StartRecording, StopRecording, RecordingStarted, RecordingStopped {}

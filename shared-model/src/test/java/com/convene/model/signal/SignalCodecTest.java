@@ -21,6 +21,8 @@ class SignalCodecTest {
   static Stream<Arguments> samples() {
     ParticipantInfo alice = new ParticipantInfo("p-1", "u-1", "Alice", "host", false, true, false, false);
     TrackInfo cam = new TrackInfo("p-1", "t-cam", MediaKind.VIDEO, MediaSource.CAMERA);
+    ChatEntry chat = new ChatEntry("9b2f7c1e-5d0a-4c1f-8e2a-3b4c5d6e7f80", "c-1", "p-1", "u-1", "Alice",
+        "Hello everyone!", "2024-01-15T10:35:00Z");
     return Stream.of(
         Arguments.of("hello", new Hello(1, "convene-desktop/0.1.0")),
         Arguments.of("welcome", new Welcome(1, "c-1", "u-1")),
@@ -43,6 +45,10 @@ class SignalCodecTest {
         Arguments.of("error", new SignalError("r5", ErrorCode.MEETING_NOT_FOUND, "No such meeting")),
         Arguments.of("quality-report", new QualityReport(32000, 0.01f, 4.5f, 12, 850000, 0.0f, 30.0f, "640x360", 14,
             "wired", 2500000, 0.25f, 512)),
+        Arguments.of("chat-send", new ChatSend("c-1", "Hello everyone!")),
+        Arguments.of("chat-message", new ChatMessage(chat)),
+        Arguments.of("chat-history", new ChatHistory(List.of(chat))),
+        Arguments.of("heartbeat", new Heartbeat()),
         Arguments.of(
             "join-with-password", new JoinRequest("r1", "abc-defg-hij", "Bob", false, true, "s3cret")),
         Arguments.of("waiting", new Waiting("r1", "m-1", "Standup", "c-7")),
@@ -92,6 +98,8 @@ class SignalCodecTest {
         "{\"type\":\"hello\",\"client\":\"x\"}",
         "{\"type\":\"join\",\"requestId\":\"r\",\"meeting\":\" \",\"displayName\":\"B\"}",
         "{\"type\":\"subscribe-answer\",\"revision\":\"abc\",\"sdp\":\"v=0\"}",
+        "{\"type\":\"chat-send\",\"clientMessageId\":\"c\",\"content\":\" \"}",
+        "{\"type\":\"chat-send\",\"content\":\"hi\"}",
         "{\"type\":\"admit\",\"requestId\":\"r\"}",
         "{\"type\":\"stop-media\",\"requestId\":\"r\",\"participantId\":\"p\",\"source\":\"speaker\"}",
         "{\"type\":\"lock-room\",\"requestId\":\"r\"}",

@@ -23,6 +23,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Priority;
@@ -42,7 +43,8 @@ import javafx.util.StringConverter;
 /// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`; for hosts the queue
 /// `#waitingRoom` (a `ListView` whose rows hold `#admitButton` and `#denyButton`), `#muteAllButton`,
 /// `#lockButton`, `#endButton`, and on each tile a `#hostBadge` and a `#hostMenu` (`MenuButton`) with mute,
-/// stop video, remove and make host.
+/// stop video, remove and make host; the chat panel's
+/// `#chatList`, `#chatInput`, `#chatSendButton`.
 public final class CallView {
   private final BorderPane root = new BorderPane();
   private final FlowPane grid = new FlowPane(8, 8);
@@ -140,9 +142,31 @@ public final class CallView {
     controls.setAlignment(Pos.CENTER);
     controls.setPadding(new Insets(12));
 
+    ListView<String> chatList = new ListView<>(model.chatLines());
+    chatList.setId("chatList");
+    chatList.setPrefWidth(260);
+    model.chatLines().addListener((ListChangeListener<String>) change ->
+        chatList.scrollTo(Math.max(0, model.chatLines().size() - 1)));
+    TextField chatInput = new TextField();
+    chatInput.setId("chatInput");
+    chatInput.setPromptText(Messages.get("call.chatPrompt"));
+    chatInput.textProperty().bindBidirectional(model.chatDraftProperty());
+    chatInput.setOnAction(event -> model.sendChat());
+    chatInput.disableProperty().bind(model.joinedProperty().not());
+    Button send = new Button(Messages.get("call.chatSend"));
+    send.setId("chatSendButton");
+    send.disableProperty().bind(model.joinedProperty().not());
+    send.setOnAction(event -> model.sendChat());
+    HBox.setHgrow(chatInput, Priority.ALWAYS);
+    VBox chatPane = new VBox(6, new Label(Messages.get("call.chat")), chatList, new HBox(6, chatInput, send));
+    VBox.setVgrow(chatList, Priority.ALWAYS);
+    chatPane.setPadding(new Insets(8));
+
     root.setTop(header);
     root.setCenter(new StackPane(scroll, passwordPane(), waitingForHost()));
-    root.setRight(waitingRoomPane());
+    VBox side = new VBox(8, waitingRoomPane(), chatPane);
+    VBox.setVgrow(chatPane, Priority.ALWAYS);
+    root.setRight(side);
     root.setBottom(controls);
   }
 

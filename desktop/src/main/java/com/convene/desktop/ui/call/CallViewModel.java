@@ -6,6 +6,7 @@ import com.convene.desktop.call.HostControls;
 import com.convene.desktop.call.VideoFeed;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
+import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.ParticipantInfo;
 import com.convene.model.signal.RoomUpdated;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 /// room queue and the host menu ([HostControls]).
 public final class CallViewModel implements CallEvents {
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
+  private final ObservableList<String> chatLines = FXCollections.observableArrayList();
+  private final StringProperty chatDraft = new SimpleStringProperty("");
   private final StringProperty title = new SimpleStringProperty();
   private final StringProperty status = new SimpleStringProperty(Messages.get("call.connecting"));
   private final StringProperty audioWarning = new SimpleStringProperty("");
@@ -114,6 +117,16 @@ public final class CallViewModel implements CallEvents {
     return tiles;
   }
 
+  /// Chat lines, `Name: text`, oldest first.
+  public ObservableList<String> chatLines() {
+    return chatLines;
+  }
+
+  /// The text being typed into the chat input.
+  public StringProperty chatDraftProperty() {
+    return chatDraft;
+  }
+
   public StringProperty titleProperty() {
     return title;
   }
@@ -179,6 +192,16 @@ public final class CallViewModel implements CallEvents {
       sharing.set(false);
       controls.stopScreenShare();
     }
+  }
+
+  /// Sends the chat draft (trimmed, cut to 4,000 characters) and clears it; does nothing when blank.
+  public void sendChat() {
+    String text = chatDraft.get() == null ? "" : chatDraft.get().strip();
+    if (text.isEmpty() || controls == null) {
+      return;
+    }
+    controls.sendChat(text.length() > 4_000 ? text.substring(0, 4_000) : text);
+    chatDraft.set("");
   }
 
   public void leave() {
@@ -362,6 +385,11 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onRecordingChanged(boolean isRecording) {
     recording.set(isRecording);
+  }
+
+  @Override
+  public void onChatMessage(ChatEntry message) {
+    chatLines.add(message.senderName() + ": " + message.content());
   }
 
   @Override

@@ -86,9 +86,29 @@ class CallViewModelTest {
     }
 
     @Override
+    public void sendChat(String text) {
+      requests.add("chat " + text);
+    }
+
+    @Override
     public void leave() {
       requests.add("leave");
     }
+  }
+
+  @Test
+  void sendsTheTrimmedChatDraftAndListsArrivingMessages() {
+    model.chatDraftProperty().set("   ");
+    model.sendChat();
+    assertThat(requests).isEmpty();
+    model.chatDraftProperty().set("  hello all  ");
+    model.sendChat();
+    assertThat(requests).containsExactly("chat hello all");
+    assertThat(model.chatDraftProperty().get()).isEmpty();
+
+    model.onChatMessage(new com.convene.model.signal.ChatEntry("m-1", "c-1", "p-1", "u-1", "Ada", "hello all",
+        "2026-01-15T10:35:00Z"));
+    assertThat(model.chatLines()).containsExactly("Ada: hello all");
   }
 
   @Test
