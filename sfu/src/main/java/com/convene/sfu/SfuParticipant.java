@@ -146,42 +146,47 @@ public final class SfuParticipant {
     /// Brings the subscriber PeerConnection in line with the room's tracks, or queues that while an offer is out.
     void renegotiate() {
         String offer;
-        List<TrackRoute> wanted = room.routesExcept(this); // lock order: room before participant
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            if (offeredSlots != null) {
-                renegotiationPending = true;
-                return;
-            }
-            List<SubscriberSlot> nextSlots = new ArrayList<>(slots);
-            List<@Nullable TrackRoute> nextRoutes = new ArrayList<>(slotRoutes);
-            boolean changed = false;
-            for (int i = 0; i < nextSlots.size(); i++) {
-                TrackRoute route = nextRoutes.get(i);
-                if (route != null && !wanted.contains(route)) {
-                    SubscriberSlot slot = nextSlots.get(i);
-                    nextSlots.set(i, new SubscriberSlot(slot.mid(), slot.kind(), slot.codec(), null, null));
-                    nextRoutes.set(i, null);
-                    changed = true;
+        // The room's tracks are read and the offer built under one lock (order: room before participant), so a
+        // renegotiation computed from an older view of the room can never run after a newer one and take tracks
+        // away again (seen with three clients joining at once).
+        synchronized (room) {
+            List<TrackRoute> wanted = room.routesExcept(this);
+            synchronized (this) {
+                if (closed) {
+                    return;
                 }
-            }
-            for (TrackRoute route : wanted) {
-                if (!nextRoutes.contains(route)) {
-                    nextSlots.add(new SubscriberSlot(String.valueOf(nextMid++), route.track().kind(),
-                            route.offered().codec(), route.track().participantId(), route.offered()));
-                    nextRoutes.add(route);
-                    changed = true;
+                if (offeredSlots != null) {
+                    renegotiationPending = true;
+                    return;
                 }
+                List<SubscriberSlot> nextSlots = new ArrayList<>(slots);
+                List<@Nullable TrackRoute> nextRoutes = new ArrayList<>(slotRoutes);
+                boolean changed = false;
+                for (int i = 0; i < nextSlots.size(); i++) {
+                    TrackRoute route = nextRoutes.get(i);
+                    if (route != null && !wanted.contains(route)) {
+                        SubscriberSlot slot = nextSlots.get(i);
+                        nextSlots.set(i, new SubscriberSlot(slot.mid(), slot.kind(), slot.codec(), null, null));
+                        nextRoutes.set(i, null);
+                        changed = true;
+                    }
+                }
+                for (TrackRoute route : wanted) {
+                    if (!nextRoutes.contains(route)) {
+                        nextSlots.add(new SubscriberSlot(String.valueOf(nextMid++), route.track().kind(),
+                                route.offered().codec(), route.track().participantId(), route.offered()));
+                        nextRoutes.add(route);
+                        changed = true;
+                    }
+                }
+                if (!changed || nextSlots.isEmpty()) {
+                    return;
+                }
+                offeredSlots = List.copyOf(nextSlots);
+                offeredRoutes = java.util.Collections.unmodifiableList(new ArrayList<>(nextRoutes));
+                offer = SubscriberNegotiation.offer(localParameters(subscribeTransport), offeredSlots,
+                        subscriberSessionId, ++subscriberVersion);
             }
-            if (!changed || nextSlots.isEmpty()) {
-                return;
-            }
-            offeredSlots = List.copyOf(nextSlots);
-            offeredRoutes = java.util.Collections.unmodifiableList(new ArrayList<>(nextRoutes));
-            offer = SubscriberNegotiation.offer(localParameters(subscribeTransport), offeredSlots,
-                    subscriberSessionId, ++subscriberVersion);
         }
         listener.onSubscriberOffer(offer);
     }
