@@ -126,8 +126,11 @@ class CassandraOutageIT extends BackendTestSupport {
       }
       guest.send(new LeaveRequest("l1"));
       guest.expect(Left.class);
-      // give the flusher time to try and fail against the stopped node
-      Thread.sleep(2_000);
+      // the flusher keeps trying against the stopped node: for 2 s nothing may be written or dropped
+      org.awaitility.Awaitility.await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> writer.written() == writtenBefore && writer.dropped() == 0);
       assertThat(writer.buffered()).as("rows held while Cassandra is down").isGreaterThanOrEqualTo(12);
       assertThat(writer.written()).isEqualTo(writtenBefore);
       assertThat(writer.dropped()).isZero();

@@ -70,9 +70,6 @@ class MediaLoopbackIT {
       PeerConnectionOps.awaitGathering(receiver, timer).get(10, TimeUnit.SECONDS);
       PeerConnectionOps.setRemote(sender,
           new RTCSessionDescription(RTCSdpType.ANSWER, receiver.getLocalDescription().sdp)).get(5, TimeUnit.SECONDS);
-      Thread.sleep(300);
-      engine.stopDeviceCapture();
-      tone.setFeeding(true);
 
       Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
         ParticipantStats stats = meter.snapshot("sender");
