@@ -20,6 +20,8 @@ import java.time.Duration;
 /// @param compositionWidth  width of the composed MP4 in pixels, even, 160–3,840
 /// @param compositionHeight height of the composed MP4 in pixels, even, 90–2,160
 /// @param compositionFrameRate frames per second of the composed MP4, 1–60
+/// @param compositionLayout `grid` (equal tiles) or `speaker` (active speaker large); a screen share is always
+///                          the large tile ([CompositionLayout])
 @ConfigurationProperties("convene.recording")
 public record RecordingConfig(
         @NotBlank String spoolDirectory,
@@ -29,5 +31,6 @@ public record RecordingConfig(
         @NotNull Duration stopTimeout,
         @Min(160) @Max(3_840) int compositionWidth,
         @Min(90) @Max(2_160) int compositionHeight,
-        @Min(1) @Max(60) int compositionFrameRate) {
+        @Min(1) @Max(60) int compositionFrameRate,
+        @NotBlank @Pattern(regexp = "(?i)grid|speaker") String compositionLayout) {
 }

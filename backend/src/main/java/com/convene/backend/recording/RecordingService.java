@@ -355,7 +355,7 @@ public class RecordingService {
                 try (var in = storage.open(file.storageKey(), 0, storage.size(file.storageKey()))) {
                     Files.copy(in, local);
                 }
-                inputs.add(new RecordingComposer.Input(file.participantId() + "/" + file.source(),
+                inputs.add(new RecordingComposer.Input(file.participantId().toString(), file.source(),
                         "video".equals(file.kind()), local, file.startOffsetMs(), file.endOffsetMs()));
                 durationMillis = Math.max(durationMillis, file.endOffsetMs());
             }
@@ -363,7 +363,8 @@ public class RecordingService {
             long started = System.nanoTime();
             RecordingComposer.Result result = RecordingComposer.compose(inputs, durationMillis,
                     new RecordingComposer.Settings(config.compositionWidth(), config.compositionHeight(),
-                            config.compositionFrameRate(), 1_500_000, 96_000),
+                            config.compositionFrameRate(), 1_500_000, 96_000,
+                            CompositionLayout.parse(config.compositionLayout())),
                     output, fraction -> composing.put(recordingId, fraction));
             String key = keyPrefix(row.meetingId(), recordingId) + COMPOSED_FILE;
             long size = storage.put(key, output);

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/// Composes per-track files like the live recorder's (VP8 and Opus WebM, one source joining 2 s late) into an
-/// MP4 and checks it with ffprobe, sampled frames (tile colours) and the decoded audio (tone powers).
+/// Composes per-track files like the live recorder's (VP8 and Opus WebM, one source joining 2 s late, a screen
+/// share from 4.5 s) into an MP4 and checks it with ffprobe, sampled frames (tile colours where
+/// [CompositionLayout] puts them) and the decoded audio (tone powers).
 class RecordingComposerTest {
     @TempDir
     static Path dir;
@@ -26,17 +27,21 @@ class RecordingComposerTest {
         Path blue = dir.resolve("blue.webm");
         low = dir.resolve("low.webm");
         Path high = dir.resolve("high.webm");
+        Path share = dir.resolve("share.webm");
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=320x240:r=15:d=6", "-c:v", "libvpx", red.toString());
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "color=c=blue:s=320x240:r=15:d=4", "-c:v", "libvpx", blue.toString());
+        Ffprobe.ffmpeg("-f", "lavfi", "-i", "color=c=lime:s=640x360:r=5:d=1.5", "-c:v", "libvpx", share.toString());
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "sine=f=440:d=6:sample_rate=48000", "-c:a", "libopus", low.toString());
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "sine=f=880:d=4:sample_rate=48000", "-c:a", "libopus", high.toString());
         output = dir.resolve("composed.mp4");
         result = RecordingComposer.compose(List.of(
-                new RecordingComposer.Input("a/camera", true, red, 0, 6_000),
-                new RecordingComposer.Input("b/camera", true, blue, 2_000, 6_000),
-                new RecordingComposer.Input("a/microphone", false, low, 0, 6_000),
-                new RecordingComposer.Input("b/microphone", false, high, 2_000, 6_000)),
-                6_000, new RecordingComposer.Settings(640, 360, 15, 600_000, 64_000), output, progress::add);
+                new RecordingComposer.Input("a", "camera", true, red, 0, 6_000),
+                new RecordingComposer.Input("b", "camera", true, blue, 2_000, 6_000),
+                new RecordingComposer.Input("b", "screen", true, share, 4_500, 6_000),
+                new RecordingComposer.Input("a", "microphone", false, low, 0, 6_000),
+                new RecordingComposer.Input("b", "microphone", false, high, 2_000, 6_000)),
+                6_000, new RecordingComposer.Settings(640, 360, 15, 600_000, 64_000, CompositionLayout.GRID),
+                output, progress::add);
     }
 
     @Test
@@ -46,17 +51,34 @@ class RecordingComposerTest {
         probe.path("streams").forEach(s -> codecs.add(s.path("codec_name").asText()));
         assertThat(codecs).containsExactlyInAnyOrder("h264", "aac");
         assertThat(probe.path("format").path("duration").asDouble()).isBetween(5.8, 6.2);
-        assertThat(result.tiles()).isEqualTo(2);
+        assertThat(result.tiles()).isEqualTo(3);
         assertThat(result.audioTracks()).isEqualTo(2);
         assertThat(progress).isNotEmpty().last().isEqualTo(1.0);
     }
 
     @Test
-    void aLateSourceIsBlackUntilItJoinsThenShowsInItsTile() throws Exception {
-        assertThat(colourAt(1.0, 160, 180)).isEqualTo("red");
-        assertThat(colourAt(1.0, 480, 180)).isEqualTo("black");
+    void aLoneSourceFillsTheFrameKeepingItsAspectRatio() throws Exception {
+        assertThat(colourAt(1.0, 320, 180)).isEqualTo("red"); // 320x240 fitted: 480x360 from x = 80
+        assertThat(colourAt(1.0, 100, 20)).isEqualTo("red");
+        assertThat(colourAt(1.0, 40, 180)).isEqualTo("black");
+        assertThat(colourAt(1.0, 600, 180)).isEqualTo("black");
+    }
+
+    @Test
+    void aLateSourceJoinsTheGridWhenItArrives() throws Exception {
+        // two 320x180 tiles side by side, centred vertically (y 90-270), each picture 240x180 inside
         assertThat(colourAt(4.0, 160, 180)).isEqualTo("red");
         assertThat(colourAt(4.0, 480, 180)).isEqualTo("blue");
+        assertThat(colourAt(4.0, 160, 40)).isEqualTo("black");
+        assertThat(colourAt(4.0, 480, 320)).isEqualTo("black");
+    }
+
+    @Test
+    void aScreenShareTakesTheLargeTileAndCamerasMoveToTheStrip() throws Exception {
+        assertThat(colourAt(5.5, 240, 180)).isEqualTo("lime"); // left 480x360, picture 480x270 from y = 45
+        assertThat(colourAt(5.5, 240, 20)).isEqualTo("black");
+        assertThat(colourAt(5.5, 560, 135)).isEqualTo("red"); // strip x >= 480: 160x90 thumbnails from y = 90
+        assertThat(colourAt(5.5, 560, 225)).isEqualTo("blue");
     }
 
     @Test
@@ -85,11 +107,12 @@ class RecordingComposerTest {
         }
         Path clean = dir.resolve("clean.mp4");
         Path rough = dir.resolve("rough.mp4");
-        RecordingComposer.Settings settings = new RecordingComposer.Settings(320, 180, 5, 100_000, 64_000);
-        RecordingComposer.compose(List.of(new RecordingComposer.Input("a/microphone", false, low, 0, 6_000)),
+        RecordingComposer.Settings settings =
+                new RecordingComposer.Settings(320, 180, 5, 100_000, 64_000, CompositionLayout.GRID);
+        RecordingComposer.compose(List.of(new RecordingComposer.Input("a", "microphone", false, low, 0, 6_000)),
                 6_000, settings, clean, p -> { });
-        RecordingComposer.compose(List.of(new RecordingComposer.Input("a/microphone", false, jittered, 0, 6_000)),
-                6_000, settings, rough, p -> { });
+        RecordingComposer.compose(List.of(new RecordingComposer.Input("a", "microphone", false, jittered, 0,
+                6_000)), 6_000, settings, rough, p -> { });
         double cleanPower = tonePowers(clean, 0.5, 5.0)[0];
         double roughPower = tonePowers(rough, 0.5, 5.0)[0];
         assertThat(roughPower).isGreaterThan(0.8 * cleanPower); // no tearing between packets
@@ -108,6 +131,9 @@ class RecordingComposerTest {
         }
         if (b > 180 && r < 80 && g < 80) {
             return "blue";
+        }
+        if (g > 180 && r < 80 && b < 80) {
+            return "lime";
         }
         if (r < 40 && g < 40 && b < 40) {
             return "black";
