@@ -59,8 +59,6 @@ final class E2eBackend {
       props.put("convene.account.login-rate-limit", "100000");
       props.put("convene.recording.spool-directory", Path.of("target", "recording-spool").toAbsolutePath().toString());
       props.put("convene.storage.local.root", Path.of("target", "storage").toAbsolutePath().toString());
-      props.put("convene.recording.composition-width", 640);
-      props.put("convene.recording.composition-height", 360);
       EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
       if (started != null) {
         started.stopAfterOnShutdown(server::stop);

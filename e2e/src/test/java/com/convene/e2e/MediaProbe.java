@@ -25,8 +25,18 @@ final class MediaProbe {
   /// Decodes the audio of `file` to 8 kHz mono and returns the power of each frequency in Hz (Goertzel),
   /// normalised by the number of samples.
   static double[] tonePowers(Path file, double... frequencies) throws IOException, InterruptedException {
-    byte[] pcm = run("ffmpeg", "-v", "error", "-i", file.toString(), "-ac", "1", "-ar",
-        String.valueOf(ANALYSIS_RATE), "-f", "s16le", "-");
+    return tonePowers(run("ffmpeg", "-v", "error", "-i", file.toString(), "-ac", "1", "-ar",
+        String.valueOf(ANALYSIS_RATE), "-f", "s16le", "-"), frequencies);
+  }
+
+  /// Like [#tonePowers(Path, double...)] for the `length` seconds of audio from `from` seconds.
+  static double[] tonePowers(Path file, double from, double length, double... frequencies)
+      throws IOException, InterruptedException {
+    return tonePowers(run("ffmpeg", "-v", "error", "-ss", String.valueOf(from), "-t", String.valueOf(length), "-i",
+        file.toString(), "-ac", "1", "-ar", String.valueOf(ANALYSIS_RATE), "-f", "s16le", "-"), frequencies);
+  }
+
+  private static double[] tonePowers(byte[] pcm, double... frequencies) {
     ByteBuffer samples = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
     int count = pcm.length / 2;
     double[] powers = new double[frequencies.length];

@@ -6,8 +6,6 @@ import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ class TrackRecorderTest {
         Path ivf = dir.resolve("pattern.ivf");
         Ffprobe.ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=30", "-t", "4", "-c:v", "libvpx", "-g", "30",
                 "-b:v", "300k", "-f", "ivf", ivf.toString());
-        vp8Frames = readIvf(ivf);
+        vp8Frames = RtpFixtures.readIvf(ivf);
         assertThat(vp8Frames).hasSize(120);
     }
 
@@ -43,7 +41,7 @@ class TrackRecorderTest {
                 new TrackClock(90_000, new TrackClock.SenderClock()), start, keyFrameRequests::incrementAndGet);
         int sequence = 65_500; // wraps during the test
         for (int i = 0; i < vp8Frames.size(); i++) {
-            for (byte[] packet : packetizeVp8(vp8Frames.get(i), sequence, 0xFFFF_0000L + 3000L * i, i)) {
+            for (byte[] packet : RtpFixtures.packetizeVp8(vp8Frames.get(i), sequence, 0xFFFF_0000L + 3000L * i, i)) {
                 recorder.onRtp(packet, packet.length, start + i * FRAME_NANOS);
                 sequence = (sequence + 1) & 0xFFFF;
             }
@@ -72,7 +70,7 @@ class TrackRecorderTest {
                 new TrackClock(90_000, new TrackClock.SenderClock()), start, keyFrameRequests::incrementAndGet);
         int sequence = 0;
         for (int i = 0; i < vp8Frames.size(); i++) {
-            List<byte[]> packets = packetizeVp8(vp8Frames.get(i), sequence, 3000L * i, i);
+            List<byte[]> packets = RtpFixtures.packetizeVp8(vp8Frames.get(i), sequence, 3000L * i, i);
             for (int p = 0; p < packets.size(); p++) {
                 if (!(i == 10 && p == 0)) { // lose the first packet of frame 10
                     recorder.onRtp(packets.get(p), packets.get(p).length, start + i * FRAME_NANOS);
@@ -100,7 +98,7 @@ class TrackRecorderTest {
             if (i >= 50 && i < 75) {
                 continue; // 0.5 s lost in the middle
             }
-            byte[] packet = rtp(111, i, 960L * i, true, silence);
+            byte[] packet = RtpFixtures.rtp(111, i, 960L * i, true, silence);
             recorder.onRtp(packet, packet.length, start + i * 20_000_000L);
         }
         TrackFile result = recorder.close();
@@ -158,50 +156,5 @@ class TrackRecorderTest {
 
     private static PublishedTrack track(MediaKind kind) {
         return new PublishedTrack("p-1", "s-1", kind == MediaKind.AUDIO ? "mic" : "cam", kind, 0x11223344, "0");
-    }
-
-    /// Splits a frame into RTP packets of at most 1,000 payload bytes with an extended descriptor carrying a
-    /// 15-bit PictureID (X=1, I=1, M=1), S=1 on the first, the marker bit on the last (RFC 7741 §4.2).
-    private static List<byte[]> packetizeVp8(byte[] frame, int firstSequence, long rtpTimestamp, int pictureId) {
-        List<byte[]> packets = new ArrayList<>();
-        int offset = 0;
-        int sequence = firstSequence;
-        while (offset < frame.length) {
-            int chunk = Math.min(1000, frame.length - offset);
-            boolean first = offset == 0;
-            boolean last = offset + chunk == frame.length;
-            byte[] payload = new byte[4 + chunk];
-            payload[0] = (byte) (0x80 | (first ? 0x10 : 0));
-            payload[1] = (byte) 0x80;
-            payload[2] = (byte) (0x80 | ((pictureId >> 8) & 0x7F));
-            payload[3] = (byte) pictureId;
-            System.arraycopy(frame, offset, payload, 4, chunk);
-            packets.add(rtp(96, sequence, rtpTimestamp, last, payload));
-            sequence = (sequence + 1) & 0xFFFF;
-            offset += chunk;
-        }
-        return packets;
-    }
-
-    private static byte[] rtp(int payloadType, int sequence, long timestamp, boolean marker, byte[] payload) {
-        ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
-        b.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | payloadType)).putShort((short) sequence)
-                .putInt((int) timestamp).putInt(0x11223344).put(payload);
-        return b.array();
-    }
-
-    /// Frames of an IVF file: a 32-byte header, then per frame a 12-byte header (size, timestamp) and the data.
-    private static List<byte[]> readIvf(Path ivf) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(ivf)).order(ByteOrder.LITTLE_ENDIAN);
-        b.position(32);
-        List<byte[]> frames = new ArrayList<>();
-        while (b.remaining() >= 12) {
-            int size = b.getInt();
-            b.getLong();
-            byte[] frame = new byte[size];
-            b.get(frame);
-            frames.add(frame);
-        }
-        return frames;
     }
 }
