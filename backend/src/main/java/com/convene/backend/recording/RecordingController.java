@@ -81,6 +81,13 @@ class RecordingController {
         return recordings.list(Caller.from(authentication), meetingId);
     }
 
+    /// Recordings of the caller's meetings (hosted, recorded or joined) that the caller may see, newest first.
+    @Get("/recordings")
+    @Operation(summary = "List the recordings of my meetings, newest first (at most 200)")
+    List<RecordingView> mine(Authentication authentication) {
+        return recordings.listMine(Caller.from(authentication));
+    }
+
     @Get("/recordings/{recordingId}")
     @Operation(summary = "Get a recording with its files and processing progress")
     RecordingView get(UUID recordingId, Authentication authentication) {

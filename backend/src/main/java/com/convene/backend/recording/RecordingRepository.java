@@ -20,6 +20,17 @@ interface RecordingRepository extends GenericRepository<Recording, UUID> {
 
     List<Recording> findByMeetingIdOrderByCreatedAt(UUID meetingId);
 
+    /// Recordings of meetings the user hosts, recorded or joined, newest first.
+    ///
+    /// @param limit at most this many rows
+    @Query("""
+            SELECT r.* FROM recordings r JOIN meetings m ON m.meeting_id = r.meeting_id
+            WHERE m.host_user_id = :userId OR r.recorded_by_user_id = :userId
+               OR EXISTS (SELECT 1 FROM meeting_participants p
+                          WHERE p.meeting_id = r.meeting_id AND p.user_id = :userId)
+            ORDER BY r.created_at DESC LIMIT :limit""")
+    List<Recording> findOfUser(UUID userId, int limit);
+
     /// Records the outcome of a stopped recording.
     @Query("""
             UPDATE recordings SET processing_status = :status, file_size_bytes = :sizeBytes,

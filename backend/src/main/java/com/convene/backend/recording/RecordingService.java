@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
 /// Thread-safe. Blocking (JDBC, files): call from a blocking executor or a signaling session's thread.
 @Singleton
 public class RecordingService {
+    /// Most recordings [#listMine] returns.
+    static final int MINE_LIMIT = 200;
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
     /// Name of the composed MP4 under the recording's key prefix.
     static final String COMPOSED_FILE = "composed.mp4";
@@ -181,6 +185,20 @@ public class RecordingService {
         MeetingView meeting = meetings.get(meetingId);
         List<RecordingView> out = new ArrayList<>();
         for (Recording row : recordings.findByMeetingIdOrderByCreatedAt(meetingId)) {
+            if (maySee(caller, meeting, row)) {
+                out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId())));
+            }
+        }
+        return out;
+    }
+
+    /// The recordings of the caller's meetings (hosted, recorded or joined) that the caller may see, newest first,
+    /// at most [#MINE_LIMIT]: the desktop app's recordings list.
+    public List<RecordingView> listMine(Caller caller) {
+        List<RecordingView> out = new ArrayList<>();
+        Map<UUID, MeetingView> meetingsById = new HashMap<>();
+        for (Recording row : recordings.findOfUser(caller.userId(), MINE_LIMIT)) {
+            MeetingView meeting = meetingsById.computeIfAbsent(row.meetingId(), meetings::get);
             if (maySee(caller, meeting, row)) {
                 out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId())));
             }
