@@ -16,9 +16,13 @@ import com.convene.desktop.ui.meetings.JoinTarget;
 import com.convene.desktop.ui.meetings.MeetingsService;
 import com.convene.desktop.ui.meetings.MeetingsView;
 import com.convene.desktop.ui.meetings.MeetingsViewModel;
+import com.convene.desktop.ui.recordings.RecordingsService;
+import com.convene.desktop.ui.recordings.RecordingsView;
+import com.convene.desktop.ui.recordings.RecordingsViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
 import com.convene.model.api.MeetingView;
+import com.convene.model.api.RecordingView;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +34,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -166,7 +172,7 @@ public final class ConveneApp extends Application {
     if (options.joinLink() != null) {
       model.joinCodeProperty().set(options.joinLink());
     }
-    show(new MeetingsView(model, this::showSignIn).root());
+    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session)).root());
     model.refresh();
     if (pendingMeetingsMessage != null) {
       model.errorProperty().set(pendingMeetingsMessage);
@@ -176,6 +182,30 @@ public final class ConveneApp extends Application {
       autoJoinPending = false;
       model.joinByCode();
     }
+  }
+
+  /// The recordings of my meetings, with downloads into [RecordingsViewModel#defaultDownloadDirectory()].
+  private void showRecordings(SignedIn session) {
+    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    RecordingsService service = new RecordingsService() {
+      @Override
+      public List<RecordingView> myRecordings() {
+        return api.myRecordings(session);
+      }
+
+      @Override
+      public void download(RecordingView recording, Path target, BiConsumer<Long, Long> progress) {
+        api.download(session, Objects.requireNonNull(recording.downloadPath()), target, progress);
+      }
+    };
+    RecordingsViewModel model = new RecordingsViewModel(service, background,
+        RecordingsViewModel.defaultDownloadDirectory(), task -> {
+          PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(RecordingsViewModel.POLL_MILLIS));
+          pause.setOnFinished(event -> task.run());
+          pause.play();
+        });
+    show(new RecordingsView(model, () -> showMeetings(session)).root());
+    model.refresh();
   }
 
   private void joinMeeting(JoinTarget target) {

@@ -4,6 +4,7 @@ import com.convene.model.api.LoginRequest;
 import com.convene.model.api.LoginResponse;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.Problem;
+import com.convene.model.api.RecordingView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,15 +12,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class ConveneApiClient {
   private static final Logger LOG = LoggerFactory.getLogger(ConveneApiClient.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /// A whole download may take long; the connection itself still times out by the client's settings.
+  private static final Duration DOWNLOAD_TIMEOUT = Duration.ofHours(2);
 
   private final HttpClient http;
   private final URI serverUrl;
@@ -109,6 +118,98 @@ public final class ConveneApiClient {
   public MeetingView meetingByCode(SignedIn session, String code) {
     String path = "/api/v1/meetings/by-code/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     return read(send(authorized(path, session).GET().build()), MeetingView.class);
+  }
+
+  /// The recordings of my meetings that I may see, newest first: `GET /api/v1/recordings`.
+  public List<RecordingView> myRecordings(SignedIn session) {
+    return List.of(read(send(authorized("/api/v1/recordings", session).GET().build()), RecordingView[].class));
+  }
+
+  /// Downloads `path` (a recording's `downloadPath`) into `target`, reporting bytes as they arrive. The file appears
+  /// under its name only when complete (written to `target` + `.part`, then moved).
+  ///
+  /// @param progress receives (bytes so far, total bytes or -1 when unknown) on this thread after each chunk
+  /// @throws CallException with a message to show when the server refuses or the connection or disk fails
+  public void download(SignedIn session, String path, Path target, BiConsumer<Long, Long> progress) {
+    HttpRequest request = authorized(path, session).header("Accept", "*/*").timeout(DOWNLOAD_TIMEOUT).GET().build();
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new CallException("Could not reach the server. Check the address and your connection.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallException("Cancelled.", e);
+    }
+    Path part = target.resolveSibling(target.getFileName() + ".part");
+    try (InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        read(new StringResponse(response, new String(body.readAllBytes(), StandardCharsets.UTF_8)), Object.class);
+        throw new CallException("The download failed (HTTP " + response.statusCode() + ").", (String) null);
+      }
+      long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+      long done = 0;
+      byte[] buffer = new byte[64 * 1024];
+      try (OutputStream out = Files.newOutputStream(part)) {
+        int n;
+        while ((n = body.read(buffer)) >= 0) {
+          out.write(buffer, 0, n);
+          done += n;
+          progress.accept(done, total);
+        }
+      }
+      if (total >= 0 && done != total) {
+        throw new CallException("The download was cut off. Try again.", (String) null);
+      }
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+      LOG.info("Downloaded {} ({} bytes) to {}", path, done, target);
+    } catch (IOException e) {
+      throw new CallException("The download failed: " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException e) {
+        LOG.debug("Could not delete {}", part, e);
+      }
+    }
+  }
+
+  /// A non-2xx answer whose body was read as text, so [#read] can turn it into the problem's message.
+  private record StringResponse(HttpResponse<InputStream> origin, String body) implements HttpResponse<String> {
+    @Override
+    public int statusCode() {
+      return origin.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return origin.request();
+    }
+
+    @Override
+    public java.util.Optional<HttpResponse<String>> previousResponse() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.net.http.HttpHeaders headers() {
+      return origin.headers();
+    }
+
+    @Override
+    public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+      return origin.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return origin.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return origin.version();
+    }
   }
 
   private HttpRequest.Builder request(String path) {

@@ -248,4 +248,13 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   public void endMeeting() {
     session.endMeeting();
   }
+
+  @Override
+  public void setRecording(boolean recording) {
+    if (recording) {
+      session.startRecording();
+    } else {
+      session.stopRecording();
+    }
+  }
 }

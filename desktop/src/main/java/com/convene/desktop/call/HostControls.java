@@ -28,4 +28,8 @@ public interface HostControls {
 
   /// Ends the meeting for everyone.
   void endMeeting();
+
+  /// Starts or stops the server-side recording of the meeting; everyone's recording indicator follows, or a
+  /// refusal (`RECORDING_DISABLED`, `FORBIDDEN`) comes back through [CallEvents#onError].
+  void setRecording(boolean recording);
 }

@@ -42,7 +42,7 @@ import javafx.util.StringConverter;
 /// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`, `#callNotice`; the password
 /// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`; for hosts the queue
 /// `#waitingRoom` (a `ListView` whose rows hold `#admitButton` and `#denyButton`), `#muteAllButton`,
-/// `#lockButton`, `#endButton`, and on each tile a `#hostBadge` and a `#hostMenu` (`MenuButton`) with mute,
+/// `#lockButton`, `#recordButton`, `#endButton`, and on each tile a `#hostBadge` and a `#hostMenu` (`MenuButton`) with mute,
 /// stop video, remove and make host; the chat panel's
 /// `#chatList`, `#chatInput`, `#chatSendButton`.
 public final class CallView {
@@ -138,7 +138,11 @@ public final class CallView {
     Button end = hostButton("endButton", Messages.get("call.host.end"));
     end.getStyleClass().add("danger");
     end.setOnAction(event -> model.endForAll());
-    HBox controls = new HBox(8, mic, camera, share, leave, muteAll, lock, end);
+    Button record = hostButton("recordButton", "");
+    record.textProperty().bind(model.recordingProperty()
+        .map(on -> Messages.get(on ? "call.host.stopRecording" : "call.host.record")));
+    record.setOnAction(event -> model.toggleRecording());
+    HBox controls = new HBox(8, mic, camera, share, leave, muteAll, lock, record, end);
     controls.setAlignment(Pos.CENTER);
     controls.setPadding(new Insets(12));
 

@@ -279,6 +279,13 @@ public final class CallViewModel implements CallEvents {
     }
   }
 
+  /// Starts the meeting's recording, or stops it while it runs (host); the indicator follows the server.
+  public void toggleRecording() {
+    if (hostControls != null) {
+      hostControls.setRecording(!recording.get());
+    }
+  }
+
   // ---- CallEvents ----
 
   @Override

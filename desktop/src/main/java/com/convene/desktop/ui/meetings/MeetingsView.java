@@ -20,13 +20,14 @@ import javafx.scene.layout.VBox;
 /// The home screen, bound to a [MeetingsViewModel]. FX thread only.
 ///
 /// Control ids for tests: `#meetingList`, `#joinCodeField`, `#joinButton`, `#joinSelectedButton`,
-/// `#refreshButton`, `#signOutButton`, `#meetingsError`.
+/// `#refreshButton`, `#recordingsButton`, `#signOutButton`, `#meetingsError`.
 public final class MeetingsView {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneId.systemDefault());
   private final VBox root;
 
-  public MeetingsView(MeetingsViewModel model, Runnable onSignOut) {
+  /// @param onRecordings opens the recordings screen
+  public MeetingsView(MeetingsViewModel model, Runnable onSignOut, Runnable onRecordings) {
     Label heading = new Label(Messages.get("meetings.heading"));
     heading.getStyleClass().add("heading");
 
@@ -64,6 +65,10 @@ public final class MeetingsView {
     refresh.disableProperty().bind(model.busyProperty());
     refresh.setOnAction(event -> model.refresh());
 
+    Button recordings = new Button(Messages.get("meetings.recordings"));
+    recordings.setId("recordingsButton");
+    recordings.setOnAction(event -> onRecordings.run());
+
     Button signOut = new Button(Messages.get("meetings.signOut"));
     signOut.setId("signOutButton");
     signOut.setOnAction(event -> onSignOut.run());
@@ -76,7 +81,7 @@ public final class MeetingsView {
 
     HBox joinRow = new HBox(8, code, join);
     joinRow.setAlignment(Pos.CENTER_LEFT);
-    HBox listActions = new HBox(8, joinSelected, refresh, signOut);
+    HBox listActions = new HBox(8, joinSelected, refresh, recordings, signOut);
     root = new VBox(12, heading, list, listActions, joinRow, error);
     root.setPadding(new Insets(24));
   }

@@ -145,5 +145,8 @@ class CallViewFxTest {
 
     @Override
     public void endMeeting() {}
+
+    @Override
+    public void setRecording(boolean recording) {}
   }
 }

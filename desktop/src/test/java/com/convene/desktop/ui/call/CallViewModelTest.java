@@ -66,6 +66,11 @@ class CallViewModelTest {
     }
 
     @Override
+    public void setRecording(boolean recording) {
+      requests.add("record:" + recording);
+    }
+
+    @Override
     public void setAudioMuted(boolean muted) {
       requests.add("audioMuted=" + muted);
     }
@@ -124,6 +129,14 @@ class CallViewModelTest {
 
     model.onParticipantLeft("p1");
     assertThat(model.tiles()).extracting(TileModel::participantId).containsExactly("p2");
+  }
+
+  @Test
+  void theRecordButtonStartsAndStopsWhatTheServerSays() {
+    model.toggleRecording();
+    model.onRecordingChanged(true);
+    model.toggleRecording();
+    assertThat(requests).containsExactly("record:true", "record:false");
   }
 
   @Test

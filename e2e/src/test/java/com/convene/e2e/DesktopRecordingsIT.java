@@ -1,0 +1,132 @@
+package com.convene.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.convene.desktop.app.ConveneApp;
+import com.convene.desktop.call.CallConfig;
+import com.convene.desktop.call.CallListener;
+import com.convene.model.api.MeetingView;
+import com.convene.model.api.RecordingView;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// Issue 6, the desktop part: a host records a short call (a real webrtc-java peer through the real SFU), then the
+/// real JavaFX app lists the host's recordings, shows the composed one as ready, and downloads it with a progress
+/// bar that ends full; the saved file is byte for byte the composed MP4.
+@Tag("media")
+class DesktopRecordingsIT {
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    Assumptions.assumeFalse(
+        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
+    System.setProperty("testfx.robot", "glass");
+    System.setProperty("testfx.headless", "false");
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @AfterAll
+  static void cleanup() throws Exception {
+    if (ConveneApp.running().isPresent()) {
+      FxToolkit.cleanupApplication(ConveneApp.running().get());
+    }
+  }
+
+  @Test
+  void listsMyRecordingsAndDownloadsOneWithAProgressBar() throws Exception {
+    E2eBackend backend = E2eBackend.get();
+    RestFixture rest = backend.rest();
+    RestFixture.Account host = rest.newMember("Rita");
+    MeetingView meeting = rest.scheduleMeeting(host.token(), "Quarterly review",
+        Map.of("recordingEnabled", true, "waitingRoomEnabled", false));
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicReference<String> recordingId = new AtomicReference<>();
+    try (Peer peer = Peer.join(backend, host, meeting.joinCode(), "Rita", CallConfig.VideoChoice.PATTERN, 440,
+        new CallListener() {
+          @Override
+          public void onRecordingStarted(String id, boolean automatic) {
+            recordingId.set(id);
+          }
+
+          @Override
+          public void onRecordingStopped(String id, String reason) {
+            stopped.countDown();
+          }
+        })) {
+      peer.session().startRecording();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> recordingId.get() != null);
+      Thread.sleep(4_000); // the call being recorded
+      peer.session().stopRecording();
+      assertThat(stopped.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+    String path = "/api/v1/recordings/" + recordingId.get();
+    RecordingView ready = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> rest.getJson(path, host.token(), new TypeReference<RecordingView>() {}),
+            r -> r.status().equals("ready"));
+    byte[] composed = rest.get(ready.downloadPath(), host.token(), Map.of()).body();
+
+    Path downloads = Path.of("target", "desktop-downloads").toAbsolutePath();
+    Files.createDirectories(downloads);
+    System.setProperty("convene.downloads", downloads.toString());
+    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + host.username(),
+        "--audio=headless", "--video=pattern");
+    robot.clickOn("#passwordField").write(host.password());
+    robot.clickOn("#signInButton");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#recordingsButton").tryQuery()
+        .isPresent());
+    robot.clickOn("#recordingsButton");
+
+    @SuppressWarnings("unchecked")
+    ListView<RecordingView> list = Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> robot.lookup("#recordingList").tryQuery().map(n -> (ListView<RecordingView>) n).orElse(null),
+            l -> l != null && !l.getItems().isEmpty());
+    List<String> shown = onFx(() -> list.getItems().stream().map(r -> r.id().toString()).toList());
+    assertThat(shown).containsExactly(recordingId.get());
+    robot.clickOn(robot.lookup(".list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
+    String line = onFx(() -> robot.lookup(".list-cell").nth(0).queryAs(Labeled.class).getText());
+    assertThat(line).contains("Quarterly review").contains("ready");
+
+    robot.clickOn("#downloadButton");
+    ProgressBar progress = robot.lookup("#downloadProgress").queryAs(ProgressBar.class);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> onFx(() -> progress.getProgress() >= 1.0 && progress.isVisible()));
+    String status = onFx(() -> robot.lookup("#downloadStatus").queryAs(Labeled.class).getText());
+    System.out.println("E2E desktop download: " + status);
+    try (var files = Files.list(downloads)) {
+      List<Path> saved = files.filter(p -> p.getFileName().toString().startsWith("Quarterly review")).toList();
+      assertThat(saved).hasSize(1);
+      assertThat(saved.getFirst().getFileName().toString()).endsWith(".mp4");
+      assertThat(Files.readAllBytes(saved.getFirst())).isEqualTo(composed);
+      assertThat(status).contains(saved.getFirst().toString());
+    }
+    robot.clickOn("#backButton");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#joinCodeField").tryQuery()
+        .isPresent());
+  }
+
+  private static <T> T onFx(Callable<T> query) throws Exception {
+    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
+  }
+}
