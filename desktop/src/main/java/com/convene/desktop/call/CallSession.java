@@ -113,6 +113,9 @@ public final class CallSession implements AutoCloseable {
   private final Map<String, RemoteMeter> meters = new ConcurrentHashMap<>();
   private final Map<String, TrackInfo> remoteTrackInfos = new LinkedHashMap<>();
   private final Map<String, RemoteTrack> remoteTracks = new LinkedHashMap<>();
+  /// Receivers currently carrying each remote track id. The SFU may move a track to a new m-line (the publisher
+  /// renegotiated it); libwebrtc reports the new receiver before it removes the old one, both with the same id.
+  private final Map<String, Integer> receiversPerTrack = new LinkedHashMap<>();
   private final Map<String, LocalTrack> localTracks = new LinkedHashMap<>();
   private final Map<String, RTCRtpSender> senders = new LinkedHashMap<>();
   private final InboundBitrate inboundBitrate = new InboundBitrate();
@@ -823,8 +826,10 @@ public final class CallSession implements AutoCloseable {
     }
     MediaStreamTrack track = receiver.getTrack();
     String trackId = track.getId();
-    if (remoteTracks.containsKey(trackId)) {
-      return;
+    receiversPerTrack.merge(trackId, 1, Integer::sum);
+    RemoteTrack previous = remoteTracks.remove(trackId);
+    if (previous != null) {
+      previous.detachMeter(); // the same track on a new m-line: the new receiver carries the media from now on
     }
     TrackInfo info = remoteTrackInfos.get(trackId);
     String owner = info != null ? info.participantId() : streams.length > 0 ? streams[0].id() : "unknown";
@@ -844,7 +849,16 @@ public final class CallSession implements AutoCloseable {
     }
   }
 
+  /// A receiver of `trackId` went away; the track ends once no receiver carries it.
+  private void onReceiverRemoved(String trackId) {
+    Integer left = receiversPerTrack.computeIfPresent(trackId, (id, n) -> n > 1 ? n - 1 : null);
+    if (left == null) {
+      onTrackEnded(trackId);
+    }
+  }
+
   private void onTrackEnded(String trackId) {
+    receiversPerTrack.remove(trackId);
     remoteTrackInfos.remove(trackId);
     RemoteTrack remote = remoteTracks.remove(trackId);
     if (remote == null) {
@@ -1006,7 +1020,7 @@ public final class CallSession implements AutoCloseable {
     @Override
     public void onRemoveTrack(RTCRtpReceiver receiver) {
       String trackId = receiver.getTrack().getId();
-      post(() -> onTrackEnded(trackId));
+      post(() -> onReceiverRemoved(trackId));
     }
   }
 
