@@ -20,6 +20,6 @@ public @interface Audited {
     /// Stable action name, `<target>.<verb>`, e.g. `user.disable`; listed in `docs/decisions/031-audit-log-by-annotation.md`.
     String value();
 
-    /// Kind of target: `user`, `meeting` or `""` when the action has none.
+    /// Kind of target: `user`, `meeting`, `recording` or `""` when the action has none.
     String target() default "";
 }

@@ -17,6 +17,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
@@ -88,8 +90,14 @@ class RecordingController {
         return recordings.listMine(Caller.from(authentication));
     }
 
+    /// One recording with its files. `status` is `processing_status` (`recording`, `processing`, `ready`,
+    /// `failed`), `error` is `processing_error` and `progressPercent` the composition's progress (0–100) while
+    /// `processing`.
     @Get("/recordings/{recordingId}")
-    @Operation(summary = "Get a recording with its files and processing progress")
+    @Operation(summary = "Get a recording with its files and processing progress",
+            description = "`status` is the processing status (`recording`, `processing`, `ready` or `failed`), "
+                    + "`error` why it failed (safe to show), `progressPercent` the composition's progress 0–100 "
+                    + "while `processing`. A `failed` recording is retried with `POST …/compose`.")
     RecordingView get(UUID recordingId, Authentication authentication) {
         return recordings.get(Caller.from(authentication), recordingId);
     }
@@ -105,9 +113,25 @@ class RecordingController {
         return recordings.setVisibility(Caller.from(authentication), recordingId, request.visibility());
     }
 
+    /// Deletes a recording with all its files (per-track WebM and composed MP4) from storage: 204. The meeting's
+    /// host or an admin; 403 for anyone else, 404 when unknown, 409 while it is being recorded or composed.
+    @Delete("/recordings/{recordingId}")
+    @Operation(summary = "Delete a recording and its stored files (host or admin)",
+            description = "Removes the per-track WebM files, the composed MP4 and the rows. 403 `forbidden` for "
+                    + "anyone but the meeting's host or an admin, 404 `not-found`, 409 `conflict` while the "
+                    + "recording is being recorded or composed.")
+    @Audited(value = "recording.delete", target = "recording")
+    HttpResponse<Void> delete(@PathVariable("recordingId") UUID id, Authentication authentication) {
+        recordings.delete(Caller.from(authentication), id);
+        return HttpResponse.noContent();
+    }
+
     /// Composes the recording again (after a failed composition). Host, recorder or admin; 202.
     @Post("/recordings/{recordingId}/compose")
-    @Operation(summary = "Compose a recording again after a failed composition")
+    @Operation(summary = "Compose a recording again after a failed composition",
+            description = "Retries the composition from the stored per-track files: 202 with the recording, now "
+                    + "`processing`; poll `GET /api/v1/recordings/{recordingId}` for `progressPercent`. Host, "
+                    + "recorder or admin; 409 `conflict` while it is being recorded or composed.")
     @Audited("recording.compose")
     HttpResponse<RecordingView> compose(UUID recordingId, Authentication authentication) {
         return HttpResponse.accepted().body(recordings.recompose(Caller.from(authentication), recordingId));

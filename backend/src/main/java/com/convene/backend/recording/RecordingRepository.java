@@ -70,4 +70,18 @@ interface RecordingRepository extends GenericRepository<Recording, UUID> {
 
     @Query("UPDATE recordings SET visibility = :visibility, updated_at = :now WHERE recording_id = :recordingId")
     long updateVisibility(UUID recordingId, String visibility, Instant now);
+
+    /// Recordings past their `expires_at`, or of ended meetings created before `meetingCutoff`, that are neither
+    /// recording nor composing; see [RecordingRemoval#removeExpired].
+    @Query("""
+            SELECT r.* FROM recordings r
+            WHERE COALESCE(r.processing_status, '') NOT IN ('recording', 'processing')
+              AND (r.expires_at < :now OR r.meeting_id IN (
+                SELECT m.meeting_id FROM meetings m WHERE m.status = 'ended' AND m.created_at < :meetingCutoff))
+            ORDER BY r.expires_at""")
+    List<Recording> findExpired(Instant now, Instant meetingCutoff);
+
+    /// Deletes the row; its `recording_tracks` rows cascade (V41). Files are [RecordingRemoval]'s business.
+    @Query("DELETE FROM recordings WHERE recording_id = :recordingId")
+    long deleteRecording(UUID recordingId);
 }

@@ -64,6 +64,7 @@ public class RecordingService {
     private final ObjectStorage storage;
     private final MeetingService meetings;
     private final ParticipantService participants;
+    private final RecordingRemoval removal;
     private final ConcurrentHashMap<UUID, Active> active = new ConcurrentHashMap<>();
     /// Composition progress, 0–1, of recordings being composed on this node.
     private final ConcurrentHashMap<UUID, Double> composing = new ConcurrentHashMap<>();
@@ -71,13 +72,15 @@ public class RecordingService {
             Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("recording-", 0).daemon(true).factory());
 
     RecordingService(RecordingConfig config, RecordingRepository recordings, RecordingTrackRepository tracks,
-            ObjectStorage storage, MeetingService meetings, ParticipantService participants) {
+            ObjectStorage storage, MeetingService meetings, ParticipantService participants,
+            RecordingRemoval removal) {
         this.config = config;
         this.recordings = recordings;
         this.tracks = tracks;
         this.storage = storage;
         this.meetings = meetings;
         this.participants = participants;
+        this.removal = removal;
     }
 
     /// Marks recordings a previous process left running as failed: their spooled files were never finished.
@@ -228,6 +231,24 @@ public class RecordingService {
         }
         recordings.updateVisibility(recordingId, visibility, Instant.now());
         return get(caller, recordingId);
+    }
+
+    /// Deletes a recording: its stored files (per-track and composed) and its rows. The meeting's host or an admin.
+    ///
+    /// @throws RecordingException `not-found` when absent, `forbidden` for anyone else, `conflict` while it is
+    ///                            being recorded or composed (stop it, or wait), or when its files are in storage
+    ///                            this server is not configured for
+    public void delete(Caller caller, UUID recordingId) {
+        Recording row = recordings.findById(recordingId).orElseThrow(RecordingService::notFound);
+        MeetingView meeting = meetings.get(row.meetingId());
+        if (!caller.isAdmin() && !meeting.hostUserId().equals(caller.userId())) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may delete this recording.");
+        }
+        if ("recording".equals(row.processingStatus()) || composing.containsKey(recordingId)
+                || "processing".equals(row.processingStatus())) {
+            throw new RecordingException(ProblemType.CONFLICT, "The recording is still being recorded or composed.");
+        }
+        removal.remove(row);
     }
 
     /// A per-track file the caller may download.

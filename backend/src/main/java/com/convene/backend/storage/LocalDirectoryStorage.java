@@ -1,6 +1,7 @@
 package com.convene.backend.storage;
 
 import com.convene.backend.problem.ProblemType;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 ///
 /// Keys are checked so none escapes the bucket directory. Thread-safe (the file system serialises).
 @Singleton
+@Requires(property = ObjectStorage.PROVIDER_PROPERTY, value = LocalDirectoryStorage.PROVIDER,
+        defaultValue = LocalDirectoryStorage.PROVIDER)
 final class LocalDirectoryStorage implements ObjectStorage {
+    static final String PROVIDER = "local";
     private final Path bucketDirectory;
     private final String bucket;
 
@@ -29,7 +33,7 @@ final class LocalDirectoryStorage implements ObjectStorage {
 
     @Override
     public String provider() {
-        return "local";
+        return PROVIDER;
     }
 
     @Override
@@ -97,45 +101,5 @@ final class LocalDirectoryStorage implements ObjectStorage {
             throw new StorageException(ProblemType.BAD_REQUEST, "Invalid storage key.", null);
         }
         return target;
-    }
-
-    /// Reads at most `remaining` bytes of a stream.
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long remaining) {
-            this.in = in;
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(buffer, offset, (int) Math.min(length, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 }

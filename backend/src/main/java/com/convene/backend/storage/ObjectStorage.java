@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/// Object storage for recordings: objects addressed by a key within the configured bucket.
+/// Object storage for recordings: objects addressed by a key within the configured bucket. One provider is active,
+/// chosen by `convene.storage.provider`: [LocalDirectoryStorage] (`local`) or [S3ObjectStorage] (`s3`).
 ///
 /// Blocking I/O: call from a blocking executor or the recording executor, never from an event loop.
 public interface ObjectStorage {
 
-    /// Provider name stored in `recordings.storage_provider`, e.g. `local`.
+    /// The configuration key that picks the provider: `local` (the default) or `s3`.
+    String PROVIDER_PROPERTY = "convene.storage.provider";
+
+    /// Provider name stored in `recordings.storage_provider`: `local` or `s3`.
     String provider();
 
     /// Bucket name stored in `recordings.storage_bucket`.

@@ -1,6 +1,6 @@
 /// Where recordings' files are kept: an [com.convene.backend.storage.ObjectStorage] addressed by bucket and key,
-/// as in S3. The local-directory provider is the embedded default; an S3-compatible provider is the next step
-/// (issue 6). Keys use `/` separators and never contain `..`.
+/// as in S3. `convene.storage.provider` picks the provider: a local directory (`local`, the embedded default) or
+/// an S3-compatible service (`s3`, decision 053). Keys use `/` separators and never contain `..`.
 @NullMarked
 package com.convene.backend.storage;
 

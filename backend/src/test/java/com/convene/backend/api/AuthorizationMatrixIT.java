@@ -191,6 +191,8 @@ class AuthorizationMatrixIT extends BackendTestSupport {
                 401, 404, 404, 404, 404));
         rows.add(new Row("PATCH /api/v1/recordings/{recordingId}", f -> json(HttpMethod.PATCH, unknownRecording,
                 "{\"visibility\": \"public\"}"), 401, 404, 404, 404, 404));
+        rows.add(new Row("DELETE /api/v1/recordings/{recordingId}", f -> HttpRequest.DELETE(unknownRecording),
+                401, 404, 404, 404, 404));
         rows.add(new Row("POST /api/v1/recordings/{recordingId}/compose", f -> json(HttpMethod.POST,
                 unknownRecording + "/compose", ""), 401, 404, 404, 404, 404));
         rows.add(new Row("GET /api/v1/recordings/{recordingId}/download",

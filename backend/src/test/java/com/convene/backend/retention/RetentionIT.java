@@ -1,10 +1,16 @@
 package com.convene.backend.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.convene.backend.BackendTestSupport;
+import com.convene.backend.problem.ProblemType;
+import com.convene.backend.storage.ObjectStorage;
+import com.convene.backend.storage.StorageException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /// (ended meetings created more than 7 years ago, chat created more than 1 year ago) and nothing else. Rows sit one
 /// day on each side of each boundary, plus ended-vs-not-ended meetings past the boundary; a first run at the real
 /// time shows the rows are kept until the clock moves.
+///
+/// Issue 6: recordings whose `expires_at` has passed go with their stored files (per-track and composed); one
+/// expiring a day later, one that never expires and an expired one still being recorded stay, files included.
 @MicronautTest(environments = MutableClock.ENV)
 class RetentionIT extends BackendTestSupport {
 
@@ -31,6 +40,7 @@ class RetentionIT extends BackendTestSupport {
     @Inject DataSource dataSource;
     @Inject MutableClock clock;
     @Inject RetentionJob job;
+    @Inject ObjectStorage storage;
 
     @Test
     void deletesExactlyTheSeedsRowsOnceTheClockMovesForward() throws Exception {
@@ -57,6 +67,13 @@ class RetentionIT extends BackendTestSupport {
         UUID youngChat = insertChat(current, host, chatBoundary.plus(DAY), null);
         UUID replyToOld = insertChat(current, host, chatBoundary.plus(DAY), oldChat);
         UUID oldChatInYoungMeeting = insertChat(youngEnded, host, chatBoundary.minus(DAY), null);
+        // recordings of a kept meeting around their own expires_at, with files in storage
+        UUID speaker = insertParticipant(current, host, realNow);
+        StoredRecording expired = insertStoredRecording(current, host, speaker, moved.minus(DAY), "ready");
+        StoredRecording expiresLater = insertStoredRecording(current, host, speaker, moved.plus(DAY), "ready");
+        StoredRecording neverExpires = insertStoredRecording(current, host, speaker, null, "ready");
+        StoredRecording stillRecording = insertStoredRecording(current, host, speaker, moved.minus(DAY),
+                "recording");
 
         // at the real time nothing of ours is old enough (they are 30 days short of each boundary)
         clock.set(realNow);
@@ -65,6 +82,9 @@ class RetentionIT extends BackendTestSupport {
                 .hasSize(5);
         assertThat(existing("chat_messages", "message_id", doomedMeetingChat, oldChat, youngChat, replyToOld,
                 oldChatInYoungMeeting)).hasSize(5);
+        assertThat(existing("recordings", "recording_id", expired.id(), expiresLater.id(), neverExpires.id(),
+                stillRecording.id())).hasSize(4);
+        assertThat(storage.size(expired.trackKey())).isPositive();
 
         clock.set(moved);
         RetentionReport report = job.run();
@@ -79,6 +99,19 @@ class RetentionIT extends BackendTestSupport {
         assertThat(existing("chat_messages", "message_id", doomedMeetingChat, oldChat, youngChat, replyToOld,
                 oldChatInYoungMeeting)).containsExactlyInAnyOrder(youngChat, replyToOld);
         assertThat(replyTo(replyToOld)).isNull();
+        assertThat(existing("recordings", "recording_id", expired.id(), expiresLater.id(), neverExpires.id(),
+                stillRecording.id())).containsExactlyInAnyOrder(expiresLater.id(), neverExpires.id(),
+                stillRecording.id());
+        assertThat(existing("recording_tracks", "recording_id", expired.id())).isEmpty();
+        assertGone(expired.trackKey());
+        assertGone(expired.composedKey());
+        for (StoredRecording kept : List.of(expiresLater, neverExpires, stillRecording)) {
+            assertThat(storage.size(kept.trackKey())).isEqualTo(3);
+            assertThat(storage.size(kept.composedKey())).isEqualTo(3);
+        }
+        assertThat(report.expiredRecordings()).isEqualTo(1);
+        assertThat(report.recordingsKept()).isZero();
+        // the doomed meeting's recording (seed default status `processing`, no files) goes in the seed's transaction
         // nothing else in the database was old enough: the run deleted exactly these rows
         assertThat(report.meetings()).isEqualTo(1);
         assertThat(report.participants()).isEqualTo(1);
@@ -91,7 +124,8 @@ class RetentionIT extends BackendTestSupport {
 
         // a second run finds nothing more
         RetentionReport again = job.run();
-        assertThat(again.meetings() + again.chatMessages() + again.participants() + again.recordings()).isZero();
+        assertThat(again.meetings() + again.chatMessages() + again.participants() + again.recordings()
+                + again.expiredRecordings() + again.recordingsKept()).isZero();
     }
 
     private UUID insertUser() throws SQLException {
@@ -124,6 +158,32 @@ class RetentionIT extends BackendTestSupport {
                 + "storage_bucket, storage_key, recording_type) VALUES (?, ?, ?, 'R', 'local', 'b', 'k', 'video')",
                 id, meeting, user);
         return id;
+    }
+
+    /// A recording row with one per-track file and a composed MP4 in storage (3 bytes each).
+    private record StoredRecording(UUID id, String trackKey, String composedKey) {}
+
+    private StoredRecording insertStoredRecording(UUID meeting, UUID user, UUID participant, Instant expiresAt,
+            String status) throws SQLException, IOException {
+        UUID id = UUID.randomUUID();
+        String prefix = "recordings/" + meeting + "/" + id + "/";
+        String trackKey = prefix + participant + "-camera-video-1.webm";
+        String composedKey = prefix + "composed.mp4";
+        storage.put(trackKey, Files.write(Files.createTempFile("ret", ".webm"), new byte[] {1, 2, 3}));
+        storage.put(composedKey, Files.write(Files.createTempFile("ret", ".mp4"), new byte[] {4, 5, 6}));
+        exec("INSERT INTO recordings (recording_id, meeting_id, recorded_by_user_id, title, storage_provider, "
+                + "storage_bucket, storage_key, recording_type, processing_status, expires_at) "
+                + "VALUES (?, ?, ?, 'R', ?, ?, ?, 'meeting', ?, ?)", id, meeting, user, storage.provider(),
+                storage.bucket(), composedKey, status, expiresAt == null ? null : Timestamp.from(expiresAt));
+        exec("INSERT INTO recording_tracks (recording_id, participant_id, track_id, kind, source, segment, codec, "
+                + "start_offset_ms, end_offset_ms, frame_count, file_size_bytes, storage_key) "
+                + "VALUES (?, ?, 't', 'video', 'camera', 1, 'vp8', 0, 1000, 15, 3, ?)", id, participant, trackKey);
+        return new StoredRecording(id, trackKey, composedKey);
+    }
+
+    private void assertGone(String key) {
+        assertThatThrownBy(() -> storage.size(key)).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
     }
 
     private UUID insertChat(UUID meeting, UUID user, Instant createdAt, UUID replyTo) throws SQLException {
