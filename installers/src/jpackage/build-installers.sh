@@ -77,9 +77,11 @@ for type in ${CONVENE_TYPES//,/ }; do
   args=(--type "$type" "${common[@]}" --app-image "$image" --dest "$CONVENE_DEST" --license-file "$licence")
   case "$type" in
     deb|rpm)
-      # Our own .desktop (convene:// scheme, %u) replaces jpackage's template; postinst registers it.
+      # Our own .desktop (convene:// scheme, %u) replaces jpackage's template; the .deb's own postinst/prerm
+      # install it without xdg-desktop-menu (decision 071).
       res="$CONVENE_WORK/resources-$type"
       mkdir -p "$res" && cp "$here/linux/Convene.desktop" "$here/linux/Convene.png" "$res/"
+      [ "$type" = deb ] && cp "$here/linux/postinst" "$here/linux/prerm" "$res/"
       args+=(--resource-dir "$res" --linux-package-name convene --linux-shortcut --linux-menu-group "Network;VideoConference"
         --linux-app-category "${CONVENE_LINUX_CATEGORY:-net}" --linux-app-release "${CONVENE_LINUX_RELEASE:-1}"
         --icon "$here/linux/Convene.png")
