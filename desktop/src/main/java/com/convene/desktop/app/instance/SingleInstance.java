@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 ///
 /// In `directory` (the user's runtime directory, mode 700): `instance.lock`, held with an OS file lock for as
 /// long as the first instance runs (the OS drops it when the process dies, so a crash leaves nothing stale), and
-/// `instance.sock`, a Unix domain socket on which that instance accepts one line per connection:
+/// `instance.sock` (the lock file holds the pid of that instance), a Unix domain socket on which that instance accepts one line per connection:
 /// `open convene://join/<code>` or `activate`. A later launch that cannot take the lock connects, sends its line
 /// and exits. Links received are checked again with [DeepLink] before they reach the app.
 public final class SingleInstance implements AutoCloseable {
@@ -84,6 +84,9 @@ public final class SingleInstance implements AutoCloseable {
       lock = null; // held by this JVM already (tests run two "instances" in one process)
     }
     if (lock != null) {
+      // the running instance's pid, for people and tests (the lock, not the content, decides who runs)
+      lockFile.truncate(0).write(ByteBuffer.wrap(
+          (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
       Files.deleteIfExists(socket); // left by an instance that died
       ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       server.bind(UnixDomainSocketAddress.of(socket));
