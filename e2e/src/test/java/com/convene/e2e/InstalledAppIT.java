@@ -62,6 +62,7 @@ class InstalledAppIT {
   private static Path runtimeDir;
   private static Path log;
   private static Path presetBackup;
+  private static boolean presetDirCreated;
   private static RestFixture.Account user;
   private static Map<String, String> env;
 
@@ -101,6 +102,7 @@ class InstalledAppIT {
       presetBackup = Files.createTempFile("convene-preset", ".properties");
       Files.copy(PRESET, presetBackup, StandardCopyOption.REPLACE_EXISTING);
     }
+    presetDirCreated = !Files.isDirectory(PRESET.getParent());
     Files.createDirectories(PRESET.getParent());
     Files.writeString(PRESET, "server=" + backend.baseUri() + "\nlocked=server\n");
 
@@ -132,6 +134,9 @@ class InstalledAppIT {
       Files.move(presetBackup, PRESET, StandardCopyOption.REPLACE_EXISTING);
     } else {
       Files.deleteIfExists(PRESET);
+      if (presetDirCreated) {
+        Files.deleteIfExists(PRESET.getParent());
+      }
     }
     run(Duration.ofSeconds(120), "apt-get", "remove", "-y", "-q", "-o", "DPkg::Lock::Timeout=120", "convene");
     assertThat(LAUNCHER).doesNotExist();
@@ -194,8 +199,10 @@ class InstalledAppIT {
     Awaitility.await("installed app joins " + meeting.joinCode()).atMost(JOIN_TIMEOUT)
         .pollInterval(Duration.ofMillis(500))
         .until(() -> logText().contains("Joined meeting " + meeting.id()) && !bot.videoFrom.isEmpty());
-    Awaitility.await("installed app receives the bot's video").atMost(Duration.ofSeconds(20))
-        .until(() -> logText().lines().filter(l -> l.contains("Receiving video track")).count() >= 1);
+    Awaitility.await("installed app receives the bot's video").atMost(Duration.ofSeconds(20)).until(() -> {
+      String text = logText();
+      return text.indexOf("Receiving video track", text.lastIndexOf("Joined meeting " + meeting.id())) >= 0;
+    });
   }
 
   private static void xdgOpen(String link) throws Exception {
