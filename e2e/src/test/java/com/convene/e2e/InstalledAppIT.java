@@ -138,8 +138,10 @@ class InstalledAppIT {
         Files.deleteIfExists(PRESET.getParent());
       }
     }
-    run(Duration.ofSeconds(120), "apt-get", "remove", "-y", "-q", "-o", "DPkg::Lock::Timeout=120", "convene");
+    run(Duration.ofSeconds(120), "apt-get", "remove", "--purge", "-y", "-q", "-o", "DPkg::Lock::Timeout=120",
+        "convene");
     assertThat(LAUNCHER).doesNotExist();
+    assertThat(Path.of("/usr/share/applications/convene-Convene.desktop")).doesNotExist();
     if (runtimeDir != null) {
       deleteTree(runtimeDir);
     }
