@@ -16,7 +16,10 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc
 #   curl       the run script waits for the backend's health endpoint
 #   openjdk-17-jre-headless  the JVM of the development/test Cassandra (5.0 runs on JDK 11/17 only;
 #              docs/decisions/020-cassandra-dev-jvm.md)
-CONVENE_PACKAGES=(libpulse0 libgtk-3-0 xvfb xauth redis-server iproute2 ffmpeg curl openjdk-17-jre-headless)
+#   rpm        rpmbuild for the .rpm installer and `rpm -qpl` in its test (docs/decisions/070)
+#   xdg-utils, desktop-file-utils  xdg-open/xdg-mime and the convene:// handler registration of the installed .deb
+CONVENE_PACKAGES=(libpulse0 libgtk-3-0 xvfb xauth redis-server iproute2 ffmpeg curl openjdk-17-jre-headless
+  rpm xdg-utils desktop-file-utils)
 
 # Installs the missing packages when root; otherwise prints the one apt-get line and fails.
 ensure_packages() {

@@ -1,14 +1,18 @@
 package com.convene.desktop.app;
 
+import com.convene.desktop.app.instance.DeepLink;
+import com.convene.desktop.app.settings.ConfigLocations;
+import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.media.AudioMode;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/// Start options of the app, from `--name=value` arguments or `convene.<name>` system properties (arguments win).
+/// Start options of the app: the [LayeredSettings] of the system preset, the user's settings file and the command
+/// line (`convene.<name>` system properties, then `--name=value` arguments, which win), under these names:
 ///
 /// | name      | values                          | default   |
 /// |-----------|---------------------------------|-----------|
@@ -19,15 +23,35 @@ import org.jspecify.annotations.Nullable;
 /// | `tone-hz` | send a tone instead of the mic, 20–20,000 Hz; 0 = microphone | `0` |
 /// | `password-file` | file whose first line is the password: with `server` and `user` the app signs in at start | none |
 ///
-/// A bare argument `convene://join/<code>` or `https://…/j/<code>` prefills the join field; after a sign-in from
-/// `password-file` the app also joins it. The password itself is never an option, so it stays out of `ps` output.
-/// @param joinLink     link or code to prefill, or `null`
+/// A bare argument `convene://join/<code>` or `https://…/j/<code>` ([DeepLink]) is the meeting the app joins as
+/// soon as it is signed in. The password itself is never an option, so it stays out of `ps` output; a
+/// `password-file` (mode 600) in the user's settings signs in unattended, as kiosk rooms and tests do.
+/// @param joinLink     `convene://join/<code>` to join after sign-in, or `null`
 /// @param passwordFile file holding the password for the automatic sign-in, or `null`
 public record AppOptions(
     String server, String user, AudioMode audioMode, CallConfig.VideoChoice video, double toneHz,
     @Nullable String joinLink, @Nullable Path passwordFile) {
 
-  static AppOptions parse(Map<String, String> named, List<String> unnamed) {
+  /// Names the settings layers understand; `convene.<name>` system properties count as command line.
+  static final List<String> NAMES = List.of("server", "user", "audio", "video", "tone-hz", "password-file");
+
+  /// The options before any argument or file is read (all defaults).
+  static final AppOptions DEFAULTS = fromSettings(LayeredSettings.merge(Map.of(), Map.of(), Map.of()), List.of());
+
+  /// Reads the settings files of `where` and merges them with the command line.
+  static AppOptions parse(Map<String, String> named, List<String> unnamed, ConfigLocations where) {
+    Map<String, String> commandLine = new HashMap<>();
+    for (String name : NAMES) {
+      String property = System.getProperty("convene." + name);
+      if (property != null) {
+        commandLine.put(name, property);
+      }
+    }
+    commandLine.putAll(named);
+    return fromSettings(LayeredSettings.load(where, commandLine), unnamed);
+  }
+
+  static AppOptions fromSettings(LayeredSettings named, List<String> unnamed) {
     String server = value(named, "server", "");
     String user = value(named, "user", "");
     AudioMode audio = value(named, "audio", "auto").equalsIgnoreCase("headless") ? AudioMode.HEADLESS : AudioMode.AUTO;
@@ -39,20 +63,14 @@ public record AppOptions(
     } catch (NumberFormatException e) {
       toneHz = 0;
     }
-    String link = unnamed.stream()
-        .filter(a -> a.toLowerCase(Locale.ROOT).startsWith("convene:") || a.contains("/j/"))
-        .findFirst().orElse(null);
+    String link = DeepLink.find(unnamed).orElse(null);
     String passwordFile = value(named, "password-file", "");
     return new AppOptions(server, user, audio, video, toneHz, link,
         passwordFile.isBlank() ? null : Path.of(passwordFile));
   }
 
-  private static String value(Map<String, String> named, String name, String fallback) {
-    String argument = named.get(name);
-    if (argument != null) {
-      return argument;
-    }
-    return System.getProperty("convene." + name, fallback);
+  private static String value(LayeredSettings settings, String name, String fallback) {
+    return settings.get(name).orElse(fallback);
   }
 
   /// Whether the app signs in by itself at start.

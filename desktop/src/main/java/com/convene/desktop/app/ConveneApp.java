@@ -1,5 +1,7 @@
 package com.convene.desktop.app;
 
+import com.convene.desktop.app.settings.ConfigLocations;
+import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.call.CallSession;
 import com.convene.desktop.call.ConveneApiClient;
@@ -30,13 +32,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -49,23 +54,30 @@ import org.slf4j.LoggerFactory;
 /// Tests can start it with TestFX (`FxToolkit.setupApplication(ConveneApp.class, "--server=…", "--audio=headless",
 /// "--video=pattern", "--tone-hz=440")`), drive it through the control ids documented on the views, and read
 /// [#running()] → [#callView()] / [#callSession()] for tiles and measurements. FX thread unless stated.
+///
+/// A meeting link from the command line or handed over by a later launch ([#openLinkLater]) is joined as soon as
+/// the app is signed in; a link arriving during a call leaves that call first.
 public final class ConveneApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(ConveneApp.class);
   private static volatile @Nullable ConveneApp running;
+  /// The newest link a later launch handed over, until the FX thread takes it.
+  private static final AtomicReference<@Nullable String> HANDED_LINK = new AtomicReference<>();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final Background background = new FxBackground();
   private @Nullable CompletableFuture<MediaEngine> engine;
-  private AppOptions options = AppOptions.parse(java.util.Map.of(), List.of());
+  private final ConfigLocations where = ConfigLocations.current();
+  private AppOptions options = AppOptions.DEFAULTS;
   private @Nullable Stage stage;
   private @Nullable Scene scene;
   private @Nullable SignedIn signedIn;
   private @Nullable CallView callView;
   private @Nullable FxCallAdapter call;
   private @Nullable String pendingMeetingsMessage;
-  /// Set at start when `password-file` is given: sign in once, then join the start link once.
+  /// Set at start when `password-file` is given: sign in once.
   private boolean autoSignInPending;
-  private boolean autoJoinPending;
+  /// `convene://join/<code>` to join once signed in and out of any call.
+  private @Nullable String pendingJoinLink;
 
   /// The started app, if any. Any thread.
   public static Optional<ConveneApp> running() {
@@ -74,8 +86,9 @@ public final class ConveneApp extends Application {
 
   @Override
   public void start(Stage primaryStage) {
-    options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed());
+    options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed(), where);
     autoSignInPending = options.signsInAutomatically();
+    pendingJoinLink = options.joinLink();
     stage = primaryStage;
     scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
     scene.getStylesheets().add(Objects.requireNonNull(
@@ -86,6 +99,52 @@ public final class ConveneApp extends Application {
     primaryStage.show();
     running = this;
     LOG.info("Convene desktop started");
+    takeHandedLink();
+  }
+
+  /// Hands a meeting link (already checked by `DeepLink`) to the running app, or keeps it for the app about to
+  /// start. Any thread.
+  public static void openLinkLater(String link) {
+    HANDED_LINK.set(link);
+    ConveneApp app = running;
+    if (app != null) {
+      Platform.runLater(app::takeHandedLink);
+    }
+  }
+
+  /// Opens the link handed over last, once: whichever of [#start] and [#openLinkLater] comes second takes it.
+  private void takeHandedLink() {
+    String link = HANDED_LINK.getAndSet(null);
+    if (link != null) {
+      openLink(link);
+    }
+  }
+
+  /// Brings the running app's window to the front (a later launch without a link). Any thread.
+  public static void activateLater() {
+    ConveneApp app = running;
+    if (app != null) {
+      Platform.runLater(app::toFront);
+    }
+  }
+
+  private void openLink(String link) {
+    LOG.info("Opening meeting link {}", link);
+    toFront();
+    pendingJoinLink = link;
+    FxCallAdapter current = call;
+    if (current != null) {
+      current.leave(); // the call screen's close handler shows the meetings, which joins the link
+    } else if (signedIn != null) {
+      showMeetings(signedIn);
+    }
+  }
+
+  private void toFront() {
+    if (stage != null) {
+      stage.setIconified(false);
+      stage.toFront();
+    }
   }
 
   @Override
@@ -125,7 +184,7 @@ public final class ConveneApp extends Application {
     SignInViewModel model = new SignInViewModel(
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
             .login(user, password),
-        background, this::showMeetings);
+        background, this::signedIn);
     model.serverProperty().set(options.server());
     model.userProperty().set(options.user());
     show(new SignInView(model).root());
@@ -144,13 +203,31 @@ public final class ConveneApp extends Application {
         return;
       }
       model.passwordProperty().set(password);
-      autoJoinPending = options.joinLink() != null;
       model.signIn();
     }, failure -> LOG.warn("Cannot read password file {}: {}", file, failure.toString()));
   }
 
   private static String firstLine(Path file) throws IOException {
     return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+  }
+
+  /// After a sign-in: remembers server and user in the user's settings (unless the preset locks them), then the
+  /// meetings screen.
+  private void signedIn(SignedIn session) {
+    background.run(() -> {
+      Map<String, String> remember = new java.util.HashMap<>();
+      LayeredSettings current = LayeredSettings.load(where, Map.of());
+      if (!current.isLocked("server")) {
+        remember.put("server", session.serverUrl().toString());
+      }
+      if (session.user() != null && !current.isLocked("user")) {
+        remember.put("user", session.user().username());
+      }
+      LayeredSettings.saveUser(where, remember);
+      return where.userFile();
+    }, file -> LOG.debug("Saved sign-in settings to {}", file),
+        failure -> LOG.warn("Cannot save settings to {}: {}", where.userFile(), failure.toString()));
+    showMeetings(session);
   }
 
   private void showMeetings(SignedIn session) {
@@ -169,8 +246,10 @@ public final class ConveneApp extends Application {
       }
     };
     MeetingsViewModel model = new MeetingsViewModel(service, background, this::joinMeeting);
-    if (options.joinLink() != null) {
-      model.joinCodeProperty().set(options.joinLink());
+    String link = pendingJoinLink;
+    pendingJoinLink = null;
+    if (link != null) {
+      model.joinCodeProperty().set(link);
     }
     show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session)).root());
     model.refresh();
@@ -178,8 +257,7 @@ public final class ConveneApp extends Application {
       model.errorProperty().set(pendingMeetingsMessage);
       pendingMeetingsMessage = null;
     }
-    if (autoJoinPending) {
-      autoJoinPending = false;
+    if (link != null) {
       model.joinByCode();
     }
   }
