@@ -61,6 +61,24 @@ public final class SfuServer implements AutoCloseable {
         }
     }
 
+    /// Fault injection for resilience tests and drills: drops every datagram to and from the media port for
+    /// `duration`, as if a firewall closed it; calls then ride it out as on a real network outage.
+    ///
+    /// @param duration how long, at most 1 minute
+    /// @throws IllegalArgumentException for a negative or longer duration
+    public void blockTraffic(java.time.Duration duration) {
+        if (duration.isNegative() || duration.compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("block for 0 to 60 s: " + duration);
+        }
+        LOG.warn("SFU media port blocked for {} ms (fault injection)", duration.toMillis());
+        loop.blockTraffic(duration.toMillis());
+    }
+
+    /// Datagrams dropped by [#blockTraffic(java.time.Duration)] so far.
+    public long blockedPackets() {
+        return loop.blockedPackets();
+    }
+
     /// A snapshot of drop counts and forwarding counters.
     public SfuStats stats() {
         return router.stats();

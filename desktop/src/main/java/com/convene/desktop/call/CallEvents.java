@@ -53,6 +53,9 @@ public interface CallEvents {
   /// The meeting is being recorded (`true`) or no longer (`false`): show or hide the recording indicator.
   default void onRecordingChanged(boolean recording) {}
 
+  /// The media connection is being re-established (`true`) or is back (`false`).
+  default void onReconnecting(boolean reconnecting) {}
+
   /// A chat message arrived, each once, oldest first.
   default void onChatMessage(ChatEntry message) {}
 

@@ -51,6 +51,10 @@ public interface CallListener {
   /// The local publish connection reached a state worth showing, e.g. `CONNECTED` or `FAILED`.
   default void onPublishState(String state) {}
 
+  /// The media connection to the server was lost after it had been up (`true`: the app should say
+  /// "reconnecting"; libwebrtc keeps checking the path) or is back (`false`). See [MediaLinkMonitor].
+  default void onReconnecting(boolean reconnecting) {}
+
   /// The meeting started being recorded (also sent right after joining while a recording runs).
   /// @param recordingId the recording
   /// @param automatic   whether the meeting's `auto_record` started it

@@ -116,6 +116,9 @@ public final class CallSession implements AutoCloseable {
   /// Receivers currently carrying each remote track id. The SFU may move a track to a new m-line (the publisher
   /// renegotiated it); libwebrtc reports the new receiver before it removes the old one, both with the same id.
   private final Map<String, Integer> receiversPerTrack = new LinkedHashMap<>();
+  /// Publisher of each remote track id by the subscribe offer's `a=msid`, for [#reconcileReceivers].
+  private final Map<String, String> remoteStreamOwners = new LinkedHashMap<>();
+  private final MediaLinkMonitor mediaLink = new MediaLinkMonitor(this::reportReconnecting);
   private final Map<String, LocalTrack> localTracks = new LinkedHashMap<>();
   private final Map<String, RTCRtpSender> senders = new LinkedHashMap<>();
   private final InboundBitrate inboundBitrate = new InboundBitrate();
@@ -700,7 +703,10 @@ public final class CallSession implements AutoCloseable {
       @Override
       public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
         super.onConnectionChange(state);
-        post(() -> listener.onPublishState(state.name()));
+        post(() -> {
+          listener.onPublishState(state.name());
+          mediaLink.onState(MediaLinkMonitor.Link.PUBLISH, state);
+        });
       }
     });
     for (LocalTrack track : List.of(audioTrack, videoTrack).stream().filter(t -> t != null).toList()) {
@@ -734,6 +740,7 @@ public final class CallSession implements AutoCloseable {
         .thenComposeAsync(offer -> PeerConnectionOps.setLocal(pc, offer), executor)
         .thenComposeAsync(ignored -> PeerConnectionOps.awaitGathering(pc, executor), executor)
         .thenAcceptAsync(ignored -> {
+          reconcileReceivers(pc);
           if (!ended.isDone()) {
             channel().send(new PublishOffer(requestId, pc.getLocalDescription().sdp, sources));
           }
@@ -804,11 +811,13 @@ public final class CallSession implements AutoCloseable {
       subscribePc = engine.factory().createPeerConnection(rtcConfiguration(), new SubscribeObserver());
     }
     RTCPeerConnection pc = subscribePc;
+    rememberOwners(offer.sdp());
     return PeerConnectionOps.setRemote(pc, new RTCSessionDescription(RTCSdpType.OFFER, offer.sdp()))
         .thenComposeAsync(ignored -> PeerConnectionOps.createAnswer(pc), executor)
         .thenComposeAsync(answer -> PeerConnectionOps.setLocal(pc, answer), executor)
         .thenComposeAsync(ignored -> PeerConnectionOps.awaitGathering(pc, executor), executor)
         .thenAcceptAsync(ignored -> {
+          reconcileReceivers(pc);
           if (!ended.isDone()) {
             channel().send(new SubscribeAnswer(offer.revision(), pc.getLocalDescription().sdp));
           }
@@ -818,6 +827,39 @@ public final class CallSession implements AutoCloseable {
           listener.onError(ErrorCode.SDP_REJECTED, "Video from others could not be received.");
           return null;
         }, executor);
+  }
+
+  /// Remembers the publisher of each track in a subscribe offer (`a=msid:<participant> <track>`, the SFU's msid
+  /// stream id is the publisher's participant id), before libwebrtc reports the tracks.
+  private void rememberOwners(String offerSdp) {
+    for (String line : offerSdp.split("\r?\n")) {
+      if (line.startsWith("a=msid:")) {
+        String[] parts = line.substring("a=msid:".length()).trim().split(" ");
+        if (parts.length == 2) {
+          remoteStreamOwners.put(parts[1], parts[0]);
+        }
+      }
+    }
+  }
+
+  /// Makes sure every receiving m-line of the subscribe connection has its track handled, even when libwebrtc's
+  /// `OnAddTrack` callback for it never reached us.
+  private void reconcileReceivers(RTCPeerConnection pc) {
+    if (ended.isDone()) {
+      return;
+    }
+    for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
+      RTCRtpTransceiverDirection direction = transceiver.getCurrentDirection();
+      if (direction != RTCRtpTransceiverDirection.RECV_ONLY && direction != RTCRtpTransceiverDirection.SEND_RECV) {
+        continue;
+      }
+      RTCRtpReceiver receiver = transceiver.getReceiver();
+      String trackId = receiver.getTrack().getId();
+      if (!remoteTracks.containsKey(trackId) && remoteStreamOwners.containsKey(trackId)) {
+        LOG.warn("No track event for m-line {} (track {}); handling it now", transceiver.getMid(), trackId);
+        onRemoteTrack(receiver, new MediaStream[0]);
+      }
+    }
   }
 
   private void onRemoteTrack(RTCRtpReceiver receiver, MediaStream[] streams) {
@@ -832,7 +874,11 @@ public final class CallSession implements AutoCloseable {
       previous.detachMeter(); // the same track on a new m-line: the new receiver carries the media from now on
     }
     TrackInfo info = remoteTrackInfos.get(trackId);
-    String owner = info != null ? info.participantId() : streams.length > 0 ? streams[0].id() : "unknown";
+    // The server's track announcement may come after the offer (participants joining at once), and webrtc-java
+    // sometimes reports a stream without its id: the offer's msid is the reliable fallback.
+    String streamId = streams.length > 0 ? streams[0].id() : null;
+    String owner = info != null ? info.participantId()
+        : remoteStreamOwners.getOrDefault(trackId, streamId != null ? streamId : "unknown");
     MediaSource source = info != null ? info.source()
         : track instanceof VideoTrack ? MediaSource.CAMERA : MediaSource.MICROPHONE;
     RemoteMeter meter = meters.computeIfAbsent(owner, id -> new RemoteMeter(id, joinSentNanos));
@@ -847,6 +893,11 @@ public final class CallSession implements AutoCloseable {
       audio.addSink(meter.audioSink);
       remoteTracks.put(trackId, new RemoteTrack(owner, trackId, track, source, meter));
     }
+  }
+
+  private void reportReconnecting(boolean down) {
+    LOG.info(down ? "Media connection lost; reconnecting" : "Media connection restored");
+    listener.onReconnecting(down);
   }
 
   /// A receiver of `trackId` went away; the track ends once no receiver carries it.
@@ -876,12 +927,16 @@ public final class CallSession implements AutoCloseable {
     pc.getStats(report -> post(() -> {
       Map<String, String> owners = new LinkedHashMap<>();
       remoteTracks.values().forEach(t -> owners.put(t.trackId(), t.participantId()));
-      inboundBitrate.update(report, owners).forEach((owner, bps) -> {
+      Map<String, Long> bitrates = inboundBitrate.update(report, owners);
+      bitrates.forEach((owner, bps) -> {
         RemoteMeter meter = meters.get(owner);
         if (meter != null) {
           meter.bitrateBps(bps);
         }
       });
+      boolean measured = bitrates.values().stream().anyMatch(bps -> bps >= 0);
+      long total = bitrates.values().stream().mapToLong(bps -> Math.max(0, bps)).sum();
+      mediaLink.onInbound(measured, total, System.nanoTime());
     }));
   }
 
@@ -958,7 +1013,14 @@ public final class CallSession implements AutoCloseable {
   /// Hands work to the session thread from a foreign (webrtc-java, WebSocket) thread; dropped once ended.
   private void post(Runnable action) {
     try {
-      executor.execute(action);
+      // the session executor keeps a failed task's exception in a future nobody reads: log it here
+      executor.execute(() -> {
+        try {
+          action.run();
+        } catch (RuntimeException | Error e) {
+          LOG.error("Call session callback failed", e);
+        }
+      });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       LOG.debug("Dropping callback after the call ended");
     }
@@ -1015,6 +1077,12 @@ public final class CallSession implements AutoCloseable {
     @Override
     public void onAddTrack(RTCRtpReceiver receiver, MediaStream[] streams) {
       post(() -> onRemoteTrack(receiver, streams));
+    }
+
+    @Override
+    public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
+      super.onConnectionChange(state);
+      post(() -> mediaLink.onState(MediaLinkMonitor.Link.SUBSCRIBE, state));
     }
 
     @Override

@@ -134,6 +134,11 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onReconnecting(boolean reconnecting) {
+    Platform.runLater(() -> events.onReconnecting(reconnecting));
+  }
+
+  @Override
   public void onRecordingStarted(String recordingId, boolean automatic) {
     Platform.runLater(() -> events.onRecordingChanged(true));
   }

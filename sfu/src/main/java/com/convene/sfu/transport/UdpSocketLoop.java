@@ -24,6 +24,8 @@ public final class UdpSocketLoop implements AutoCloseable {
     private static final int TASK_QUEUE_CAPACITY = 4096;
     private static final int MAX_DATAGRAM = 1500;
 
+    private final java.util.concurrent.atomic.AtomicLong blockedPackets = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long blockedUntilNanos = System.nanoTime();
     private final DatagramChannel channel;
     private final Selector selector;
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_QUEUE_CAPACITY);
@@ -112,7 +114,31 @@ public final class UdpSocketLoop implements AutoCloseable {
         return send(ByteBuffer.wrap(buffer, offset, length), target);
     }
 
+    /// Fault injection for resilience tests and drills: for `millis` from now every datagram in and out is dropped
+    /// (counted in [#blockedPackets()]), as if a firewall closed the media port. Thread-safe.
+    ///
+    /// @param millis how long to block, ms, 0 to unblock at once
+    public void blockTraffic(long millis) {
+        blockedUntilNanos = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /// Datagrams dropped by [#blockTraffic(long)] so far, in and out.
+    public long blockedPackets() {
+        return blockedPackets.get();
+    }
+
+    private boolean blocked() {
+        if (System.nanoTime() - blockedUntilNanos < 0) {
+            blockedPackets.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     private boolean send(ByteBuffer data, SocketAddress target) {
+        if (blocked()) {
+            return true; // lost on the way, as far as the sender can tell
+        }
         try {
             return channel.send(data, target) > 0;
         } catch (IOException | RuntimeException e) {
@@ -145,6 +171,9 @@ public final class UdpSocketLoop implements AutoCloseable {
                         break;
                     }
                     packetsReceived.incrementAndGet();
+                    if (blocked()) {
+                        continue;
+                    }
                     try {
                         handler.onDatagram(array, receiveBuffer.position(), (InetSocketAddress) source,
                                 System.nanoTime());

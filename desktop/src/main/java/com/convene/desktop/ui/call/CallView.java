@@ -82,7 +82,12 @@ public final class CallView {
     recording.getStyleClass().add("recording");
     recording.visibleProperty().bind(model.recordingProperty());
     recording.managedProperty().bind(model.recordingProperty());
-    HBox titleRow = new HBox(12, title, recording);
+    Label reconnecting = new Label(Messages.get("call.reconnecting"));
+    reconnecting.setId("reconnectingBanner");
+    reconnecting.getStyleClass().add("reconnecting");
+    reconnecting.visibleProperty().bind(model.reconnectingProperty());
+    reconnecting.managedProperty().bind(model.reconnectingProperty());
+    HBox titleRow = new HBox(12, title, recording, reconnecting);
     titleRow.setAlignment(Pos.CENTER_LEFT);
     VBox header = new VBox(4, titleRow, status, warning, error, notice);
     header.setPadding(new Insets(12));

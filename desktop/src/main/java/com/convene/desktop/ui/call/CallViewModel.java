@@ -40,6 +40,7 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty cameraOff = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
   private final BooleanProperty recording = new SimpleBooleanProperty();
+  private final BooleanProperty reconnecting = new SimpleBooleanProperty();
   private final BooleanProperty joined = new SimpleBooleanProperty();
   private final BooleanProperty waitingForHost = new SimpleBooleanProperty();
   private final BooleanProperty passwordNeeded = new SimpleBooleanProperty();
@@ -153,6 +154,16 @@ public final class CallViewModel implements CallEvents {
 
   public BooleanProperty sharingProperty() {
     return sharing;
+  }
+
+  /// Whether the media connection is being re-established; the view says "reconnecting" while true.
+  public BooleanProperty reconnectingProperty() {
+    return reconnecting;
+  }
+
+  @Override
+  public void onReconnecting(boolean isReconnecting) {
+    reconnecting.set(isReconnecting);
   }
 
   /// Whether the meeting is being recorded; the view shows a recording indicator while true.
