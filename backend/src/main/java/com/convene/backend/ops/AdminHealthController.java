@@ -27,7 +27,7 @@ final class AdminHealthController {
     /// Checks PostgreSQL, Redis and Cassandra now (a few seconds at most when one hangs).
     @Operation(summary = "Which backing store is down (admin)")
     @Get
-    AdminHealthView health() {
+    AdminHealthView storeHealth() {
         return stores.check();
     }
 }
