@@ -118,6 +118,11 @@ public final class SfuRoom {
         return tap;
     }
 
+    /// Participants in the room now, 0 or more.
+    public synchronized int participantCount() {
+        return participants.size();
+    }
+
     /// Every published track in the room.
     public synchronized List<PublishedTrack> tracks() {
         List<PublishedTrack> tracks = new ArrayList<>();

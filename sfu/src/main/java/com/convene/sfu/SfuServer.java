@@ -84,6 +84,29 @@ public final class SfuServer implements AutoCloseable {
         return router.stats();
     }
 
+    /// Rooms this server holds now (created by [#room] and not yet removed), 0 or more. Thread-safe.
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    /// Participants in all rooms now, 0 or more. Thread-safe; walks every room.
+    public int participantCount() {
+        int count = 0;
+        for (SfuRoom room : rooms.values()) {
+            count += room.participantCount();
+        }
+        return count;
+    }
+
+    /// Tracks published in all rooms now, 0 or more. Thread-safe; walks every room.
+    public int trackCount() {
+        int count = 0;
+        for (SfuRoom room : rooms.values()) {
+            count += room.tracks().size();
+        }
+        return count;
+    }
+
     SfuConfig config() {
         return config;
     }

@@ -3,14 +3,23 @@ package com.convene.sfu;
 import java.util.EnumMap;
 import java.util.Map;
 
-/// A snapshot of the SFU's counters.
+/// A snapshot of the SFU's counters, all monotonic since the server started (so a scraper's rate over them is a
+/// per-second figure).
 ///
 /// @param drops             datagrams dropped, per reason (every reason present, zero or more)
-/// @param packetsReceived   datagrams read from the socket
+/// @param packetsReceived   datagrams read from the socket (STUN, DTLS, SRTP and SRTCP)
+/// @param bytesReceived     UDP payload bytes of those datagrams
 /// @param packetsForwarded  RTP and RTCP packets sent to subscribers (one count per subscriber copy)
 /// @param bytesForwarded    SRTP/SRTCP bytes sent to subscribers
-public record SfuStats(Map<DropReason, Long> drops, long packetsReceived, long packetsForwarded,
-        long bytesForwarded) {
+/// @param rtpPacketsLost    RTP packets missing from publishers' streams as the SFU received them: gaps in the
+///                          sequence numbers (RFC 3550 §A.1); late, reordered packets are still counted missing
+/// @param nacksReceived     Generic NACK messages (RFC 4585 §6.2.1) received from subscribers
+/// @param nackedPackets     RTP packets those NACKs asked for; the SFU does not retransmit yet
+/// @param plisReceived      PLI and FIR requests (RFC 4585 §6.3.1, RFC 5104 §4.3.1) received from subscribers
+/// @param plisSent          PLIs the SFU sent to publishers (after the per-track throttle)
+public record SfuStats(Map<DropReason, Long> drops, long packetsReceived, long bytesReceived, long packetsForwarded,
+        long bytesForwarded, long rtpPacketsLost, long nacksReceived, long nackedPackets, long plisReceived,
+        long plisSent) {
 
     /// Copies the map and fills absent reasons with zero.
     public SfuStats {

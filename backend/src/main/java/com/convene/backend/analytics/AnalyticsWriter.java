@@ -3,6 +3,7 @@ package com.convene.backend.analytics;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class AnalyticsWriter implements MeetingEventSink {
     private volatile boolean closed;
     private boolean failing;
     private final Thread flusher;
+    private volatile @Nullable Timer writeLatency;
 
     AnalyticsWriter(CassandraConnector connector) {
         this.connector = connector;
@@ -75,6 +78,11 @@ public final class AnalyticsWriter implements MeetingEventSink {
             return false;
         }
         return true;
+    }
+
+    /// Sets the timer of Cassandra insert latencies ([AnalyticsMeterBinder]); until then nothing is timed.
+    void writeLatency(Timer timer) {
+        this.writeLatency = timer;
     }
 
     /// Rows accepted but not yet written (queue plus retries).
@@ -165,8 +173,12 @@ public final class AnalyticsWriter implements MeetingEventSink {
             List<BoundStatement> bound = statements.bind(row);
             CompletableFuture<?>[] parts = new CompletableFuture<?>[bound.size()];
             for (int i = 0; i < parts.length; i++) {
+                long sentNanos = System.nanoTime();
                 CompletionStage<AsyncResultSet> stage = session.executeAsync(bound.get(i));
-                parts[i] = stage.toCompletableFuture();
+                Timer latency = writeLatency;
+                parts[i] = latency == null ? stage.toCompletableFuture() : stage.toCompletableFuture()
+                        .whenComplete((ok, error) -> latency.record(System.nanoTime() - sentNanos,
+                                TimeUnit.NANOSECONDS));
             }
             results.add(CompletableFuture.allOf(parts).handle((ok, error) -> error == null));
         }

@@ -132,7 +132,20 @@ public final class CassandraConnector {
     }
 
     /// Why there is no session (last connection error), if there is none.
-    Optional<String> lastError() {
+    /// Whether Cassandra is switched on (`convene.cassandra.enabled`).
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /// Whether the session is connected and the driver sees at least one node up. Never blocks.
+    public boolean isUp() {
+        CqlSession s = session;
+        return s != null && s.getMetadata().getNodes().values().stream()
+                .anyMatch(n -> n.getState() == com.datastax.oss.driver.api.core.metadata.NodeState.UP);
+    }
+
+    /// Why the last connection attempt failed, while not connected.
+    public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
     }
 

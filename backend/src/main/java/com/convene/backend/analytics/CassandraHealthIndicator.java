@@ -17,9 +17,10 @@ import org.reactivestreams.Publisher;
 @Singleton
 final class CassandraHealthIndicator implements HealthIndicator {
 
-    /// Analytics store unreachable: rows are buffered, calls unaffected.
+    /// Analytics store unreachable: rows are buffered, calls unaffected. `operational` unset so the aggregate ranks
+    /// it above UP (two operational statuses compare equal) and below DOWN; still HTTP 200.
     static final HealthStatus DEGRADED = new HealthStatus("DEGRADED", "analytics store unreachable; rows buffered",
-            true, 500);
+            null, 500);
 
     private final CassandraConnector connector;
     private final AnalyticsWriter writer;

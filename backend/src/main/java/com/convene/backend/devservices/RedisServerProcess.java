@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +21,21 @@ import org.slf4j.LoggerFactory;
 /// session state are caches with TTLs (seed 000), so losing them on restart is by design.
 ///
 /// Output goes to `redis.log` in the working directory. If the JVM is killed with SIGKILL the child survives;
-/// it holds no data and the next start picks another port.
-final class RedisServerProcess implements AutoCloseable {
+/// it holds no data and the next start picks another port. Tests [#stop()] and [#restart()] it (on the same port)
+/// to prove that calls survive a Redis outage. Thread-safe.
+public final class RedisServerProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisServerProcess.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Process process;
+    private final String command;
+    private final Path workingDir;
     private final int port;
+    private @Nullable Process process;
 
-    private RedisServerProcess(Process process, int port) {
-        this.process = process;
+    private RedisServerProcess(String command, Path workingDir, int port) {
+        this.command = command;
+        this.workingDir = workingDir;
         this.port = port;
     }
 
@@ -39,8 +44,19 @@ final class RedisServerProcess implements AutoCloseable {
     /// @param command    `redis-server` command or path
     /// @param workingDir directory for the log (created if missing)
     /// @param port       TCP port on 127.0.0.1, 1–65,535
-    static RedisServerProcess start(String command, Path workingDir, int port) throws IOException {
+    public static RedisServerProcess start(String command, Path workingDir, int port) throws IOException {
         Files.createDirectories(workingDir);
+        RedisServerProcess server = new RedisServerProcess(command, workingDir, port);
+        server.restart();
+        return server;
+    }
+
+    /// Starts the stopped server again on the same port, empty, and waits until it answers `PING`. No-op while
+    /// it runs.
+    public synchronized void restart() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         ProcessBuilder builder = new ProcessBuilder(List.of(command,
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
@@ -51,19 +67,23 @@ final class RedisServerProcess implements AutoCloseable {
                 "--protected-mode", "yes"));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(workingDir.resolve("redis.log").toFile()));
-        Process process = builder.start();
-        RedisServerProcess server = new RedisServerProcess(process, port);
+        process = builder.start();
         try {
-            server.awaitPong();
+            awaitPong();
         } catch (IOException | RuntimeException e) {
-            server.close();
+            stop();
             throw e;
         }
         LOG.info("redis-server started: port={} pid={} dir={}", port, process.pid(), workingDir);
-        return server;
     }
 
-    int port() {
+    /// The Redis URI, `redis://127.0.0.1:<port>`.
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /// The TCP port on 127.0.0.1.
+    public int port() {
         return port;
     }
 
@@ -98,10 +118,9 @@ final class RedisServerProcess implements AutoCloseable {
         throw new IOException("redis-server did not answer PING within " + STARTUP_TIMEOUT, last);
     }
 
-    /// Stops the server with SIGTERM, then SIGKILL after 5 s.
-    @Override
-    public void close() {
-        if (!process.isAlive()) {
+    /// Stops the server with SIGTERM, then SIGKILL after 5 s; [#restart()] starts it again. No-op when stopped.
+    public synchronized void stop() {
+        if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();
@@ -114,5 +133,11 @@ final class RedisServerProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         LOG.info("redis-server stopped: port={}", port);
+    }
+
+    /// Stops the server for good (same as [#stop()]).
+    @Override
+    public void close() {
+        stop();
     }
 }

@@ -36,6 +36,11 @@ public final class LiveConnections implements AccountLifecycleListener {
     return sessions.remove(connectionId);
   }
 
+  /// Open signaling sockets on this node, 0 or more.
+  public int size() {
+    return sessions.size();
+  }
+
   /// The users with at least one open socket on this node.
   Set<UUID> connectedUsers() {
     return sessions.values().stream().map(s -> UUID.fromString(s.userId())).collect(Collectors.toSet());

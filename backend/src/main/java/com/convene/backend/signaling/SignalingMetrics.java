@@ -1,15 +1,50 @@
 package com.convene.backend.signaling;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
-/// Counters of the signaling edge: undecodable frames (dropped with a typed error), wrong meeting passwords and
-/// sockets closed because their account was disabled.
+/// Counters and the join timer of the signaling edge, exported through Micrometer
+/// (docs/decisions/060-operations-metrics.md):
+///
+/// | meter (Prometheus name) | type | what |
+/// |---|---|---|
+/// | `convene_signaling_join_latency_seconds` | timer with histogram buckets | from a `join` frame's arrival to `joined` sent, direct admissions only (a waiting room measures the host, not the server) |
+/// | `convene_signaling_malformed_frames_total` | counter | frames answered with `MALFORMED_MESSAGE` |
+/// | `convene_signaling_wrong_meeting_passwords_total` | counter | joins refused with `MEETING_PASSWORD_WRONG` |
+/// | `convene_signaling_disabled_account_disconnects_total` | counter | sockets closed with 4403 |
+///
+/// A [MeterBinder] (bound once by micronaut-micrometer; joins before that are not timed); the connected-clients
+/// gauge is bound by [SignalingMeterBinder]. Thread-safe.
 @Singleton
-public final class SignalingMetrics {
+public final class SignalingMetrics implements MeterBinder {
   private final LongAdder malformedFrames = new LongAdder();
   private final LongAdder wrongMeetingPasswords = new LongAdder();
   private final LongAdder disabledAccountDisconnects = new LongAdder();
+  private volatile @Nullable Timer joinLatency;
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("convene.signaling.malformed.frames", malformedFrames, LongAdder::sum)
+        .description("Signaling frames answered with MALFORMED_MESSAGE").register(registry);
+    FunctionCounter.builder("convene.signaling.wrong.meeting.passwords", wrongMeetingPasswords, LongAdder::sum)
+        .description("Joins refused with MEETING_PASSWORD_WRONG").register(registry);
+    FunctionCounter.builder("convene.signaling.disabled.account.disconnects", disabledAccountDisconnects,
+            LongAdder::sum)
+        .description("Signaling sockets closed with 4403 because the account was disabled").register(registry);
+    joinLatency = Timer.builder("convene.signaling.join.latency")
+        .description("From a join frame's arrival to joined sent (direct admissions)")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(30))
+        .register(registry);
+  }
 
   void malformedFrame() {
     malformedFrames.increment();
@@ -21,6 +56,17 @@ public final class SignalingMetrics {
 
   void disabledAccountDisconnect() {
     disabledAccountDisconnects.increment();
+  }
+
+  /// Records one direct join.
+  ///
+  /// @param receivedNanos [System#nanoTime()] when the `join` frame arrived
+  void joined(long receivedNanos) {
+    Timer timer = joinLatency;
+    if (timer == null) {
+      return;
+    }
+    timer.record(System.nanoTime() - receivedNanos, TimeUnit.NANOSECONDS);
   }
 
   /// Joins refused with `MEETING_PASSWORD_WRONG` since start.

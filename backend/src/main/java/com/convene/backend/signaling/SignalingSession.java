@@ -158,7 +158,8 @@ final class SignalingSession implements SfuListener {
 
   /// Queues one received text frame. Called on the Netty event loop; returns at once.
   void receive(String frame) {
-    run(() -> handleFrame(frame));
+    long receivedNanos = System.nanoTime();
+    run(() -> handleFrame(frame, receivedNanos));
   }
 
   /// Queues a message for this client. Safe from any thread; order is kept per session.
@@ -237,7 +238,7 @@ final class SignalingSession implements SfuListener {
     }
   }
 
-  private void handleFrame(String frame) {
+  private void handleFrame(String frame, long receivedNanos) {
     if (state == State.CLOSED) {
       return;
     }
@@ -255,7 +256,7 @@ final class SignalingSession implements SfuListener {
     }
     switch (signal) {
       case Hello hello -> onHello(hello);
-      case JoinRequest join -> onJoin(join);
+      case JoinRequest join -> onJoin(join, receivedNanos);
       case LeaveRequest leave -> onLeave(leave);
       case PublishOffer offer -> onPublishOffer(offer);
       case SubscribeAnswer answer -> onSubscribeAnswer(answer);
@@ -302,12 +303,16 @@ final class SignalingSession implements SfuListener {
     hub.webRtc().putPresence(userId, "online", null, deviceType);
   }
 
-  private void onJoin(JoinRequest join) {
+  private void onJoin(JoinRequest join, long receivedNanos) {
     if (state == State.JOINED || state == State.WAITING) {
       send(new SignalError(join.requestId(), ErrorCode.ALREADY_JOINED, "This connection is already in a meeting."));
       return;
     }
-    handleAdmission(join, hub.admit(this, join));
+    RoomHub.Admission admission = hub.admit(this, join);
+    handleAdmission(join, admission);
+    if (admission instanceof RoomHub.Admission.Admitted) {
+      hub.metrics().joined(receivedNanos);
+    }
   }
 
   private void handleAdmission(JoinRequest join, RoomHub.Admission admission) {
@@ -522,7 +527,7 @@ final class SignalingSession implements SfuListener {
     try {
       hub.sendChat(room, participantId, chat);
     } catch (ChatException e) {
-      send(new SignalError(chat.clientMessageId(), ErrorCode.INTERNAL_ERROR, e.getMessage()));
+      send(new SignalError(chat.clientMessageId(), ErrorCode.SERVICE_UNAVAILABLE, e.getMessage()));
     }
   }
 

@@ -111,6 +111,10 @@ class AuthorizationMatrixIT extends BackendTestSupport {
                 200, 200, 200, 200, 200));
         rows.add(new Row("GET /health", f -> HttpRequest.GET("/health"), 200, 200, 200, 200, 200));
         rows.add(new Row("GET /health/{selector}", f -> HttpRequest.GET("/health/liveness"), 200, 200, 200, 200, 200));
+        // operations (issue 4): the scrape endpoint and which store is down, admins only
+        rows.add(new Row("GET /prometheus", f -> HttpRequest.GET("/prometheus"), 401, 403, 403, 403, 200));
+        rows.add(new Row("GET /api/v1/admin/health", f -> HttpRequest.GET("/api/v1/admin/health"),
+                401, 403, 403, 403, 200));
         // own profile: any signed-in user
         rows.add(new Row("GET /api/v1/users/me", f -> HttpRequest.GET("/api/v1/users/me"), 401, 200, 200, 200, 200));
         rows.add(new Row("PATCH /api/v1/users/me", f -> json(HttpMethod.PATCH, "/api/v1/users/me",

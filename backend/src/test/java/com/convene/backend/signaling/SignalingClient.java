@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /// A plain JDK WebSocket client speaking the signaling protocol, for tests: frames are decoded with the same
 /// [SignalCodec] as production and queued for the test to take with a deadline.
-final class SignalingClient implements AutoCloseable {
+public final class SignalingClient implements AutoCloseable {
   private final SignalCodec codec = new SignalCodec();
   private final BlockingQueue<Signal> received = new LinkedBlockingQueue<>();
   private final WebSocket socket;
@@ -23,7 +23,7 @@ final class SignalingClient implements AutoCloseable {
   /// The user id from [com.convene.model.signal.Welcome], set by the test's connect helper.
   volatile String userId;
 
-  SignalingClient(URI uri, String token) {
+  public SignalingClient(URI uri, String token) {
     this.socket =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
@@ -33,7 +33,7 @@ final class SignalingClient implements AutoCloseable {
             .join();
   }
 
-  void send(Signal signal) {
+  public void send(Signal signal) {
     sendRaw(codec.encode(signal));
   }
 
@@ -42,7 +42,7 @@ final class SignalingClient implements AutoCloseable {
   }
 
   /// Takes the next received message of `type` matching `filter`, skipping others; fails after 10 s.
-  <T extends Signal> T expect(Class<T> type, Predicate<T> filter) throws InterruptedException {
+  public <T extends Signal> T expect(Class<T> type, Predicate<T> filter) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (true) {
       long left = deadline - System.nanoTime();
@@ -56,7 +56,7 @@ final class SignalingClient implements AutoCloseable {
     }
   }
 
-  <T extends Signal> T expect(Class<T> type) throws InterruptedException {
+  public <T extends Signal> T expect(Class<T> type) throws InterruptedException {
     return expect(type, t -> true);
   }
 

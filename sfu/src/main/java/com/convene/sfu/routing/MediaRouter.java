@@ -43,6 +43,11 @@ public final class MediaRouter implements DatagramHandler {
     private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
     private final AtomicLong packetsForwarded = new AtomicLong();
     private final AtomicLong bytesForwarded = new AtomicLong();
+    private final AtomicLong rtpPacketsLost = new AtomicLong();
+    private final AtomicLong nacksReceived = new AtomicLong();
+    private final AtomicLong nackedPackets = new AtomicLong();
+    private final AtomicLong plisReceived = new AtomicLong();
+    private final AtomicLong plisSent = new AtomicLong();
     private final PacketBuffer inbound = new PacketBuffer();
     private final PacketBuffer outbound = new PacketBuffer();
     private final PacketBuffer feedback = new PacketBuffer();
@@ -211,7 +216,9 @@ public final class MediaRouter implements DatagramHandler {
         for (DropReason reason : DropReason.values()) {
             counts.put(reason, drops.get(reason.ordinal()));
         }
-        return new SfuStats(counts, loop.packetsReceived(), packetsForwarded.get(), bytesForwarded.get());
+        return new SfuStats(counts, loop.packetsReceived(), loop.bytesReceived(), packetsForwarded.get(),
+                bytesForwarded.get(), rtpPacketsLost.get(), nacksReceived.get(), nackedPackets.get(),
+                plisReceived.get(), plisSent.get());
     }
 
     DtlsCertificate certificate() {
@@ -328,6 +335,10 @@ public final class MediaRouter implements DatagramHandler {
         if (RtpHeader.payloadType(clear, inbound.getOffset()) != route.payloadType()) {
             return DropReason.UNKNOWN_PAYLOAD_TYPE;
         }
+        int missing = route.sequenceGaps().record(RtpHeader.sequenceNumber(clear, inbound.getOffset()));
+        if (missing > 0) {
+            rtpPacketsLost.addAndGet(missing);
+        }
         RtpTap tap = route.tap();
         if (tap != null) {
             tap.offerRtp(route, clear, inbound.getOffset(), clearLength, nowNanos);
@@ -370,11 +381,20 @@ public final class MediaRouter implements DatagramHandler {
         int end = offset + clearLength;
         while (position < end) {
             int packetLength = RtcpPackets.packetLength(clear, position);
-            if (RtcpPackets.packetType(clear, position) == RtcpPackets.PSFB && packetLength >= 12) {
+            int packetType = RtcpPackets.packetType(clear, position);
+            if (packetType == RtcpPackets.RTPFB && RtcpPackets.format(clear, position) == RtcpPackets.FMT_NACK) {
+                // the SFU keeps no retransmission buffer yet: NACKs are counted, not answered
+                nacksReceived.incrementAndGet();
+                nackedPackets.addAndGet(RtcpPackets.nackedPackets(clear, position, packetLength));
+            }
+            if (packetType == RtcpPackets.PSFB && packetLength >= 12) {
                 int format = RtcpPackets.format(clear, position);
                 int mediaSsrc = format == RtcpPackets.FMT_PLI ? RtcpPackets.mediaSsrc(clear, position)
                         : format == RtcpPackets.FMT_FIR ? RtcpPackets.firSsrc(clear, position) : 0;
                 TrackRoute route = mediaSsrc == 0 ? null : transport.findSubscribed(mediaSsrc);
+                if (format == RtcpPackets.FMT_PLI || format == RtcpPackets.FMT_FIR) {
+                    plisReceived.incrementAndGet();
+                }
                 if (route != null) {
                     requestKeyFrame(route, nowNanos, false);
                 }
@@ -435,7 +455,9 @@ public final class MediaRouter implements DatagramHandler {
             drop(failure);
             return;
         }
-        if (!loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
+        if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
+            plisSent.incrementAndGet();
+        } else {
             drop(DropReason.SEND_FAILED);
         }
     }

@@ -3,6 +3,7 @@ package com.convene.sfu.routing;
 import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.rtcp.PliThrottle;
+import com.convene.sfu.rtp.SequenceGaps;
 import com.convene.sfu.sdp.OfferedTrack;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ public final class TrackRoute {
     private final PliThrottle pliThrottle;
     private PeerTransport[] subscribers = NONE;
     private @Nullable RtpTap tap;
+    private final SequenceGaps sequenceGaps = new SequenceGaps();
 
     /// Creates a route with no subscribers.
     ///
@@ -68,6 +70,11 @@ public final class TrackRoute {
 
     void tap(@Nullable RtpTap tap) {
         this.tap = tap;
+    }
+
+    /// Counts sequence-number gaps of the publisher's packets. Loop only.
+    SequenceGaps sequenceGaps() {
+        return sequenceGaps;
     }
 
     PliThrottle pliThrottle() {

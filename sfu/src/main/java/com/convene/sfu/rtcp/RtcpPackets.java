@@ -22,12 +22,16 @@ public final class RtcpPackets {
     public static final int RTPFB = 205;
     /// Payload-specific feedback, RFC 4585 §6.3.
     public static final int PSFB = 206;
+    /// RTPFB format of a Generic NACK, RFC 4585 §6.2.1.
+    public static final int FMT_NACK = 1;
     /// PSFB format of a Picture Loss Indication, RFC 4585 §6.3.1.
     public static final int FMT_PLI = 1;
     /// PSFB format of a Full Intra Request, RFC 5104 §4.3.1.
     public static final int FMT_FIR = 4;
     /// PLI length in bytes.
     public static final int PLI_LENGTH = 12;
+    /// Length of the common feedback header (RFC 4585 §6.1) before the FCI, in bytes.
+    private static final int FEEDBACK_HEADER_LENGTH = 12;
 
     private RtcpPackets() {
     }
@@ -96,6 +100,27 @@ public final class RtcpPackets {
         writeI32(buffer, offset + 4, senderSsrc);
         writeI32(buffer, offset + 8, mediaSsrc);
         return PLI_LENGTH;
+    }
+
+    /// How many RTP packets a Generic NACK (RFC 4585 §6.2.1) starting at `position` asks for: each 4-byte FCI
+    /// names one packet id (PID) plus up to 16 following ones in its bitmask (BLP).
+    ///
+    /// ```
+    ///  0                   1                   2                   3
+    /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+    /// |            PID                |             BLP               |
+    /// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+    /// ```
+    ///
+    /// @param packetLength the packet's length in bytes, from [#packetLength]
+    /// @return lost packets named, 0 or more
+    public static int nackedPackets(byte[] buffer, int position, int packetLength) {
+        int count = 0;
+        for (int at = position + FEEDBACK_HEADER_LENGTH; at + 4 <= position + packetLength; at += 4) {
+            int blp = ((buffer[at + 2] & 0xFF) << 8) | (buffer[at + 3] & 0xFF);
+            count += 1 + Integer.bitCount(blp);
+        }
+        return count;
     }
 
     /// Reads a big-endian 32-bit value at `at`.

@@ -32,6 +32,7 @@ public final class UdpSocketLoop implements AutoCloseable {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_DATAGRAM + 64);
     private final ByteBuffer loopSendBuffer = ByteBuffer.allocateDirect(2048);
     private final AtomicLong packetsReceived = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
@@ -152,6 +153,11 @@ public final class UdpSocketLoop implements AutoCloseable {
         return packetsReceived.get();
     }
 
+    /// UDP payload bytes of the datagrams read so far.
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
     /// Sends that failed so far.
     public long sendFailures() {
         return sendFailures.get();
@@ -171,6 +177,7 @@ public final class UdpSocketLoop implements AutoCloseable {
                         break;
                     }
                     packetsReceived.incrementAndGet();
+                    bytesReceived.addAndGet(receiveBuffer.position());
                     if (blocked()) {
                         continue;
                     }

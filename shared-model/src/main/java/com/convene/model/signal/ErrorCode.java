@@ -45,5 +45,8 @@ public enum ErrorCode {
   /// The meeting is already being recorded.
   RECORDING_ALREADY_RUNNING,
   /// The meeting is not being recorded.
-  RECORDING_NOT_RUNNING
+  RECORDING_NOT_RUNNING,
+  /// A backing store (PostgreSQL or Redis) is unreachable, so the request could not be completed; the call goes
+  /// on. For a `chat-send` (`requestId` = its `clientMessageId`) send it again later; nothing is duplicated.
+  SERVICE_UNAVAILABLE
 }
