@@ -191,6 +191,9 @@ class AuthorizationMatrixIT extends BackendTestSupport {
         // listing filters by visibility: anyone signed in may list; outsiders see only `public` recordings
         rows.add(new Row("GET /api/v1/meetings/{meetingId}/recordings", f -> HttpRequest.GET(meeting(f) + "/recordings"),
                 401, 200, 200, 200, 200));
+        // the caller's own meetings' recordings: anyone signed in, filtered to what they may see
+        rows.add(new Row("GET /api/v1/recordings", f -> HttpRequest.GET("/api/v1/recordings"),
+                401, 200, 200, 200, 200));
         rows.add(new Row("GET /api/v1/recordings/{recordingId}", f -> HttpRequest.GET(unknownRecording),
                 401, 404, 404, 404, 404));
         rows.add(new Row("PATCH /api/v1/recordings/{recordingId}", f -> json(HttpMethod.PATCH, unknownRecording,
