@@ -2,6 +2,7 @@ package com.convene.desktop.app;
 
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.media.AudioMode;
+import com.convene.desktop.ui.theme.ThemePreference;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +19,16 @@ import org.jspecify.annotations.Nullable;
 /// | `video`   | `camera`, `pattern`             | `camera`  |
 /// | `tone-hz` | send a tone instead of the mic, 20–20,000 Hz; 0 = microphone | `0` |
 /// | `password-file` | file whose first line is the password: with `server` and `user` the app signs in at start | none |
+/// | `theme`   | `light`, `dark`, `system` (follow the desktop) | `system` |
 ///
 /// A bare argument `convene://join/<code>` or `https://…/j/<code>` prefills the join field; after a sign-in from
 /// `password-file` the app also joins it. The password itself is never an option, so it stays out of `ps` output.
 /// @param joinLink     link or code to prefill, or `null`
 /// @param passwordFile file holding the password for the automatic sign-in, or `null`
+/// @param theme        light, dark, or follow the desktop
 public record AppOptions(
     String server, String user, AudioMode audioMode, CallConfig.VideoChoice video, double toneHz,
-    @Nullable String joinLink, @Nullable Path passwordFile) {
+    @Nullable String joinLink, @Nullable Path passwordFile, ThemePreference theme) {
 
   static AppOptions parse(Map<String, String> named, List<String> unnamed) {
     String server = value(named, "server", "");
@@ -44,7 +47,7 @@ public record AppOptions(
         .findFirst().orElse(null);
     String passwordFile = value(named, "password-file", "");
     return new AppOptions(server, user, audio, video, toneHz, link,
-        passwordFile.isBlank() ? null : Path.of(passwordFile));
+        passwordFile.isBlank() ? null : Path.of(passwordFile), ThemePreference.parse(value(named, "theme", "system")));
   }
 
   private static String value(Map<String, String> named, String name, String fallback) {

@@ -21,6 +21,10 @@ import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
+import com.convene.desktop.ui.theme.SystemTheme;
+import com.convene.desktop.ui.theme.ThemeMode;
+import com.convene.desktop.ui.theme.ThemePreference;
+import com.convene.desktop.ui.theme.Themes;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
 import java.io.IOException;
@@ -66,10 +70,19 @@ public final class ConveneApp extends Application {
   /// Set at start when `password-file` is given: sign in once, then join the start link once.
   private boolean autoSignInPending;
   private boolean autoJoinPending;
+  /// The look, decided in [#init()] (off the FX thread: following the desktop runs `gsettings`).
+  private volatile @Nullable ThemeMode themeMode;
 
   /// The started app, if any. Any thread.
   public static Optional<ConveneApp> running() {
     return Optional.ofNullable(running);
+  }
+
+  /// Reads the options and settles light or dark before the window opens. Runs on the launcher thread.
+  @Override
+  public void init() {
+    options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed());
+    themeMode = SystemTheme.resolve(options.theme());
   }
 
   @Override
@@ -78,8 +91,9 @@ public final class ConveneApp extends Application {
     autoSignInPending = options.signsInAutomatically();
     stage = primaryStage;
     scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
-    scene.getStylesheets().add(Objects.requireNonNull(
-        ConveneApp.class.getResource("/com/convene/desktop/ui/theme/convene.css")).toExternalForm());
+    ThemeMode mode = themeMode;
+    Themes.apply(scene, mode != null ? mode
+        : options.theme() == ThemePreference.DARK ? ThemeMode.DARK : ThemeMode.LIGHT);
     primaryStage.setTitle(Messages.get("app.title"));
     primaryStage.setScene(scene);
     showSignIn();

@@ -862,10 +862,10 @@ public final class CallSession implements AutoCloseable {
     pc.getStats(report -> post(() -> {
       Map<String, String> owners = new LinkedHashMap<>();
       remoteTracks.values().forEach(t -> owners.put(t.trackId(), t.participantId()));
-      inboundBitrate.update(report, owners).forEach((owner, bps) -> {
+      inboundBitrate.inbound(report, owners).forEach((owner, inbound) -> {
         RemoteMeter meter = meters.get(owner);
         if (meter != null) {
-          meter.bitrateBps(bps);
+          meter.inbound(inbound);
         }
       });
     }));
