@@ -165,6 +165,11 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onReaction(String participantId, String emoji) {
+    Platform.runLater(() -> events.onReaction(participantId, emoji));
+  }
+
+  @Override
   public void onError(ErrorCode code, String message) {
     Platform.runLater(() -> events.onError(message));
   }
@@ -217,6 +222,16 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
       LOG.warn("Chat message not sent: {}", error.toString());
       return null;
     });
+  }
+
+  @Override
+  public void setHandRaised(boolean raised) {
+    session.setHandRaised(raised);
+  }
+
+  @Override
+  public void sendReaction(String emoji) {
+    session.sendReaction(emoji);
   }
 
   @Override
