@@ -364,8 +364,8 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onWaitingRoomUpdated(List<WaitingParticipant> waiting) {
-    if (waiting.size() > waitingRoom.size() && moderator.get()) {
-      participantsOpen.set(true); // someone knocks: show the queue
+    if (waiting.size() > waitingRoom.size()) {
+      participantsOpen.set(true); // someone knocks (only hosts are told): show the queue
     }
     waitingRoom.setAll(waiting);
   }

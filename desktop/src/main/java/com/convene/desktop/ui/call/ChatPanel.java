@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -27,6 +28,15 @@ final class ChatPanel {
     lines.setId("chatList");
     lines.setAccessibleText(Messages.get("call.chat"));
     lines.setPlaceholder(new Label(Messages.get("call.chat.empty")));
+    lines.setCellFactory(view -> new ListCell<>() {
+      @Override
+      protected void updateItem(String line, boolean empty) {
+        super.updateItem(line, empty);
+        setText(empty ? null : line);
+        setWrapText(true);
+        setPrefWidth(0); // wrap to the list's width instead of widening it
+      }
+    });
     chat.lines().addListener((ListChangeListener<String>) change ->
         lines.scrollTo(Math.max(0, chat.lines().size() - 1)));
     TextField input = new TextField();

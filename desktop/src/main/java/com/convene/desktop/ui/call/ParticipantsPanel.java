@@ -1,5 +1,7 @@
 package com.convene.desktop.ui.call;
 
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import com.convene.desktop.ui.Messages;
 import com.convene.model.signal.WaitingParticipant;
 import java.util.ArrayList;
@@ -172,7 +174,7 @@ final class ParticipantsPanel {
     MenuButton menu = new MenuButton(null, new FontIcon(Material2MZ.MORE_VERT), mute, stopVideo, remove, makeHost);
     menu.setId("hostMenu");
     menu.setAccessibleText(Messages.get("call.hostMenu"));
-    menu.getStyleClass().add("flat");
+    menu.getStyleClass().addAll(Styles.FLAT, Tweaks.NO_ARROW);
     menu.visibleProperty().bind(model.moderatorProperty());
     menu.managedProperty().bind(menu.visibleProperty());
     return menu;

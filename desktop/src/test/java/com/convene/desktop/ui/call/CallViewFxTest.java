@@ -120,7 +120,7 @@ class CallViewFxTest {
   }
 
   @Test
-  void hostSeesTheWaitingRoomAndTheTileMenuParticipantsDoNot(FxRobot robot) {
+  void hostSeesTheWaitingRoomAndTheTileMenuParticipantsDoNot(FxRobot robot) throws Exception {
     robot.interact(() -> model.onJoined("Standup",
         List.of(new ParticipantInfo("p1", "u1", "Ada", "participant", false, false, false, false))));
     Node menu = robot.lookup("#hostMenu").query();
@@ -133,6 +133,9 @@ class CallViewFxTest {
     });
     assertThat(menu.isVisible()).isTrue();
     assertThat(robot.lookup("#waitingRoom").queryAs(ListView.class).getItems()).hasSize(1);
+    // the queue's cells appear with the next layout pulse of the panel that just opened
+    WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+        () -> robot.lookup("#admitButton").tryQuery().isPresent());
     robot.clickOn("#admitButton");
     robot.clickOn("#muteAllButton");
     robot.interact(() -> ((MenuButton) menu).getItems().getFirst().fire());
