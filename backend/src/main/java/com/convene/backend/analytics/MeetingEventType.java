@@ -21,7 +21,11 @@ public enum MeetingEventType {
     /// A chat message was sent; `event_data.message_id` names it.
     CHAT_MESSAGE("chat_message"),
     /// A host action (e.g. removing a participant, ending the meeting); `event_data.action` says which.
-    HOST_ACTION("host_action");
+    HOST_ACTION("host_action"),
+    /// A participant raised their hand.
+    HAND_RAISED("hand_raised"),
+    /// A participant lowered their hand.
+    HAND_LOWERED("hand_lowered");
 
     private final String wireName;
 

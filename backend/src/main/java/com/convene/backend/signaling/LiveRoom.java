@@ -299,6 +299,21 @@ final class LiveRoom {
             old.handRaised()));
   }
 
+  /// Raises or lowers a member's hand.
+  synchronized ParticipantInfo setHandRaised(String participantId, boolean raised) {
+    ParticipantInfo old = members.get(participantId).info();
+    return replace(
+        new ParticipantInfo(
+            old.participantId(),
+            old.userId(),
+            old.displayName(),
+            old.role(),
+            old.audioMuted(),
+            old.videoMuted(),
+            old.screenSharing(),
+            raised));
+  }
+
   /// Marks one medium of a member off (a host control); empty when the member is gone.
   synchronized Optional<ParticipantInfo> markMediaOff(String participantId, MediaSource source) {
     Member m = members.get(participantId);

@@ -291,6 +291,11 @@ final class RoomHub implements LiveRecordingControl {
     }
   }
 
+  /// Records a `hand_raised` or `hand_lowered` meeting event for `who` (state after the change).
+  void recordHandChange(LiveRoom room, ParticipantInfo who) {
+    record(room, who, who.handRaised() ? MeetingEventType.HAND_RAISED : MeetingEventType.HAND_LOWERED, Map.of());
+  }
+
   /// Stores and publishes a chat message of `participantId`; delivery (the sender's acknowledgement included)
   /// follows through the meeting's Redis stream. Records a `chat_message` meeting event.
   ///

@@ -33,6 +33,9 @@ import com.convene.model.signal.RecordingStopped;
 import com.convene.model.signal.StartRecording;
 import com.convene.model.signal.StopRecording;
 import com.convene.backend.problem.ProblemException;
+import com.convene.model.signal.RaiseHand;
+import com.convene.model.signal.ReactionReceived;
+import com.convene.model.signal.SendReaction;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalCodec;
@@ -71,6 +74,8 @@ import org.slf4j.LoggerFactory;
 /// session's own serial executor (one virtual thread), so state needs no locks and outgoing frames keep their
 /// order. Work here may block (JDBC, Redis); the Netty event loop never waits for it.
 final class SignalingSession implements SfuListener {
+  /// Shortest gap between two relayed reactions of one client, ns (250 ms): a held key cannot flood the room.
+  private static final long MIN_REACTION_GAP_NANOS = 250_000_000L;
   private static final Logger LOG = LoggerFactory.getLogger(SignalingSession.class);
   /// Close code for an unsupported protocol version (4xxx: application-defined, RFC 6455 §7.4.2).
   static final CloseReason UNSUPPORTED_VERSION = new CloseReason(4400, "unsupported protocol version");
@@ -96,6 +101,8 @@ final class SignalingSession implements SfuListener {
   private SfuParticipant sfuParticipant;
   private int subscribeRevision;
   private String lastSubscribeOffer;
+  /// `System.nanoTime()` of the last relayed reaction, 0 before the first.
+  private long lastReactionNanos;
   private String deviceType = "other";
   private LiveRoom waitingRoom;
   private JoinRequest pendingJoin;
@@ -274,10 +281,12 @@ final class SignalingSession implements SfuListener {
       case EndMeetingRequest end -> onEndMeeting(end);
       case TransferHostRequest transfer -> onTransferHost(transfer);
       case LockRoomRequest lock -> onLock(lock);
+      case RaiseHand hand -> onRaiseHand(hand);
+      case SendReaction reaction -> onSendReaction(reaction);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
           Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _,
-          ChatMessage _, ChatHistory _ ->
+          ChatMessage _, ChatHistory _, ReactionReceived _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -505,6 +514,35 @@ final class SignalingSession implements SfuListener {
     ParticipantInfo updated = room.updateMediaState(participantId, media);
     room.broadcast(new ParticipantUpdated(updated));
     hub.recordMediaChanges(room, before, updated);
+  }
+
+  private void onRaiseHand(RaiseHand hand) {
+    if (state != State.JOINED) {
+      send(new SignalError(hand.requestId(), ErrorCode.NOT_JOINED, "Join a meeting first."));
+      return;
+    }
+    ParticipantInfo before = room.participant(participantId).orElseThrow();
+    if (before.handRaised() == hand.raised()) {
+      return;
+    }
+    ParticipantInfo updated = room.setHandRaised(participantId, hand.raised());
+    room.broadcast(new ParticipantUpdated(updated));
+    hub.recordHandChange(room, updated);
+  }
+
+  /// Relays a reaction to everyone (the sender included); ephemeral, nothing stored. A client sending faster
+  /// than one reaction per [#MIN_REACTION_GAP_NANOS] has the extra ones dropped silently.
+  private void onSendReaction(SendReaction reaction) {
+    if (state != State.JOINED) {
+      send(new SignalError(reaction.requestId(), ErrorCode.NOT_JOINED, "Join a meeting first."));
+      return;
+    }
+    long now = System.nanoTime();
+    if (lastReactionNanos != 0 && now - lastReactionNanos < MIN_REACTION_GAP_NANOS) {
+      return;
+    }
+    lastReactionNanos = now;
+    room.broadcast(new ReactionReceived(participantId, reaction.emoji()));
   }
 
   private void onQualityReport(QualityReport report) {

@@ -5,6 +5,7 @@ import com.convene.desktop.app.settings.ConfigLocations;
 import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.media.AudioMode;
+import com.convene.desktop.ui.theme.ThemePreference;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -22,15 +23,17 @@ import org.jspecify.annotations.Nullable;
 /// | `video`   | `camera`, `pattern`             | `camera`  |
 /// | `tone-hz` | send a tone instead of the mic, 20–20,000 Hz; 0 = microphone | `0` |
 /// | `password-file` | file whose first line is the password: with `server` and `user` the app signs in at start | none |
+/// | `theme`   | `light`, `dark`, `system` (follow the desktop) | `system` |
 ///
 /// A bare argument `convene://join/<code>` or `https://…/j/<code>` ([DeepLink]) is the meeting the app joins as
 /// soon as it is signed in. The password itself is never an option, so it stays out of `ps` output; a
 /// `password-file` (mode 600) in the user's settings signs in unattended, as kiosk rooms and tests do.
 /// @param joinLink     `convene://join/<code>` to join after sign-in, or `null`
 /// @param passwordFile file holding the password for the automatic sign-in, or `null`
+/// @param theme        light, dark, or follow the desktop
 public record AppOptions(
     String server, String user, AudioMode audioMode, CallConfig.VideoChoice video, double toneHz,
-    @Nullable String joinLink, @Nullable Path passwordFile) {
+    @Nullable String joinLink, @Nullable Path passwordFile, ThemePreference theme) {
 
   /// Names the settings layers understand; `convene.<name>` system properties count as command line.
   static final List<String> NAMES = List.of("server", "user", "audio", "video", "tone-hz", "password-file");
@@ -66,7 +69,7 @@ public record AppOptions(
     String link = DeepLink.find(unnamed).orElse(null);
     String passwordFile = value(named, "password-file", "");
     return new AppOptions(server, user, audio, video, toneHz, link,
-        passwordFile.isBlank() ? null : Path.of(passwordFile));
+        passwordFile.isBlank() ? null : Path.of(passwordFile), ThemePreference.parse(value(named, "theme", "system")));
   }
 
   private static String value(LayeredSettings settings, String name, String fallback) {

@@ -23,6 +23,10 @@ import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
+import com.convene.desktop.ui.theme.SystemTheme;
+import com.convene.desktop.ui.theme.ThemeMode;
+import com.convene.desktop.ui.theme.ThemePreference;
+import com.convene.desktop.ui.theme.Themes;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
 import java.io.IOException;
@@ -78,10 +82,19 @@ public final class ConveneApp extends Application {
   private boolean autoSignInPending;
   /// `convene://join/<code>` to join once signed in and out of any call.
   private @Nullable String pendingJoinLink;
+  /// The look, decided in [#init()] (off the FX thread: following the desktop runs `gsettings`).
+  private volatile @Nullable ThemeMode themeMode;
 
   /// The started app, if any. Any thread.
   public static Optional<ConveneApp> running() {
     return Optional.ofNullable(running);
+  }
+
+  /// Reads the options and settles light or dark before the window opens. Runs on the launcher thread.
+  @Override
+  public void init() {
+    options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed(), where);
+    themeMode = SystemTheme.resolve(options.theme());
   }
 
   @Override
@@ -91,8 +104,9 @@ public final class ConveneApp extends Application {
     pendingJoinLink = options.joinLink();
     stage = primaryStage;
     scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
-    scene.getStylesheets().add(Objects.requireNonNull(
-        ConveneApp.class.getResource("/com/convene/desktop/ui/theme/convene.css")).toExternalForm());
+    ThemeMode mode = themeMode;
+    Themes.apply(scene, mode != null ? mode
+        : options.theme() == ThemePreference.DARK ? ThemeMode.DARK : ThemeMode.LIGHT);
     primaryStage.setTitle(Messages.get("app.title"));
     primaryStage.setScene(scene);
     showSignIn();

@@ -17,6 +17,12 @@ public interface CallControls {
   /// Sends a chat message (1–4,000 characters); it appears through [CallEvents#onChatMessage] once stored.
   default void sendChat(String text) {}
 
+  /// Raises (`true`) or lowers our hand; everyone sees it in our participant state.
+  default void setHandRaised(boolean raised) {}
+
+  /// Sends a reaction (an emoji) that everyone sees briefly over our tile.
+  default void sendReaction(String emoji) {}
+
   /// Leaves; [CallEvents#onEnded] follows.
   void leave();
 }

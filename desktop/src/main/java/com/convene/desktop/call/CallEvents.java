@@ -59,6 +59,12 @@ public interface CallEvents {
   /// A chat message arrived, each once, oldest first.
   default void onChatMessage(ChatEntry message) {}
 
+  /// The latest measurements of every remote participant, about once a second.
+  default void onStats(List<ParticipantStats> stats) {}
+
+  /// A participant sent a reaction (an emoji); show it briefly.
+  default void onReaction(String participantId, String emoji) {}
+
   /// Something failed; `message` is safe to show.
   void onError(String message);
 

@@ -69,6 +69,9 @@ public interface CallListener {
   /// arrival order; the history sent on join comes first.
   default void onChatMessage(ChatEntry message) {}
 
+  /// Someone (we too) sent a reaction; show it briefly.
+  default void onReaction(String participantId, String emoji) {}
+
   /// The server refused a request; `message` is safe to show.
   default void onError(ErrorCode code, String message) {}
 

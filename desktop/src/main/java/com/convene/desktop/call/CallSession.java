@@ -34,6 +34,9 @@ import com.convene.model.signal.RecordingStarted;
 import com.convene.model.signal.RecordingStopped;
 import com.convene.model.signal.StartRecording;
 import com.convene.model.signal.StopRecording;
+import com.convene.model.signal.RaiseHand;
+import com.convene.model.signal.ReactionReceived;
+import com.convene.model.signal.SendReaction;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
 import com.convene.model.signal.SignalError;
@@ -344,6 +347,17 @@ public final class CallSession implements AutoCloseable {
     sendMediaState();
   }
 
+  /// Raises or lowers our hand; everyone (we too) gets [CallListener#onParticipantUpdated] /
+  /// [CallListener#onSelfUpdated] with the new state.
+  public CompletableFuture<Void> setHandRaised(boolean raised) {
+    return sendOnSession(() -> new RaiseHand(newRequestId(), raised));
+  }
+
+  /// Sends a reaction everyone sees briefly; it comes back through [CallListener#onReaction].
+  public CompletableFuture<Void> sendReaction(String emoji) {
+    return sendOnSession(() -> new SendReaction(newRequestId(), emoji));
+  }
+
   /// Asks the server to record the meeting (host only); [CallListener#onRecordingStarted] follows, or
   /// [CallListener#onError] with `FORBIDDEN`, `RECORDING_DISABLED` or `RECORDING_ALREADY_RUNNING`.
   public CompletableFuture<Void> startRecording() {
@@ -516,6 +530,9 @@ public final class CallSession implements AutoCloseable {
         listener.onRecordingStopped(stopped.recordingId(), stopped.reason());
       }
       case ChatSend ignored -> LOG.warn("Unexpected client-side message from server: chat-send");
+      case RaiseHand ignored -> LOG.warn("Unexpected client-side message from server: raise-hand");
+      case SendReaction ignored -> LOG.warn("Unexpected client-side message from server: send-reaction");
+      case ReactionReceived reaction -> listener.onReaction(reaction.participantId(), reaction.emoji());
       case Heartbeat ignored -> LOG.warn("Unexpected client-side message from server: heartbeat");
     }
   }
@@ -927,15 +944,15 @@ public final class CallSession implements AutoCloseable {
     pc.getStats(report -> post(() -> {
       Map<String, String> owners = new LinkedHashMap<>();
       remoteTracks.values().forEach(t -> owners.put(t.trackId(), t.participantId()));
-      Map<String, Long> bitrates = inboundBitrate.update(report, owners);
-      bitrates.forEach((owner, bps) -> {
+      Map<String, InboundBitrate.Inbound> inbounds = inboundBitrate.inbound(report, owners);
+      inbounds.forEach((owner, inbound) -> {
         RemoteMeter meter = meters.get(owner);
         if (meter != null) {
-          meter.bitrateBps(bps);
+          meter.inbound(inbound);
         }
       });
-      boolean measured = bitrates.values().stream().anyMatch(bps -> bps >= 0);
-      long total = bitrates.values().stream().mapToLong(bps -> Math.max(0, bps)).sum();
+      boolean measured = inbounds.values().stream().anyMatch(in -> in.bitrateBps() >= 0);
+      long total = inbounds.values().stream().mapToLong(in -> Math.max(0, in.bitrateBps())).sum();
       mediaLink.onInbound(measured, total, System.nanoTime());
     }));
   }

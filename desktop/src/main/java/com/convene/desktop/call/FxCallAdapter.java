@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,9 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
 
   private final CallEvents events;
   private final Map<String, VideoFeed> feeds = new HashMap<>();
+  /// Samples [CallSession#stats()] once a second for the tiles' speaker highlight and quality indicator.
+  private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().daemon().name("convene-ui-stats").factory());
   private volatile CallSession session;
 
   private FxCallAdapter(CallEvents events) {
@@ -44,6 +50,7 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
       CallEvents events) {
     FxCallAdapter adapter = new FxCallAdapter(events);
     adapter.session = CallSession.start(config, engine, connector, adapter);
+    adapter.statsTimer.scheduleAtFixedRate(adapter::pollStats, 1, 1, TimeUnit.SECONDS);
     adapter.session.joined().exceptionally(error -> {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       String message = cause instanceof CallException ? cause.getMessage() : "Could not join the meeting.";
@@ -62,6 +69,15 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   /// The underlying session, for measurements ([CallSession#stats()]) in tests and diagnostics.
   public CallSession session() {
     return session;
+  }
+
+  private void pollStats() {
+    try {
+      List<ParticipantStats> stats = session.stats();
+      Platform.runLater(() -> events.onStats(stats));
+    } catch (RuntimeException e) {
+      LOG.debug("Stats sample failed: {}", e.toString());
+    }
   }
 
   // ---- CallListener: session thread ----
@@ -154,12 +170,18 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onReaction(String participantId, String emoji) {
+    Platform.runLater(() -> events.onReaction(participantId, emoji));
+  }
+
+  @Override
   public void onError(ErrorCode code, String message) {
     Platform.runLater(() -> events.onError(message));
   }
 
   @Override
   public void onEnded(String reason) {
+    statsTimer.shutdownNow();
     feeds.values().forEach(VideoFeed::detach);
     feeds.clear();
     Platform.runLater(() -> events.onEnded(reason));
@@ -205,6 +227,16 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
       LOG.warn("Chat message not sent: {}", error.toString());
       return null;
     });
+  }
+
+  @Override
+  public void setHandRaised(boolean raised) {
+    session.setHandRaised(raised);
+  }
+
+  @Override
+  public void sendReaction(String emoji) {
+    session.sendReaction(emoji);
   }
 
   @Override

@@ -12,6 +12,9 @@ package com.convene.desktop.call;
 /// @param frameWidth             width of the last decoded frame in pixels, 0 before the first
 /// @param frameHeight            height of the last decoded frame in pixels, 0 before the first
 /// @param lastPatternCounter     frame counter read from a Convene test pattern in the last frame, or -1
+/// @param lossFraction           share of this participant's packets lost over the last stats interval, 0–1
+///                               (`inbound-rtp` `packetsLost` / expected), or -1 before the first sample
+/// @param jitterMillis           largest interarrival jitter of their tracks in ms (`inbound-rtp` `jitter`), or -1
 public record ParticipantStats(
     String participantId,
     String displayName,
@@ -22,4 +25,15 @@ public record ParticipantStats(
     long joinToFirstFrameMillis,
     int frameWidth,
     int frameHeight,
-    int lastPatternCounter) {}
+    int lastPatternCounter,
+    double lossFraction,
+    double jitterMillis) {
+
+  /// Stats without loss and jitter samples (the sinks' measurements only).
+  public ParticipantStats(String participantId, String displayName, long framesDecoded, double framesPerSecond,
+      long bitrateBps, double audioRms, long joinToFirstFrameMillis, int frameWidth, int frameHeight,
+      int lastPatternCounter) {
+    this(participantId, displayName, framesDecoded, framesPerSecond, bitrateBps, audioRms, joinToFirstFrameMillis,
+        frameWidth, frameHeight, lastPatternCounter, -1, -1);
+  }
+}

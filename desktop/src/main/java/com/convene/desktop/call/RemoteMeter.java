@@ -25,6 +25,8 @@ final class RemoteMeter {
   private volatile int lastPatternCounter = -1;
   private volatile double audioRms = -1;
   private volatile long bitrateBps = -1;
+  private volatile double lossFraction = -1;
+  private volatile double jitterMillis = -1;
   private long fpsWindowStart;
   private long fpsWindowFrames;
   private double rmsSumSquares;
@@ -80,6 +82,13 @@ final class RemoteMeter {
     this.bitrateBps = bitrate;
   }
 
+  /// The subscribe connection's latest receive figures for this participant.
+  void inbound(InboundBitrate.Inbound inbound) {
+    this.bitrateBps = inbound.bitrateBps();
+    this.lossFraction = inbound.lossFraction();
+    this.jitterMillis = inbound.jitterMillis();
+  }
+
   boolean hasVideo() {
     return framesDecoded > 0;
   }
@@ -96,6 +105,8 @@ final class RemoteMeter {
         first < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(first - joinSentNanos),
         frameWidth,
         frameHeight,
-        lastPatternCounter);
+        lastPatternCounter,
+        lossFraction,
+        jitterMillis);
   }
 }

@@ -46,7 +46,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = StartRecording.class, name = StartRecording.TYPE),
     @JsonSubTypes.Type(value = StopRecording.class, name = StopRecording.TYPE),
     @JsonSubTypes.Type(value = RecordingStarted.class, name = RecordingStarted.TYPE),
-    @JsonSubTypes.Type(value = RecordingStopped.class, name = RecordingStopped.TYPE)
+    @JsonSubTypes.Type(value = RecordingStopped.class, name = RecordingStopped.TYPE),
+    @JsonSubTypes.Type(value = RaiseHand.class, name = RaiseHand.TYPE),
+    @JsonSubTypes.Type(value = SendReaction.class, name = SendReaction.TYPE),
+    @JsonSubTypes.Type(value = ReactionReceived.class, name = ReactionReceived.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
@@ -55,4 +58,5 @@ public sealed interface Signal
         ChatHistory, Heartbeat, Waiting, WaitingRoomUpdated,
         AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
         EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated,
-        StartRecording, StopRecording, RecordingStarted, RecordingStopped {}
+        StartRecording, StopRecording, RecordingStarted, RecordingStopped,
+        RaiseHand, SendReaction, ReactionReceived {}

@@ -68,6 +68,9 @@ class SignalCodecTest {
         Arguments.of("stop-recording", new StopRecording("r7")),
         Arguments.of("recording-started", new RecordingStarted("rec-1", "u-1", false)),
         Arguments.of("recording-stopped", new RecordingStopped("rec-1", "stopped")),
+        Arguments.of("raise-hand", new RaiseHand("r14", true)),
+        Arguments.of("send-reaction", new SendReaction("r15", "\uD83D\uDC4D")),
+        Arguments.of("reaction", new ReactionReceived("p-1", "\uD83D\uDC4D")),
         Arguments.of(
             "error-recording-disabled",
             new SignalError("r6", ErrorCode.RECORDING_DISABLED, "Recording is disabled for this meeting.")));
@@ -104,6 +107,10 @@ class SignalCodecTest {
         "{\"type\":\"stop-media\",\"requestId\":\"r\",\"participantId\":\"p\",\"source\":\"speaker\"}",
         "{\"type\":\"lock-room\",\"requestId\":\"r\"}",
         "{\"type\":\"waiting-room-updated\",\"waiting\":[{\"waitingId\":\"\",\"userId\":\"u\",\"displayName\":\"B\"}]}",
+        "{\"type\":\"raise-hand\",\"raised\":true}",
+        "{\"type\":\"send-reaction\",\"requestId\":\"r\",\"emoji\":\"a b\"}",
+        "{\"type\":\"send-reaction\",\"requestId\":\"r\",\"emoji\":\"xxxxxxxxxxxxxxxxx\"}",
+        "{\"type\":\"reaction\",\"participantId\":\"p\"}",
         "\u0000\u0001garbage"
       })
   void rejectsMalformedFramesWithDecodeException(String frame) {

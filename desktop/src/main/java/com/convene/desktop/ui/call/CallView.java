@@ -1,56 +1,39 @@
 package com.convene.desktop.ui.call;
 
-import com.convene.desktop.call.VideoFeed;
 import com.convene.desktop.media.ScreenCaptureSource;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
 import com.convene.desktop.ui.controls.VideoTile;
-import com.convene.model.signal.WaitingParticipant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 
-/// The call window's content: header, grid of [VideoTile]s and the control bar, bound to a [CallViewModel].
+/// The call window's content, bound to a [CallViewModel]: a header (title, recording indicator, status), the
+/// [VideoStage] (grid or speaker view), the [ParticipantsPanel] and [ChatPanel] on the right, and the
+/// [ControlBar] with its keyboard shortcuts ([CallShortcut]) installed on whatever scene shows the view.
 /// FX thread only.
 ///
-/// Control ids for tests: `#videoGrid` (children are [VideoTile]s), `#micToggle`, `#cameraToggle`,
-/// `#shareButton`, `#leaveButton`, `#callStatus`, `#callError`, `#audioWarning`, `#callNotice`; the password
-/// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`; for hosts the queue
-/// `#waitingRoom` (a `ListView` whose rows hold `#admitButton` and `#denyButton`), `#muteAllButton`,
-/// `#lockButton`, `#recordButton`, `#endButton`, and on each tile a `#hostBadge` and a `#hostMenu` (`MenuButton`) with mute,
-/// stop video, remove and make host; the chat panel's
-/// `#chatList`, `#chatInput`, `#chatSendButton`.
+/// Control ids for tests: see [ControlBar], [VideoStage], [ParticipantsPanel], [ChatPanel] and [TileOverlay];
+/// here `#callStatus`, `#callError`, `#audioWarning`, `#callNotice`, `#recordingIndicator`; the password
+/// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`.
 public final class CallView {
   private final BorderPane root = new BorderPane();
-  private final FlowPane grid = new FlowPane(8, 8);
-  private final Map<TileModel, VideoTile> tileViews = new HashMap<>();
-  private final Map<TileModel, ChangeListener<VideoFeed>> feedListeners = new HashMap<>();
   private final CallViewModel model;
+  private final VideoStage stage;
 
   public CallView(CallViewModel model) {
     this.model = model;
@@ -60,26 +43,14 @@ public final class CallView {
     Label status = new Label();
     status.setId("callStatus");
     status.textProperty().bind(model.statusProperty());
-    Label warning = new Label();
-    warning.setId("audioWarning");
-    warning.getStyleClass().add("warning");
-    warning.setWrapText(true);
-    warning.textProperty().bind(model.audioWarningProperty());
-    warning.managedProperty().bind(warning.textProperty().isNotEmpty());
-    Label error = new Label();
-    error.setId("callError");
-    error.getStyleClass().add("error");
-    error.setWrapText(true);
-    error.textProperty().bind(model.errorProperty());
-    error.managedProperty().bind(error.textProperty().isNotEmpty());
-    Label notice = new Label();
-    notice.setId("callNotice");
-    notice.setWrapText(true);
-    notice.textProperty().bind(model.noticeProperty());
-    notice.managedProperty().bind(notice.textProperty().isNotEmpty());
-    Label recording = new Label(Messages.get("call.recording"));
+    status.managedProperty().bind(status.textProperty().isNotEmpty());
+    Label warning = message("audioWarning", "warning", model.audioWarningProperty());
+    Label error = message("callError", "error", model.errorProperty());
+    Label notice = message("callNotice", "muted-text", model.noticeProperty());
+    Label recording = new Label(Messages.get("call.recording"), new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
     recording.setId("recordingIndicator");
     recording.getStyleClass().add("recording");
+    recording.setAccessibleText(Messages.get("call.recording"));
     recording.visibleProperty().bind(model.recordingProperty());
     recording.managedProperty().bind(model.recordingProperty());
     Label reconnecting = new Label(Messages.get("call.reconnecting"));
@@ -87,105 +58,37 @@ public final class CallView {
     reconnecting.getStyleClass().add("reconnecting");
     reconnecting.visibleProperty().bind(model.reconnectingProperty());
     reconnecting.managedProperty().bind(model.reconnectingProperty());
-    HBox titleRow = new HBox(12, title, recording, reconnecting);
+    HBox titleRow = new HBox(12, title, recording, reconnecting, status);
     titleRow.setAlignment(Pos.CENTER_LEFT);
-    VBox header = new VBox(4, titleRow, status, warning, error, notice);
-    header.setPadding(new Insets(12));
+    VBox header = new VBox(4, titleRow, warning, error, notice);
+    header.setPadding(new Insets(10, 16, 10, 16));
+    header.getStyleClass().add("call-header");
 
-    grid.setId("videoGrid");
-    grid.setPadding(new Insets(8));
-    grid.setAlignment(Pos.CENTER);
-    ScrollPane scroll = new ScrollPane(grid);
-    scroll.setFitToWidth(true);
-    model.tiles().forEach(this::addTile);
-    model.tiles().addListener((ListChangeListener<TileModel>) change -> {
-      while (change.next()) {
-        change.getRemoved().forEach(this::removeTile);
-        change.getAddedSubList().forEach(this::addTile);
+    stage = new VideoStage(model);
+    ControlBar controls = new ControlBar(model, this::toggleShare);
+    root.sceneProperty().addListener((obs, old, scene) -> {
+      if (old != null) {
+        controls.removeShortcuts(old);
+      }
+      if (scene != null) {
+        controls.installShortcuts(scene);
       }
     });
-
-    ToggleButton mic = new ToggleButton(Messages.get("call.mic"));
-    mic.setId("micToggle");
-    mic.setSelected(!model.micMutedProperty().get());
-    mic.selectedProperty().addListener((obs, was, on) -> {
-      if (model.micMutedProperty().get() == on) {
-        model.setMicMuted(!on);
-      }
-    });
-    ToggleButton camera = new ToggleButton(Messages.get("call.camera"));
-    camera.setId("cameraToggle");
-    camera.setSelected(!model.cameraOffProperty().get());
-    camera.selectedProperty().addListener((obs, was, on) -> {
-      if (model.cameraOffProperty().get() == on) {
-        model.setCameraOff(!on);
-      }
-    });
-    Button share = new Button();
-    share.setId("shareButton");
-    share.textProperty().bind(model.sharingProperty()
-        .map(on -> Messages.get(on ? "call.stopShare" : "call.share")));
-    share.disableProperty().bind(model.joinedProperty().not());
-    share.setOnAction(event -> toggleShare());
-    Button leave = new Button(Messages.get("call.leave"));
-    leave.setId("leaveButton");
-    leave.getStyleClass().add("danger");
-    leave.setOnAction(event -> model.leave());
-    // the server may mute us (host control, mute on entry): the toggles follow without echoing it back
-    model.micMutedProperty().addListener((obs, was, muted) -> mic.setSelected(!muted));
-    model.cameraOffProperty().addListener((obs, was, off) -> camera.setSelected(!off));
-    Button muteAll = hostButton("muteAllButton", Messages.get("call.host.muteAll"));
-    muteAll.setOnAction(event -> model.muteAll());
-    Button lock = hostButton("lockButton", "");
-    lock.textProperty().bind(model.lockedProperty()
-        .map(on -> Messages.get(on ? "call.host.unlock" : "call.host.lock")));
-    lock.setOnAction(event -> model.toggleLock());
-    Button end = hostButton("endButton", Messages.get("call.host.end"));
-    end.getStyleClass().add("danger");
-    end.setOnAction(event -> model.endForAll());
-    Button record = hostButton("recordButton", "");
-    record.textProperty().bind(model.recordingProperty()
-        .map(on -> Messages.get(on ? "call.host.stopRecording" : "call.host.record")));
-    record.setOnAction(event -> model.toggleRecording());
-    HBox controls = new HBox(8, mic, camera, share, leave, muteAll, lock, record, end);
-    controls.setAlignment(Pos.CENTER);
-    controls.setPadding(new Insets(12));
-
-    ListView<String> chatList = new ListView<>(model.chatLines());
-    chatList.setId("chatList");
-    chatList.setPrefWidth(260);
-    model.chatLines().addListener((ListChangeListener<String>) change ->
-        chatList.scrollTo(Math.max(0, model.chatLines().size() - 1)));
-    TextField chatInput = new TextField();
-    chatInput.setId("chatInput");
-    chatInput.setPromptText(Messages.get("call.chatPrompt"));
-    chatInput.textProperty().bindBidirectional(model.chatDraftProperty());
-    chatInput.setOnAction(event -> model.sendChat());
-    chatInput.disableProperty().bind(model.joinedProperty().not());
-    Button send = new Button(Messages.get("call.chatSend"));
-    send.setId("chatSendButton");
-    send.disableProperty().bind(model.joinedProperty().not());
-    send.setOnAction(event -> model.sendChat());
-    HBox.setHgrow(chatInput, Priority.ALWAYS);
-    VBox chatPane = new VBox(6, new Label(Messages.get("call.chat")), chatList, new HBox(6, chatInput, send));
-    VBox.setVgrow(chatList, Priority.ALWAYS);
-    chatPane.setPadding(new Insets(8));
 
     root.setTop(header);
-    root.setCenter(new StackPane(scroll, passwordPane(), waitingForHost()));
-    VBox side = new VBox(8, waitingRoomPane(), chatPane);
-    VBox.setVgrow(chatPane, Priority.ALWAYS);
-    root.setRight(side);
-    root.setBottom(controls);
+    root.setCenter(new StackPane(stage.root(), passwordPane(), waitingForHost()));
+    root.setRight(new HBox(new ParticipantsPanel(model).root(), new ChatPanel(model).root()));
+    root.setBottom(controls.root());
   }
 
-  /// A control-bar button only hosts and admins see.
-  private Button hostButton(String id, String text) {
-    Button button = new Button(text);
-    button.setId(id);
-    button.visibleProperty().bind(model.moderatorProperty().and(model.joinedProperty()));
-    button.managedProperty().bind(button.visibleProperty());
-    return button;
+  private static Label message(String id, String styleClass, javafx.beans.value.ObservableValue<String> text) {
+    Label label = new Label();
+    label.setId(id);
+    label.getStyleClass().add(styleClass);
+    label.setWrapText(true);
+    label.textProperty().bind(text);
+    label.managedProperty().bind(label.textProperty().isNotEmpty());
+    return label;
   }
 
   private Region passwordPane() {
@@ -214,7 +117,6 @@ public final class CallView {
     pane.managedProperty().bind(pane.visibleProperty());
     return pane;
   }
-
   private Region waitingForHost() {
     Label label = new Label(Messages.get("call.waitingForHost"));
     label.setId("waitingForHost");
@@ -226,71 +128,13 @@ public final class CallView {
     pane.managedProperty().bind(pane.visibleProperty());
     return pane;
   }
-
-  private Region waitingRoomPane() {
-    Label heading = new Label(Messages.get("call.waitingRoom"));
-    heading.getStyleClass().add("heading");
-    ListView<WaitingParticipant> list = new ListView<>(model.waitingRoom());
-    list.setId("waitingRoom");
-    list.setPrefWidth(260);
-    list.setCellFactory(view -> new ListCell<>() {
-      @Override
-      protected void updateItem(WaitingParticipant item, boolean empty) {
-        super.updateItem(item, empty);
-        if (empty || item == null) {
-          setGraphic(null);
-          setText(null);
-          return;
-        }
-        Label name = new Label(item.displayName());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button admit = new Button(Messages.get("call.admit"));
-        admit.setId("admitButton");
-        admit.setOnAction(event -> model.admit(item));
-        Button deny = new Button(Messages.get("call.deny"));
-        deny.setId("denyButton");
-        deny.setOnAction(event -> model.deny(item));
-        HBox row = new HBox(6, name, spacer, admit, deny);
-        row.setAlignment(Pos.CENTER_LEFT);
-        setText(null);
-        setGraphic(row);
-      }
-    });
-    VBox pane = new VBox(8, heading, list);
-    pane.setPadding(new Insets(12));
-    pane.visibleProperty().bind(model.moderatorProperty().and(javafx.beans.binding.Bindings.isNotEmpty(model.waitingRoom())));
-    pane.managedProperty().bind(pane.visibleProperty());
-    return pane;
-  }
-
-  /// The host menu on a remote participant's tile: mute, stop video (or the screen share on a screen tile),
-  /// remove, make host. Shown to hosts and admins only.
-  private MenuButton hostMenu(TileModel tileModel) {
-    MenuItem mute = new MenuItem(Messages.get("call.host.mute"));
-    mute.setOnAction(event -> model.mute(tileModel));
-    MenuItem stopVideo = new MenuItem(Messages.get("call.host.stopVideo"));
-    stopVideo.setOnAction(event -> model.stopVideo(tileModel));
-    MenuItem remove = new MenuItem(Messages.get("call.host.remove"));
-    remove.setOnAction(event -> model.remove(tileModel));
-    MenuItem makeHost = new MenuItem(Messages.get("call.host.makeHost"));
-    makeHost.setOnAction(event -> model.makeHost(tileModel));
-    MenuButton menu = tileModel.screen()
-        ? new MenuButton(Messages.get("call.hostMenu"), null, stopVideo)
-        : new MenuButton(Messages.get("call.hostMenu"), null, mute, stopVideo, remove, makeHost);
-    menu.setId("hostMenu");
-    menu.visibleProperty().bind(model.moderatorProperty());
-    StackPane.setAlignment(menu, Pos.TOP_RIGHT);
-    return menu;
-  }
-
   public Parent root() {
     return root;
   }
 
-  /// The tiles currently in the grid, in display order.
+  /// Every tile (grid, large tile and strip), in the model's order.
   public List<VideoTile> tiles() {
-    return grid.getChildren().stream().filter(VideoTile.class::isInstance).map(VideoTile.class::cast).toList();
+    return stage.tiles();
   }
 
   private void toggleShare() {
@@ -327,46 +171,4 @@ public final class CallView {
       choice = dialog.showAndWait();
     }
     choice.ifPresent(model::startShare);
-  }
-
-  private void addTile(TileModel tileModel) {
-    VideoTile tile = new VideoTile(tileModel.participantId());
-    tile.nameProperty().bind(tileModel.displayNameProperty());
-    Label hostBadge = new Label(Messages.get("call.hostBadge"));
-    hostBadge.setId("hostBadge");
-    hostBadge.getStyleClass().add("tile-name");
-    hostBadge.visibleProperty().bind(tileModel.hostProperty());
-    StackPane.setAlignment(hostBadge, Pos.BOTTOM_RIGHT);
-    tile.getChildren().addAll(hostBadge, hostMenu(tileModel));
-    ChangeListener<VideoFeed> listener = (obs, old, feed) -> {
-      if (old != null) {
-        old.setRenderer(null);
-      }
-      if (feed != null) {
-        feed.setRenderer(tile::render);
-      } else {
-        tile.clearVideo();
-      }
-    };
-    tileModel.feedProperty().addListener(listener);
-    listener.changed(tileModel.feedProperty(), null, tileModel.feedProperty().get());
-    feedListeners.put(tileModel, listener);
-    tileViews.put(tileModel, tile);
-    grid.getChildren().add(tile);
-  }
-
-  private void removeTile(TileModel tileModel) {
-    VideoTile tile = tileViews.remove(tileModel);
-    ChangeListener<VideoFeed> listener = feedListeners.remove(tileModel);
-    if (listener != null) {
-      tileModel.feedProperty().removeListener(listener);
-    }
-    VideoFeed feed = tileModel.feedProperty().get();
-    if (feed != null) {
-      feed.setRenderer(null);
-    }
-    if (tile != null) {
-      grid.getChildren().remove(tile);
-    }
-  }
-}
+  }}

@@ -3,6 +3,7 @@ package com.convene.desktop.ui.call;
 import com.convene.desktop.call.CallControls;
 import com.convene.desktop.call.CallEvents;
 import com.convene.desktop.call.HostControls;
+import com.convene.desktop.call.ParticipantStats;
 import com.convene.desktop.call.VideoFeed;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
@@ -15,11 +16,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.jspecify.annotations.Nullable;
 
 /// State of the call screen, driven by [CallEvents] and acting through [CallControls]. FX thread only.
@@ -28,10 +33,24 @@ import org.jspecify.annotations.Nullable;
 /// one extra tile per remote screen share. Also the meeting's gates: the password prompt (the call is started
 /// again with the entered password), the "waiting for the host" state, and for hosts and admins the waiting
 /// room queue and the host menu ([HostControls]).
+///
+/// Layout state: the grid or the speaker view (one large [#featuredProperty()] tile: a screen share, else the
+/// active speaker, else the first tile), the participants and chat panels, and per tile the speaking
+/// highlight and connection quality from [#onStats].
 public final class CallViewModel implements CallEvents {
+  /// Audio RMS (0–1 of full scale) from which a participant counts as speaking, about -40 dBFS.
+  static final double SPEAKING_RMS = 0.01;
+
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
-  private final ObservableList<String> chatLines = FXCollections.observableArrayList();
-  private final StringProperty chatDraft = new SimpleStringProperty("");
+  private final FilteredList<TileModel> participants = new FilteredList<>(tiles, tile -> !tile.screen());
+  private final ChatModel chat = new ChatModel();
+  private final BooleanProperty handRaised = new SimpleBooleanProperty();
+  private final BooleanProperty speakerView = new SimpleBooleanProperty();
+  private final BooleanProperty participantsOpen = new SimpleBooleanProperty();
+  private final ObjectProperty<@Nullable TileModel> featured = new SimpleObjectProperty<>();
+  private @Nullable TileModel lastSpeaker;
+  private @Nullable String selfParticipantId;
+  private long reactionSequence;
   private final StringProperty title = new SimpleStringProperty();
   private final StringProperty status = new SimpleStringProperty(Messages.get("call.connecting"));
   private final StringProperty audioWarning = new SimpleStringProperty("");
@@ -120,12 +139,42 @@ public final class CallViewModel implements CallEvents {
 
   /// Chat lines, `Name: text`, oldest first.
   public ObservableList<String> chatLines() {
-    return chatLines;
+    return chat.lines();
   }
 
   /// The text being typed into the chat input.
   public StringProperty chatDraftProperty() {
-    return chatDraft;
+    return chat.draftProperty();
+  }
+
+  /// The chat panel: lines, draft, open, unread count.
+  public ChatModel chat() {
+    return chat;
+  }
+
+  /// The remote participants (camera tiles, no screen shares), in join order.
+  public ObservableList<TileModel> participants() {
+    return participants;
+  }
+
+  /// Whether our own hand is raised, as the room last told us.
+  public BooleanProperty handRaisedProperty() {
+    return handRaised;
+  }
+
+  /// Whether the speaker view (one large tile and a strip) is shown instead of the grid.
+  public BooleanProperty speakerViewProperty() {
+    return speakerView;
+  }
+
+  /// Whether the participants panel is shown.
+  public BooleanProperty participantsOpenProperty() {
+    return participantsOpen;
+  }
+
+  /// The tile the speaker view shows large: a screen share, else the active speaker, else the first tile.
+  public ReadOnlyObjectProperty<@Nullable TileModel> featuredProperty() {
+    return featured;
   }
 
   public StringProperty titleProperty() {
@@ -207,12 +256,23 @@ public final class CallViewModel implements CallEvents {
 
   /// Sends the chat draft (trimmed, cut to 4,000 characters) and clears it; does nothing when blank.
   public void sendChat() {
-    String text = chatDraft.get() == null ? "" : chatDraft.get().strip();
-    if (text.isEmpty() || controls == null) {
-      return;
+    chat.send(controls);
+  }
+
+  /// Raises our hand, or lowers it when raised; the state follows the room's answer.
+  public void toggleHand() {
+    if (controls != null) {
+      boolean raise = !handRaised.get();
+      handRaised.set(raise);
+      controls.setHandRaised(raise);
     }
-    controls.sendChat(text.length() > 4_000 ? text.substring(0, 4_000) : text);
-    chatDraft.set("");
+  }
+
+  /// Sends a reaction everyone sees over our tile.
+  public void react(String emoji) {
+    if (controls != null) {
+      controls.sendReaction(emoji);
+    }
   }
 
   public void leave() {
@@ -315,6 +375,9 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onWaitingRoomUpdated(List<WaitingParticipant> waiting) {
+    if (waiting.size() > waitingRoom.size()) {
+      participantsOpen.set(true); // someone knocks (only hosts are told): show the queue
+    }
     waitingRoom.setAll(waiting);
   }
 
@@ -322,6 +385,8 @@ public final class CallViewModel implements CallEvents {
   public void onSelfUpdated(ParticipantInfo self) {
     moderator.set(admin || "host".equals(self.role()));
     micMuted.set(self.audioMuted());
+    handRaised.set(self.handRaised());
+    selfParticipantId = self.participantId();
     if (!moderator.get()) {
       waitingRoom.clear();
     }
@@ -371,7 +436,11 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onParticipantLeft(String participantId) {
     tiles.removeIf(tile -> tile.participantId().equals(participantId));
+    if (lastSpeaker != null && lastSpeaker.participantId().equals(participantId)) {
+      lastSpeaker = null;
+    }
     updateStatus();
+    updateFeatured();
   }
 
   @Override
@@ -382,16 +451,19 @@ public final class CallViewModel implements CallEvents {
       tile.displayNameProperty().set(Messages.get("call.screenOf", owner));
       tile.feedProperty().set(feed);
       tiles.add(tile);
+      speakerView.set(true); // a screen share is shown large
     } else {
       cameraTile(participantId).feedProperty().set(feed);
     }
     updateStatus();
+    updateFeatured();
   }
 
   @Override
   public void onRemoteVideoEnded(String participantId, String trackId) {
     tiles.removeIf(tile -> tile.screen() && tile.key().equals(trackId));
     find(participantId).ifPresent(tile -> tile.feedProperty().set(null));
+    updateFeatured();
   }
 
   @Override
@@ -407,7 +479,43 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onChatMessage(ChatEntry message) {
-    chatLines.add(message.senderName() + ": " + message.content());
+    chat.received(message, selfParticipantId);
+  }
+
+  /// Marks the loudest participant above the speaking threshold (RMS 0.01 of full scale, about -40 dBFS) as
+  /// speaking and rates every tile's connection.
+  @Override
+  public void onStats(List<ParticipantStats> stats) {
+    ParticipantStats loudest = null;
+    for (ParticipantStats s : stats) {
+      Optional<TileModel> tile = find(s.participantId());
+      if (tile.isEmpty()) {
+        continue;
+      }
+      TileModel t = tile.get();
+      t.qualityProperty().set(ConnectionQuality.rate(s,
+          t.feedProperty().get() != null && !t.videoMutedProperty().get()));
+      if (s.audioRms() >= SPEAKING_RMS && !t.audioMutedProperty().get()
+          && (loudest == null || s.audioRms() > loudest.audioRms())) {
+        loudest = s;
+      }
+    }
+    String speakerId = loudest == null ? null : loudest.participantId();
+    for (TileModel tile : participants) {
+      tile.speakingProperty().set(tile.participantId().equals(speakerId));
+    }
+    if (speakerId != null) {
+      lastSpeaker = find(speakerId).orElse(lastSpeaker);
+    }
+    updateFeatured();
+  }
+
+  @Override
+  public void onReaction(String participantId, String emoji) {
+    if (!Reactions.EMOJI.contains(emoji)) {
+      return;
+    }
+    find(participantId).ifPresent(tile -> tile.reactionProperty().set(new Reaction(emoji, ++reactionSequence)));
   }
 
   @Override
@@ -421,6 +529,8 @@ public final class CallViewModel implements CallEvents {
     waitingForHost.set(false);
     tiles.clear();
     waitingRoom.clear();
+    lastSpeaker = null;
+    featured.set(null);
     if (passwordNeeded.get() && "join-failed".equals(reason) && rejoinWithPassword != null) {
       return; // the prompt stays; submitPassword starts the call again
     }
@@ -438,6 +548,9 @@ public final class CallViewModel implements CallEvents {
       TileModel tile = new TileModel(participantId, participantId, false);
       tile.displayNameProperty().set(participantId);
       tiles.add(tile);
+      if (featured.get() == null) {
+        featured.set(tile);
+      }
       return tile;
     });
   }
@@ -450,6 +563,18 @@ public final class CallViewModel implements CallEvents {
     tile.displayNameProperty().set(participant.displayName());
     tile.audioMutedProperty().set(participant.audioMuted());
     tile.hostProperty().set("host".equals(participant.role()));
+    tile.videoMutedProperty().set(participant.videoMuted());
+    tile.handRaisedProperty().set(participant.handRaised());
+  }
+
+  private void updateFeatured() {
+    TileModel next = tiles.stream().filter(TileModel::screen).findFirst()
+        .or(() -> Optional.ofNullable(lastSpeaker).filter(tiles::contains))
+        .or(() -> tiles.stream().findFirst())
+        .orElse(null);
+    if (featured.get() != next) {
+      featured.set(next);
+    }
   }
 
   private void updateStatus() {

@@ -17,6 +17,11 @@ public final class TileModel {
   private final StringProperty displayName = new SimpleStringProperty("");
   private final BooleanProperty audioMuted = new SimpleBooleanProperty();
   private final BooleanProperty host = new SimpleBooleanProperty();
+  private final BooleanProperty videoMuted = new SimpleBooleanProperty();
+  private final BooleanProperty handRaised = new SimpleBooleanProperty();
+  private final BooleanProperty speaking = new SimpleBooleanProperty();
+  private final ObjectProperty<ConnectionQuality> quality = new SimpleObjectProperty<>(ConnectionQuality.UNKNOWN);
+  private final ObjectProperty<@Nullable Reaction> reaction = new SimpleObjectProperty<>();
   private final ObjectProperty<@Nullable VideoFeed> feed = new SimpleObjectProperty<>();
 
   /// @param key participant id for a camera tile, track id for a screen tile
@@ -50,6 +55,31 @@ public final class TileModel {
   /// Whether this participant holds the host role.
   public BooleanProperty hostProperty() {
     return host;
+  }
+
+  /// Whether the participant's camera is off.
+  public BooleanProperty videoMutedProperty() {
+    return videoMuted;
+  }
+
+  /// Whether the participant raised their hand.
+  public BooleanProperty handRaisedProperty() {
+    return handRaised;
+  }
+
+  /// Whether the participant is speaking now (their audio level is the loudest above the speaking threshold).
+  public BooleanProperty speakingProperty() {
+    return speaking;
+  }
+
+  /// How well their media reaches us.
+  public ObjectProperty<ConnectionQuality> qualityProperty() {
+    return quality;
+  }
+
+  /// The latest reaction they sent, or `null`; the view floats each new value for [Reactions#SHOW_MILLIS].
+  public ObjectProperty<@Nullable Reaction> reactionProperty() {
+    return reaction;
   }
 
   /// The video to draw, or `null` when the participant sends none.

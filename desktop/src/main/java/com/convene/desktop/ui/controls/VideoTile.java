@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
 /// a `PixelBuffer` behind the tile's `WritableImage` (one buffer per tile, reallocated only when the frame
 /// size changes), then JavaFX is told the whole image is dirty. FX thread only.
 ///
+/// Resizable: the picture keeps its aspect ratio inside whatever size the layout gives the tile (at least
+/// 160 × 90 px; preferred 320 × 180 px until the layout says otherwise).
+///
 /// Style class `video-tile`; its name label has id `tileName` and style class `tile-name`.
 public final class VideoTile extends StackPane {
   private static final int TILE_WIDTH = 320;
   private static final int TILE_HEIGHT = 180;
+  private static final int MIN_WIDTH = 160;
 
   private final String participantId;
   private final ImageView view = new ImageView();
@@ -37,9 +41,11 @@ public final class VideoTile extends StackPane {
     this.participantId = participantId;
     getStyleClass().add("video-tile");
     setPrefSize(TILE_WIDTH, TILE_HEIGHT);
-    setMinSize(TILE_WIDTH, TILE_HEIGHT);
-    view.setFitWidth(TILE_WIDTH);
-    view.setFitHeight(TILE_HEIGHT);
+    setMinSize(MIN_WIDTH, MIN_WIDTH * 9 / 16);
+    setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+    // the picture follows the tile's size (grid cells, the speaker view's large tile, the strip)
+    view.fitWidthProperty().bind(widthProperty().subtract(6));
+    view.fitHeightProperty().bind(heightProperty().subtract(6));
     view.setPreserveRatio(true);
     view.setSmooth(true);
     name.setId("tileName");

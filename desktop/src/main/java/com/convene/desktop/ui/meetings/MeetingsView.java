@@ -5,6 +5,7 @@ import com.convene.model.api.MeetingView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -33,6 +34,7 @@ public final class MeetingsView {
 
     ListView<MeetingView> list = new ListView<>(model.meetings());
     list.setId("meetingList");
+    list.setAccessibleText(Messages.get("meetings.heading"));
     list.setPlaceholder(new Label(Messages.get("meetings.empty")));
     list.setCellFactory(view -> new MeetingCell());
     model.selectedProperty().bind(list.getSelectionModel().selectedItemProperty());
@@ -46,12 +48,14 @@ public final class MeetingsView {
     TextField code = new TextField();
     code.setId("joinCodeField");
     code.setPromptText(Messages.get("meetings.joinCode.prompt"));
+    code.setAccessibleText(Messages.get("meetings.joinCode.prompt"));
     code.textProperty().bindBidirectional(model.joinCodeProperty());
     code.setOnAction(event -> model.joinByCode());
     HBox.setHgrow(code, Priority.ALWAYS);
 
     Button join = new Button(Messages.get("meetings.join"));
     join.setId("joinButton");
+    join.getStyleClass().add(Styles.ACCENT);
     join.disableProperty().bind(model.busyProperty().or(model.joinCodeProperty().isEmpty()));
     join.setOnAction(event -> model.joinByCode());
 
@@ -84,6 +88,7 @@ public final class MeetingsView {
     HBox listActions = new HBox(8, joinSelected, refresh, recordings, signOut);
     root = new VBox(12, heading, list, listActions, joinRow, error);
     root.setPadding(new Insets(24));
+    root.getStyleClass().add("form");
   }
 
   public Parent root() {
@@ -101,8 +106,9 @@ public final class MeetingsView {
       }
       String when = meeting.scheduledStart() == null ? Messages.get("meetings.instant")
           : WHEN.format(meeting.scheduledStart());
-      String code = meeting.joinCode() == null ? "" : "  \u00b7  " + meeting.joinCode();
-      setText(MeetingsViewModel.title(meeting) + "\n" + when + code);
+      setText(meeting.joinCode() == null
+          ? Messages.get("meetings.cell", MeetingsViewModel.title(meeting), when)
+          : Messages.get("meetings.cell.code", MeetingsViewModel.title(meeting), when, meeting.joinCode()));
     }
   }
 }

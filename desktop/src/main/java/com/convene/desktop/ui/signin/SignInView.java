@@ -9,7 +9,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import atlantafx.base.theme.Styles;
+import javafx.scene.control.Control;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -17,7 +22,7 @@ import javafx.scene.layout.VBox;
 ///
 /// Control ids for tests: `#serverField`, `#userField`, `#passwordField`, `#signInButton`, `#signInError`.
 public final class SignInView {
-  private final VBox root;
+  private final StackPane root;
 
   public SignInView(SignInViewModel model) {
     Label heading = new Label(Messages.get("signin.heading"));
@@ -39,18 +44,22 @@ public final class SignInView {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
-    form.addRow(0, new Label(Messages.get("signin.server")), server);
-    form.addRow(1, new Label(Messages.get("signin.user")), user);
-    form.addRow(2, new Label(Messages.get("signin.password")), password);
+    form.addRow(0, fieldLabel("signin.server", server), server);
+    form.addRow(1, fieldLabel("signin.user", user), user);
+    form.addRow(2, fieldLabel("signin.password", password), password);
+    GridPane.setHgrow(server, Priority.ALWAYS);
 
     Button signIn = new Button(Messages.get("signin.submit"));
     signIn.setId("signInButton");
     signIn.setDefaultButton(true);
+    signIn.getStyleClass().add(Styles.ACCENT);
+    signIn.setAccessibleText(Messages.get("signin.submit"));
     signIn.disableProperty().bind(model.canSignInProperty().not());
     signIn.setOnAction(event -> model.signIn());
 
     ProgressIndicator progress = new ProgressIndicator();
     progress.setPrefSize(20, 20);
+    progress.setAccessibleText(Messages.get("signin.busy"));
     progress.visibleProperty().bind(model.busyProperty());
 
     Label error = new Label();
@@ -61,10 +70,21 @@ public final class SignInView {
 
     HBox actions = new HBox(8, signIn, progress);
     actions.setAlignment(Pos.CENTER_LEFT);
-    root = new VBox(16, heading, form, actions, error);
+    VBox card = new VBox(16, heading, form, actions, error);
+    card.getStyleClass().addAll("card", "sign-in");
+    card.setMaxWidth(480);
+    card.setMaxHeight(Region.USE_PREF_SIZE);
+    root = new StackPane(card);
     root.setPadding(new Insets(32));
-    root.setMaxWidth(480);
-    root.getStyleClass().add("sign-in");
+    root.getStyleClass().add("form");
+  }
+
+  /// A field's label, tied to it so screen readers name the field.
+  private static Label fieldLabel(String key, Control field) {
+    Label label = new Label(Messages.get(key));
+    label.setLabelFor(field);
+    field.setAccessibleText(Messages.get(key));
+    return label;
   }
 
   public Parent root() {

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import com.convene.desktop.ui.Messages;
+import com.convene.model.signal.ChatEntry;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,12 +76,56 @@ class CallViewFxTest {
   }
 
   @Test
-  void hostSeesTheWaitingRoomAndTheTileMenuParticipantsDoNot(FxRobot robot) {
+  void shortcutsFireTheControlsAndTooltipsNameThem(FxRobot robot) {
+    robot.interact(() -> model.onJoined("Standup", List.of()));
+    ToggleButton mic = robot.lookup("#micToggle").queryAs(ToggleButton.class);
+    assertThat(mic.getTooltip().getText()).contains(CallShortcut.MICROPHONE.displayText());
+    assertThat(mic.getAccessibleText()).isEqualTo(Messages.get("call.mic"));
+    robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(requests).containsExactly("audioMuted=true");
+    assertThat(mic.isSelected()).isFalse();
+    robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#participantsPanel").query().isVisible()).isTrue();
+    for (Node control : robot.lookup(".control-bar .button").queryAll()) {
+      assertThat(control.getAccessibleText()).as(control.getId()).isNotBlank();
+    }
+  }
+
+  @Test
+  void chatBadgeCountsWhileClosedAndParticipantsShowTheirState(FxRobot robot) {
+    robot.interact(() -> {
+      model.onJoined("Standup", List.of(new ParticipantInfo("p1", "u1", "Ada", "participant", true, false, false,
+          true)));
+      model.chat().openProperty().set(false);
+      model.onChatMessage(new ChatEntry("m-1", "c-1", "p1", "u1", "Ada", "hi", "2026-01-15T10:35:00Z"));
+    });
+    assertThat(robot.lookup("#chatBadge").queryAs(Label.class).getText()).isEqualTo("1");
+    assertThat(robot.lookup("#chatBadge").query().isVisible()).isTrue();
+    robot.clickOn("#chatToggle");
+    assertThat(robot.lookup("#chatBadge").query().isVisible()).isFalse();
+    assertThat(robot.lookup("#chatPanel").query().isVisible()).isTrue();
+
+    robot.clickOn("#participantsToggle");
+    Node row = robot.lookup("#participant-p1").query();
+    assertThat(row.lookup("#rowHand").isVisible()).isTrue();
+    assertThat(row.lookup("#rowMic").getAccessibleText()).isEqualTo(Messages.get("call.muted"));
+    assertThat(robot.lookup("#handBadge").query().isVisible()).isTrue();
+    assertThat(robot.lookup("#micOffBadge").query().isVisible()).isTrue();
+
+    robot.clickOn("#layoutToggle");
+    assertThat(robot.lookup("#featuredTile").queryAs(javafx.scene.layout.StackPane.class).getChildren())
+        .hasSize(1);
+  }
+
+  @Test
+  void hostSeesTheWaitingRoomAndTheTileMenuParticipantsDoNot(FxRobot robot) throws Exception {
     robot.interact(() -> model.onJoined("Standup",
         List.of(new ParticipantInfo("p1", "u1", "Ada", "participant", false, false, false, false))));
     Node menu = robot.lookup("#hostMenu").query();
     assertThat(menu.isVisible()).isFalse();
-    assertThat(robot.lookup("#muteAllButton").query().isVisible()).isFalse();
+    assertThat(shown(robot.lookup("#muteAllButton").query())).isFalse();
 
     robot.interact(() -> {
       model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "host", false, false, false, false));
@@ -84,11 +133,24 @@ class CallViewFxTest {
     });
     assertThat(menu.isVisible()).isTrue();
     assertThat(robot.lookup("#waitingRoom").queryAs(ListView.class).getItems()).hasSize(1);
+    // the queue's cells appear with the next layout pulse of the panel that just opened
+    WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+        () -> robot.lookup("#admitButton").tryQuery().isPresent());
     robot.clickOn("#admitButton");
     robot.clickOn("#muteAllButton");
     robot.interact(() -> ((MenuButton) menu).getItems().getFirst().fire());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(requests).containsExactly("admit c-7", "mute all", "stop MICROPHONE of p1");
+  }
+
+  /// Whether `node` and every parent are visible.
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /// Records the requests the view sends.

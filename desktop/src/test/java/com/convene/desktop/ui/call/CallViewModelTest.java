@@ -96,6 +96,11 @@ class CallViewModelTest {
     }
 
     @Override
+    public void setHandRaised(boolean raised) {
+      requests.add("hand=" + raised);
+    }
+
+    @Override
     public void leave() {
       requests.add("leave");
     }
@@ -287,5 +292,92 @@ class CallViewModelTest {
 
   private static ParticipantInfo participant(String id, String name, boolean muted) {
     return new ParticipantInfo(id, "u-" + id, name, "participant", muted, false, false, false);
+  }
+
+  @Test
+  void ratesEachTilesConnectionAndHighlightsTheLoudestSpeaker() {
+    model.onJoined("Standup", List.of(info("p1", "Ada", false), info("p2", "Bob", false)));
+    model.onStats(List.of(
+        stats("p1", 0.20, 900_000, 0.0, 30),
+        stats("p2", 0.05, 900_000, 0.12, 30)));
+    TileModel ada = model.tiles().get(0);
+    TileModel bob = model.tiles().get(1);
+    assertThat(ada.speakingProperty().get()).isTrue();
+    assertThat(bob.speakingProperty().get()).isFalse();
+    assertThat(ada.qualityProperty().get()).isEqualTo(ConnectionQuality.GOOD);
+    assertThat(bob.qualityProperty().get()).isEqualTo(ConnectionQuality.POOR);
+    assertThat(model.featuredProperty().get()).isSameAs(ada);
+
+    model.onStats(List.of(stats("p1", 0.001, 900_000, 0.04, 30), stats("p2", 0.3, 900_000, 0, 30)));
+    assertThat(bob.speakingProperty().get()).isTrue();
+    assertThat(ada.qualityProperty().get()).isEqualTo(ConnectionQuality.FAIR);
+    assertThat(model.featuredProperty().get()).isSameAs(bob);
+
+    model.onStats(List.of(stats("p1", 0.001, 900_000, 0, 30), stats("p2", 0.001, 900_000, 0, 30)));
+    assertThat(bob.speakingProperty().get()).isFalse();
+    assertThat(model.featuredProperty().get()).as("the last speaker stays large").isSameAs(bob);
+  }
+
+  @Test
+  void countsUnreadChatOnlyWhileThePanelIsClosed() {
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "participant", false, false, false, false));
+    model.chat().openProperty().set(false);
+    model.onChatMessage(new com.convene.model.signal.ChatEntry("m-1", "c-1", "p-1", "u-1", "Ada", "hi",
+        "2026-01-15T10:35:00Z"));
+    model.onChatMessage(new com.convene.model.signal.ChatEntry("m-2", "c-2", "me", "u-me", "Me", "hello",
+        "2026-01-15T10:35:01Z"));
+    assertThat(model.chat().unreadProperty().get()).isEqualTo(1);
+    model.chat().openProperty().set(true);
+    assertThat(model.chat().unreadProperty().get()).isZero();
+    model.onChatMessage(new com.convene.model.signal.ChatEntry("m-3", "c-3", "p-1", "u-1", "Ada", "again",
+        "2026-01-15T10:35:02Z"));
+    assertThat(model.chat().unreadProperty().get()).isZero();
+  }
+
+  @Test
+  void aScreenShareIsShownLargeInTheSpeakerView() {
+    model.onJoined("Standup", List.of(info("p1", "Ada", false)));
+    assertThat(model.speakerViewProperty().get()).isFalse();
+    model.onRemoteVideo("p1", "screen-1", MediaSource.SCREEN, null);
+    assertThat(model.speakerViewProperty().get()).isTrue();
+    assertThat(model.featuredProperty().get().screen()).isTrue();
+    model.onRemoteVideoEnded("p1", "screen-1");
+    assertThat(model.featuredProperty().get().participantId()).isEqualTo("p1");
+    assertThat(model.featuredProperty().get().screen()).isFalse();
+  }
+
+  @Test
+  void handAndReactionsFollowTheRoom() {
+    model.onJoined("Standup", List.of(info("p1", "Ada", false)));
+    model.onParticipantUpdated(new ParticipantInfo("p1", "u-p1", "Ada", "participant", true, true, false, true));
+    TileModel ada = model.tiles().getFirst();
+    assertThat(ada.handRaisedProperty().get()).isTrue();
+    assertThat(ada.videoMutedProperty().get()).isTrue();
+    model.onReaction("p1", Reactions.EMOJI.getFirst());
+    model.onReaction("p1", "not-an-emoji");
+    assertThat(ada.reactionProperty().get().emoji()).isEqualTo(Reactions.EMOJI.getFirst());
+
+    model.toggleHand();
+    assertThat(model.handRaisedProperty().get()).isTrue();
+    assertThat(requests).contains("hand=true");
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "participant", false, false, false, false));
+    assertThat(model.handRaisedProperty().get()).as("the room's answer wins").isFalse();
+  }
+
+  @Test
+  void opensTheParticipantsPanelWhenSomeoneWaits() {
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Me", "host", false, false, false, false));
+    assertThat(model.participantsOpenProperty().get()).isFalse();
+    model.onWaitingRoomUpdated(List.of(new WaitingParticipant("c-7", "u-7", "Bob")));
+    assertThat(model.participantsOpenProperty().get()).isTrue();
+  }
+
+  private static ParticipantInfo info(String id, String name, boolean muted) {
+    return new ParticipantInfo(id, "u-" + id, name, "participant", muted, false, false, false);
+  }
+
+  private static com.convene.desktop.call.ParticipantStats stats(String id, double rms, long bps, double loss,
+      double fps) {
+    return new com.convene.desktop.call.ParticipantStats(id, id, 100, fps, bps, rms, 500, 640, 360, -1, loss, 5);
   }
 }

@@ -1,0 +1,163 @@
+package com.convene.desktop.ui.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.convene.desktop.call.ParticipantStats;
+import com.convene.desktop.media.TestPattern;
+import com.convene.desktop.ui.SyncBackground;
+import com.convene.desktop.ui.controls.VideoTile;
+import com.convene.desktop.ui.signin.SignInView;
+import com.convene.desktop.ui.signin.SignInViewModel;
+import com.convene.desktop.ui.theme.ThemeMode;
+import com.convene.desktop.ui.theme.Themes;
+import com.convene.model.signal.ChatEntry;
+import com.convene.model.signal.ParticipantInfo;
+import com.convene.model.signal.WaitingParticipant;
+import dev.onvoid.webrtc.media.video.VideoFrame;
+import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// Saves the README's screenshots (acceptance f of issue 7) from the real views on a headless FX toolkit:
+/// sign-in, the call in grid and speaker view in light and dark, and the participants panel of a host.
+/// Tiles show the app's test pattern. Runs only when asked:
+///
+///     mvn -pl desktop test -Dtest=DocScreenshots -Dconvene.screenshots=$PWD/docs/screenshots
+class DocScreenshots {
+  private static final int WIDTH = 1280;
+  private static final int HEIGHT = 760;
+
+  @BeforeAll
+  static void headless() throws Exception {
+    Assumptions.assumeTrue(System.getProperty("convene.screenshots") != null, "-Dconvene.screenshots=<dir>");
+    System.setProperty("testfx.robot", "glass");
+    System.setProperty("testfx.headless", "true");
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+    System.setProperty("prism.order", "sw");
+    System.setProperty("prism.lcdtext", "false");
+    System.setProperty("java.awt.headless", "true");
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @Test
+  void savesTheScreenshots() throws Exception {
+    Path dir = Path.of(System.getProperty("convene.screenshots"));
+    // webrtc-java's natives (the test pattern's I420 buffers) load with the factory class
+    Class.forName("dev.onvoid.webrtc.PeerConnectionFactory");
+    Files.createDirectories(dir);
+    for (ThemeMode mode : ThemeMode.values()) {
+      String suffix = mode.name().toLowerCase(java.util.Locale.ROOT);
+      save(dir.resolve("sign-in-" + suffix + ".png"), mode, () -> {
+        SignInViewModel signIn = new SignInViewModel((s, u, p) -> {
+          throw new IllegalStateException("not used");
+        }, new SyncBackground(), signedIn -> {});
+        signIn.serverProperty().set("https://meet.example.com");
+        signIn.userProperty().set("hana");
+        return new SignInView(signIn).root();
+      });
+      save(dir.resolve("call-grid-" + suffix + ".png"), mode, () -> callView(false, false));
+      save(dir.resolve("call-speaker-" + suffix + ".png"), mode, () -> callView(true, false));
+    }
+    save(dir.resolve("participants-panel-light.png"), ThemeMode.LIGHT, () -> callView(false, true));
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(7);
+    }
+  }
+
+  private CallView lastView;
+
+  /// A host's call with four others: Ada speaks, Bob raised his hand and is muted, Cleo's camera is off and her
+  /// connection is poor; chat has two lines and the meeting is being recorded.
+  private Parent callView(boolean speaker, boolean participants) {
+    CallViewModel model = new CallViewModel("Weekly product sync", true, message -> {});
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Hana", "host", false, false, false, false));
+    model.onJoined("Weekly product sync", List.of(
+        new ParticipantInfo("p1", "u1", "Ada Lovelace", "participant", false, false, false, false),
+        new ParticipantInfo("p2", "u2", "Bob Martin", "participant", true, false, false, true),
+        new ParticipantInfo("p3", "u3", "Cleo Park", "participant", false, true, false, false),
+        new ParticipantInfo("p4", "u4", "Dmitri Ivanov", "participant", false, false, false, false)));
+    model.onStats(List.of(
+        new ParticipantStats("p1", "Ada", 900, 30, 1_200_000, 0.2, 400, 640, 360, -1, 0, 4),
+        new ParticipantStats("p2", "Bob", 900, 30, 1_100_000, 0, 400, 640, 360, -1, 0.01, 6),
+        new ParticipantStats("p3", "Cleo", 0, 0, 40_000, 0.001, -1, 0, 0, -1, 0.14, 30),
+        new ParticipantStats("p4", "Dmitri", 900, 24, 600_000, 0.001, 400, 640, 360, -1, 0.04, 12)));
+    model.onRecordingChanged(true);
+    model.onChatMessage(new ChatEntry("m1", "c1", "p1", "u1", "Ada Lovelace", "Can everyone see the roadmap?",
+        "2026-01-15T10:35:00Z"));
+    model.onChatMessage(new ChatEntry("m2", "c2", "p4", "u4", "Dmitri Ivanov", "Yes, loud and clear.",
+        "2026-01-15T10:35:04Z"));
+    model.speakerViewProperty().set(speaker);
+    model.chat().openProperty().set(!participants);
+    if (participants) {
+      model.onWaitingRoomUpdated(List.of(new WaitingParticipant("w1", "u9", "Eve Quinn")));
+    }
+    lastView = new CallView(model);
+    return lastView.root();
+  }
+
+  private void save(Path file, ThemeMode mode, Callable<Parent> content) throws Exception {
+    lastView = null;
+    WaitForAsyncUtils.asyncFx(() -> {
+      Stage stage = FxToolkit.registerPrimaryStage();
+      Scene scene = new Scene(content.call(), WIDTH, HEIGHT);
+      Themes.apply(scene, mode);
+      stage.setScene(scene);
+      stage.show();
+      return null;
+    }).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+    CallView view = lastView;
+    if (view != null) {
+      WaitForAsyncUtils.asyncFx(() -> paintTiles(view)).get(10, TimeUnit.SECONDS);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage image = WaitForAsyncUtils.asyncFx(
+        () -> FxToolkit.registerPrimaryStage().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+    write(image, file);
+  }
+
+  /// Draws the test pattern on every tile whose participant has the camera on.
+  private static Void paintTiles(CallView view) {
+    long n = 40;
+    for (VideoTile tile : view.tiles()) {
+      if (tile.participantId().equals("p3")) {
+        continue;
+      }
+      VideoFrameBuffer buffer = new TestPattern(640, 360).paint(n += 97);
+      VideoFrame frame = new VideoFrame(buffer, 0, 0);
+      tile.render(frame);
+      frame.release();
+    }
+    return null;
+  }
+
+  private static void write(WritableImage image, Path file) throws IOException {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    PixelReader pixels = image.getPixelReader();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    ImageIO.write(out, "png", file.toFile());
+  }
+}

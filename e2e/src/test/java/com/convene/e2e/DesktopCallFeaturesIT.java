@@ -1,0 +1,152 @@
+package com.convene.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.convene.desktop.app.ConveneApp;
+import com.convene.desktop.call.CallConfig;
+import com.convene.desktop.call.CallListener;
+import com.convene.desktop.ui.Messages;
+import com.convene.desktop.ui.controls.VideoTile;
+import com.convene.model.api.MeetingView;
+import com.convene.model.signal.ChatEntry;
+import com.convene.model.signal.ParticipantInfo;
+import java.awt.GraphicsEnvironment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// Acceptance c of issue 7 on the real app (TestFX under Xvfb), the real backend and a real webrtc-java bot:
+/// the app's user hosts a meeting with a waiting room and recording; it admits the bot from the participants
+/// panel, chats with it both ways, mutes it (the bot's tile shows the muted microphone), sees its raised hand
+/// and reaction, raises its own hand (the bot sees it), and starts and stops recording (the indicator follows).
+@Tag("media")
+class DesktopCallFeaturesIT {
+  private static final String THUMBS_UP = "\uD83D\uDC4D";
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void toolkit() throws Exception {
+    Assumptions.assumeFalse(
+        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
+    System.setProperty("testfx.robot", "glass");
+    System.setProperty("testfx.headless", "false");
+    FxToolkit.registerPrimaryStage();
+  }
+
+  @AfterAll
+  static void cleanup() throws Exception {
+    if (ConveneApp.running().isPresent()) {
+      FxToolkit.cleanupApplication(ConveneApp.running().get());
+    }
+  }
+
+  @Test
+  void hostAdmitsChatsMutesSeesHandsAndRecords() throws Exception {
+    E2eBackend backend = E2eBackend.get();
+    RestFixture rest = backend.rest();
+    RestFixture.Account hostAccount = rest.newMember("Hana");
+    RestFixture.Account guestAccount = rest.newMember("Gus");
+    MeetingView meeting = rest.scheduleMeeting(hostAccount.token(), "Team sync",
+        Map.of("waitingRoomEnabled", true, "recordingEnabled", true));
+
+    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(),
+        "--user=" + hostAccount.username(), "--audio=headless", "--video=pattern");
+    robot.clickOn("#passwordField").write(hostAccount.password());
+    robot.clickOn("#signInButton");
+    await(20).until(() -> robot.lookup("#joinCodeField").tryQuery().isPresent());
+    robot.clickOn("#joinCodeField").write(meeting.joinCode());
+    robot.clickOn("#joinButton");
+    await(30).until(() -> onFx(() -> ConveneApp.running().flatMap(ConveneApp::callSession)
+        .flatMap(s -> s.participantId()).isPresent()));
+    String hostId = ConveneApp.running().flatMap(ConveneApp::callSession).flatMap(s -> s.participantId())
+        .orElseThrow();
+
+    try (Peer guest = Peer.start(backend, guestAccount, meeting.joinCode(), "Gus", CallConfig.VideoChoice.PATTERN,
+        660, null, new CallListener() {})) {
+      // waiting room: the queue shows in the participants panel, which opens by itself
+      await(20).until(() -> onFx(() -> robot.lookup("#admitButton").tryQuery().map(Node::isVisible)
+          .orElse(false) && shown(robot.lookup("#participantsPanel").query())));
+      robot.clickOn("#admitButton");
+      guest.session().joined().get(15, TimeUnit.SECONDS);
+      String guestId = guest.session().participantId().orElseThrow();
+      await(20).until(() -> onFx(() -> tile("Gus").isPresent()
+          && robot.lookup("#participant-" + guestId).tryQuery().isPresent()));
+
+      // chat both ways
+      guest.session().sendChat("Hello from Gus").get(5, TimeUnit.SECONDS);
+      @SuppressWarnings("unchecked")
+      ListView<String> chat = robot.lookup("#chatList").queryAs(ListView.class);
+      await(15).until(() -> onFx(() -> chat.getItems().contains("Gus: Hello from Gus")));
+      robot.clickOn("#chatInput").write("Hi Gus").type(KeyCode.ENTER);
+      await(15).until(() -> guest.session().chat().stream().map(ChatEntry::content).anyMatch("Hi Gus"::equals));
+
+      // the host mutes the guest from the participants panel; the guest's tile shows it
+      Node guestRow = robot.lookup("#participant-" + guestId).query();
+      robot.clickOn(guestRow.lookup("#hostMenu"));
+      robot.clickOn(Messages.get("call.host.mute"));
+      await(15).until(() -> guest.session().self().map(ParticipantInfo::audioMuted).orElse(false));
+      await(15).until(() -> onFx(() -> tile("Gus").map(t -> t.lookup("#micOffBadge").isVisible()).orElse(false)));
+
+      // hands and reactions, both ways
+      guest.session().setHandRaised(true).get(5, TimeUnit.SECONDS);
+      await(15).until(() -> onFx(() -> tile("Gus").map(t -> t.lookup("#handBadge").isVisible()).orElse(false)
+          && robot.lookup("#participant-" + guestId).query().lookup("#rowHand").isVisible()));
+      guest.session().sendReaction(THUMBS_UP).get(5, TimeUnit.SECONDS);
+      await(10).until(() -> onFx(() -> tile("Gus").map(t -> (Label) t.lookup("#reaction"))
+          .map(r -> r.isVisible() && THUMBS_UP.equals(r.getText())).orElse(false)));
+      robot.clickOn("#handToggle");
+      await(15).until(() -> guest.session().participants().stream()
+          .filter(p -> p.participantId().equals(hostId)).anyMatch(ParticipantInfo::handRaised));
+
+      // recording: the indicator follows the server
+      assertThat(onFx(() -> robot.lookup("#recordingIndicator").query().isVisible())).isFalse();
+      robot.clickOn("#recordButton");
+      await(20).until(() -> onFx(() -> robot.lookup("#recordingIndicator").query().isVisible()));
+      robot.clickOn("#recordButton");
+      await(20).until(() -> onFx(() -> !robot.lookup("#recordingIndicator").query().isVisible()));
+
+      robot.clickOn("#leaveButton");
+      await(15).until(() -> robot.lookup("#joinCodeField").tryQuery().isPresent());
+    }
+  }
+
+  private static ConditionFactory await(int seconds) {
+    return Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200));
+  }
+
+  /// The app's tile named `name`, if shown. FX thread.
+  private static Optional<VideoTile> tile(String name) {
+    return ConveneApp.running().flatMap(ConveneApp::callView).map(v -> v.tiles()).orElse(List.of()).stream()
+        .filter(t -> name.equals(t.nameProperty().get())).findFirst();
+  }
+
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <T> T onFx(Callable<T> query) throws Exception {
+    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
+  }
+}
