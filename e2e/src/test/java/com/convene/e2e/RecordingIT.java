@@ -312,21 +312,31 @@ class RecordingIT {
       }
       int[][] tiles = threeTiles ? new int[][] {{0, 0}, {640, 0}, {320, 360}} : new int[][] {{0, 180}, {640, 180}};
       List<String> candidates = threeTiles ? ids : ids.subList(0, 2);
-      for (int[] tile : tiles) {
-        int counter = picture.counterInTile(tile[0], tile[1], 640, 360);
-        if (counter < 0) {
-          continue; // blurred by a low bitrate; the next frames are read
-        }
-        String best = null;
-        double bestError = Double.MAX_VALUE;
-        for (String id : candidates) {
-          double error = Math.abs(counter - patterns.counterAt(id, at)) / PATTERN_FPS;
-          if (error < bestError) {
-            bestError = error;
-            best = id;
+      int[] counters = new int[tiles.length];
+      for (int t = 0; t < tiles.length; t++) {
+        counters[t] = picture.counterInTile(tiles[t][0], tiles[t][1], 640, 360); // -1: blurred, skipped
+      }
+      // Which peer is in which tile: the assignment (one peer per tile) whose counters fit best. Peers that
+      // started a moment apart send close counters, so tiles are matched together, not one by one.
+      List<String> best = null;
+      double bestTotal = Double.MAX_VALUE;
+      for (List<String> order : permutations(candidates)) {
+        double total = 0;
+        for (int t = 0; t < tiles.length; t++) {
+          if (counters[t] >= 0) {
+            total += Math.abs(counters[t] - patterns.counterAt(order.get(t), at)) / PATTERN_FPS;
           }
         }
-        counterErrors.computeIfAbsent(best, k -> new ArrayList<>()).add(bestError);
+        if (total < bestTotal) {
+          bestTotal = total;
+          best = order;
+        }
+      }
+      for (int t = 0; t < tiles.length; t++) {
+        if (counters[t] >= 0) {
+          counterErrors.computeIfAbsent(best.get(t), k -> new ArrayList<>())
+              .add(Math.abs(counters[t] - patterns.counterAt(best.get(t), at)) / PATTERN_FPS);
+        }
       }
     });
     double cyAppears = cyOnScreen.isEmpty() ? -1 : cyOnScreen.getFirst();
@@ -398,6 +408,25 @@ class RecordingIT {
       }
     }
     return sum / (3.0 * (x1 - x0) * (y1 - y0));
+  }
+
+  /// Every order of `items` (2 or 3 here).
+  private static List<List<String>> permutations(List<String> items) {
+    if (items.size() <= 1) {
+      return List.of(items);
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (String first : items) {
+      List<String> rest = new ArrayList<>(items);
+      rest.remove(first);
+      for (List<String> tail : permutations(rest)) {
+        List<String> order = new ArrayList<>();
+        order.add(first);
+        order.addAll(tail);
+        out.add(order);
+      }
+    }
+    return out;
   }
 
   private static double seconds(long fromNanos, long toNanos) {
