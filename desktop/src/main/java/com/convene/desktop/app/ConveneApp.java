@@ -23,6 +23,12 @@ import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
+import com.convene.desktop.ui.update.InstallerChoice;
+import com.convene.desktop.ui.update.UpdateBanner;
+import com.convene.desktop.ui.update.UpdateService;
+import com.convene.desktop.ui.update.UpdateViewModel;
+import com.convene.model.api.ClientDownload;
+import com.convene.model.api.ClientRelease;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
 import java.io.IOException;
@@ -44,6 +50,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,6 +77,8 @@ public final class ConveneApp extends Application {
   private AppOptions options = AppOptions.DEFAULTS;
   private @Nullable Stage stage;
   private @Nullable Scene scene;
+  /// The window's root: the update banner on top, the current screen in the centre.
+  private final BorderPane frame = new BorderPane();
   private @Nullable SignedIn signedIn;
   private @Nullable CallView callView;
   private @Nullable FxCallAdapter call;
@@ -90,7 +99,7 @@ public final class ConveneApp extends Application {
     autoSignInPending = options.signsInAutomatically();
     pendingJoinLink = options.joinLink();
     stage = primaryStage;
-    scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
+    scene = new Scene(frame, 1024, 720);
     scene.getStylesheets().add(Objects.requireNonNull(
         ConveneApp.class.getResource("/com/convene/desktop/ui/theme/convene.css")).toExternalForm());
     primaryStage.setTitle(Messages.get("app.title"));
@@ -181,6 +190,7 @@ public final class ConveneApp extends Application {
 
   private void showSignIn() {
     signedIn = null;
+    frame.setTop(null);
     SignInViewModel model = new SignInViewModel(
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
             .login(user, password),
@@ -228,6 +238,29 @@ public final class ConveneApp extends Application {
     }, file -> LOG.debug("Saved sign-in settings to {}", file),
         failure -> LOG.warn("Cannot save settings to {}: {}", where.userFile(), failure.toString()));
     showMeetings(session);
+    checkForUpdate(session);
+  }
+
+  /// Asks the server for a newer desktop release off the FX thread; the banner above every screen shows one.
+  private void checkForUpdate(SignedIn session) {
+    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    InstallerChoice choice = InstallerChoice.current();
+    UpdateService service = new UpdateService() {
+      @Override
+      public Optional<ClientRelease> latest() {
+        return api.latestRelease(choice.os(), choice.arch());
+      }
+
+      @Override
+      public void download(ClientDownload installer, Path target, BiConsumer<Long, Long> progress) {
+        api.download(session, installer.url(), target, progress);
+      }
+    };
+    UpdateViewModel model = new UpdateViewModel(service, background, AppVersion.current(), choice,
+        RecordingsViewModel.defaultDownloadDirectory(), Platform::runLater,
+        file -> getHostServices().showDocument(file.toUri().toString()));
+    frame.setTop(new UpdateBanner(model).root());
+    model.check();
   }
 
   private void showMeetings(SignedIn session) {
@@ -329,6 +362,6 @@ public final class ConveneApp extends Application {
   }
 
   private void show(Parent content) {
-    Objects.requireNonNull(scene).setRoot(content);
+    frame.setCenter(content);
   }
 }
