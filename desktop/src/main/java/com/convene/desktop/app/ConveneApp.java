@@ -8,12 +8,16 @@ import com.convene.desktop.call.ConveneApiClient;
 import com.convene.desktop.call.FxCallAdapter;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.call.WebSocketSignalingChannel;
+import com.convene.desktop.media.DeviceChoice;
 import com.convene.desktop.media.MediaEngine;
 import com.convene.desktop.ui.Background;
 import com.convene.desktop.ui.FxBackground;
 import com.convene.desktop.ui.Messages;
 import com.convene.desktop.ui.call.CallView;
 import com.convene.desktop.ui.call.CallViewModel;
+import com.convene.desktop.ui.devices.DevicesView;
+import com.convene.desktop.ui.devices.DevicesViewModel;
+import com.convene.desktop.ui.devices.VirtualDevices;
 import com.convene.desktop.ui.meetings.JoinTarget;
 import com.convene.desktop.ui.meetings.MeetingsService;
 import com.convene.desktop.ui.meetings.MeetingsView;
@@ -284,7 +288,7 @@ public final class ConveneApp extends Application {
     if (link != null) {
       model.joinCodeProperty().set(link);
     }
-    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session)).root());
+    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session), () -> showDevices(session)).root());
     model.refresh();
     if (pendingMeetingsMessage != null) {
       model.errorProperty().set(pendingMeetingsMessage);
@@ -319,16 +323,29 @@ public final class ConveneApp extends Application {
     model.refresh();
   }
 
+  /// The device settings: camera, microphone and speaker with preview and level, remembered in the user's file.
+  private void showDevices(SignedIn session) {
+    DevicesViewModel model = new DevicesViewModel(
+        new EngineDevicesService(() -> mediaEngine().join(), where, options.toneHz()), background,
+        options.video() == CallConfig.VideoChoice.PATTERN, options.toneHz());
+    show(new DevicesView(model, () -> showMeetings(session)).root());
+    model.load();
+  }
+
+  /// The engine and the remembered devices, read together off the FX thread before a call.
+  private record Joining(MediaEngine engine, DeviceChoice devices) {}
+
   private void joinMeeting(JoinTarget target) {
     SignedIn session = Objects.requireNonNull(signedIn);
-    background.run(() -> mediaEngine().join(), mediaEngine -> startCall(session, target, mediaEngine), failure -> {
+    background.run(() -> new Joining(mediaEngine().join(), EngineDevicesService.savedChoice(where)),
+        joining -> startCall(session, target, joining.engine(), joining.devices()), failure -> {
       LOG.error("Media engine failed to start", failure);
       pendingMeetingsMessage = Messages.get("error.generic");
       showMeetings(session);
     });
   }
 
-  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine) {
+  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices) {
     String displayName = session.user() != null && session.user().displayName() != null
         ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
@@ -337,14 +354,30 @@ public final class ConveneApp extends Application {
       showMeetings(session);
     });
     model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
-    CallConfig config = new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
-        options.audioChoice(), Math.max(options.toneHz(), 440), options.video(), null, null, false, false);
+    CallConfig config = withDevices(new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
+        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null, false, false),
+        devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
     model.onPasswordSubmitted(password -> startSession(session, config.withPassword(password), mediaEngine, model));
     CallView view = new CallView(model);
     callView = view;
     show(view.root());
     startSession(session, config, mediaEngine, model);
+  }
+
+  /// The call on the devices chosen in the device settings: the test pattern or tone when chosen there, a real
+  /// camera or microphone otherwise; nothing chosen keeps the start options.
+  private static CallConfig withDevices(CallConfig config, DeviceChoice chosen) {
+    String cameraId = chosen.cameraId();
+    String microphoneId = chosen.microphoneId();
+    CallConfig.VideoChoice video = cameraId == null ? config.video()
+        : VirtualDevices.isVirtual(cameraId) ? CallConfig.VideoChoice.PATTERN : CallConfig.VideoChoice.CAMERA;
+    CallConfig.AudioChoice audio = microphoneId == null ? config.audio()
+        : VirtualDevices.isVirtual(microphoneId) ? CallConfig.AudioChoice.TONE : CallConfig.AudioChoice.MICROPHONE;
+    DeviceChoice real = new DeviceChoice(cameraId == null || VirtualDevices.isVirtual(cameraId) ? null : cameraId,
+        microphoneId == null || VirtualDevices.isVirtual(microphoneId) ? null : microphoneId, chosen.speakerId());
+    return new CallConfig(config.meeting(), config.displayName(), config.clientName(), audio, config.toneHz(), video,
+        config.videoFile(), config.screen(), config.audioMuted(), config.videoMuted(), config.password(), real);
   }
 
   private void startSession(SignedIn session, CallConfig config, MediaEngine mediaEngine, CallViewModel model) {

@@ -663,13 +663,17 @@ public final class CallSession implements AutoCloseable {
   // ---- publish -----------------------------------------------------------------------------------------------
 
   private void createLocalTracks() {
+    if (!engine.useAudioDevices(config.devices().microphoneId(), config.devices().speakerId())) {
+      LOG.info("A chosen audio device is not present; using the system default");
+    }
     audioTrack = switch (config.audio()) {
       case TONE -> engine.createToneTrack(config.toneHz());
       case MICROPHONE -> engine.createMicrophoneTrack();
       case NONE -> null;
     };
     videoTrack = switch (config.video()) {
-      case CAMERA -> engine.createCameraTrack().orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
+      case CAMERA -> engine.createCameraTrack(config.devices().cameraId(), false)
+          .orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
       case PATTERN -> engine.createTestPatternTrack(640, 360, 30);
       case FILE -> {
         try {
