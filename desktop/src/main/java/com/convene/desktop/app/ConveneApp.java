@@ -86,6 +86,8 @@ public final class ConveneApp extends Application {
   private @Nullable SignedIn signedIn;
   private @Nullable CallView callView;
   private @Nullable FxCallAdapter call;
+  /// Switches the call's camera when one is unplugged or comes back; null unless a call sends a camera.
+  private @Nullable CallDeviceWatch deviceWatch;
   private @Nullable String pendingMeetingsMessage;
   /// Set at start when `password-file` is given: sign in once.
   private boolean autoSignInPending;
@@ -163,6 +165,7 @@ public final class ConveneApp extends Application {
   @Override
   public void stop() {
     running = null;
+    stopDeviceWatch();
     FxCallAdapter current = call;
     call = null;
     Thread closer = Thread.ofPlatform().daemon().start(() -> {
@@ -349,6 +352,7 @@ public final class ConveneApp extends Application {
     String displayName = session.user() != null && session.user().displayName() != null
         ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
+      stopDeviceWatch();
       call = null;
       pendingMeetingsMessage = message;
       showMeetings(session);
@@ -384,6 +388,19 @@ public final class ConveneApp extends Application {
     call = FxCallAdapter.start(config, mediaEngine,
         WebSocketSignalingChannel.connector(http, session.serverUrl(), session.accessToken()), model);
     model.attach(call);
+    stopDeviceWatch();
+    if (config.video() == CallConfig.VideoChoice.CAMERA) {
+      deviceWatch = CallDeviceWatch.start(call.session(), config.devices().cameraId(),
+          message -> Platform.runLater(() -> model.noticeProperty().set(message)));
+    }
+  }
+
+  private void stopDeviceWatch() {
+    CallDeviceWatch watch = deviceWatch;
+    deviceWatch = null;
+    if (watch != null) {
+      watch.close();
+    }
   }
 
   /// The media engine, created once off the FX thread (device probing blocks).

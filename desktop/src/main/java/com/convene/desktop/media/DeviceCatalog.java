@@ -34,6 +34,11 @@ public final class DeviceCatalog {
         list("speakers", MediaDevices::getAudioRenderDevices));
   }
 
+  /// The cameras present now (no audio probe: cheap enough to poll during a call).
+  public static List<DeviceInfo> cameras() {
+    return camerasMayExist() ? list("cameras", MediaDevices::getVideoCaptureDevices) : List.of();
+  }
+
   private static List<DeviceInfo> list(String kind, Supplier<List<? extends Device>> query) {
     try {
       return query.get().stream().map(d -> new DeviceInfo(d.getDescriptor(), d.getName())).toList();

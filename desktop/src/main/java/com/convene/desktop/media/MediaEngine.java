@@ -216,7 +216,8 @@ public final class MediaEngine implements AutoCloseable {
     }
     VideoTrack track = publishFactory.createVideoTrack(newTrackId("camera"), source);
     LOG.info("Using camera {}", device.getName());
-    return Optional.of(new LocalTrack(track, MediaSource.CAMERA, source::stop, source::dispose));
+    return Optional.of(new LocalTrack(track, MediaSource.CAMERA, source::stop, source::dispose)
+        .fromDevice(device.getDescriptor()));
   }
 
   /// Makes the audio module record from and play out on the chosen devices; no-op for a null id, an id that is
