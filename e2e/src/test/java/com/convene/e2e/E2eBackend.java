@@ -23,6 +23,9 @@ final class E2eBackend {
   /// first context to start creates the admin, later ones find it.
   static final String ADMIN_USERNAME = "admin";
   static final String ADMIN_PASSWORD = "test-admin-password-0";
+  /// The server's installer directory for the update check (`convene.update.directory`), empty unless a test puts
+  /// an installer there.
+  static final Path UPDATE_DIRECTORY = Path.of("target", "update-releases").toAbsolutePath();
 
   private static E2eBackend instance;
 
@@ -59,6 +62,7 @@ final class E2eBackend {
       props.put("convene.account.login-rate-limit", "100000");
       props.put("convene.recording.spool-directory", Path.of("target", "recording-spool").toAbsolutePath().toString());
       props.put("convene.storage.local.root", Path.of("target", "storage").toAbsolutePath().toString());
+      props.put("convene.update.directory", UPDATE_DIRECTORY.toString());
       EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
       if (started != null) {
         started.stopAfterOnShutdown(server::stop);

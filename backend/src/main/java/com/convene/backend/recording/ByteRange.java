@@ -5,17 +5,20 @@ import org.jspecify.annotations.Nullable;
 
 /// One byte range of a `Range: bytes=…` request header (RFC 9110 §14.1.2), resolved against a file size.
 ///
+/// Public for the installer downloads of `update`; an unsatisfiable range of any controller becomes 416 through
+/// [RangeNotSatisfiableHandler].
+///
 /// @param first first byte, 0 to size - 1
 /// @param last  last byte, inclusive, first to size - 1
-record ByteRange(long first, long last) {
+public record ByteRange(long first, long last) {
 
     /// Bytes in the range.
-    long length() {
+    public long length() {
         return last - first + 1;
     }
 
     /// The `Content-Range` value (RFC 9110 §14.4), e.g. `bytes 0-99/1000`.
-    String contentRange(long size) {
+    public String contentRange(long size) {
         return "bytes " + first + "-" + last + "/" + size;
     }
 
@@ -26,7 +29,7 @@ record ByteRange(long first, long last) {
     /// @return the range, or null to send the whole file (no header, another unit, or several ranges, which a
     ///         server may ignore per RFC 9110 §14.2)
     /// @throws Unsatisfiable when the single range lies outside the file or is malformed
-    static @Nullable ByteRange parse(@Nullable String header, long size) {
+    public static @Nullable ByteRange parse(@Nullable String header, long size) {
         if (header == null || !header.startsWith("bytes=") || header.indexOf(',') >= 0) {
             return null;
         }
@@ -57,7 +60,7 @@ record ByteRange(long first, long last) {
     }
 
     /// A range the file cannot satisfy: 416 with `Content-Range: bytes */size` (RFC 9110 §15.5.17).
-    static final class Unsatisfiable extends RecordingException {
+    public static final class Unsatisfiable extends RecordingException {
         private final long size;
 
         Unsatisfiable(long size) {

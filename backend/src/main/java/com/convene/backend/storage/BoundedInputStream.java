@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /// Reads at most `remaining` bytes of a stream; closing it closes the stream. Not thread-safe.
-final class BoundedInputStream extends InputStream {
+public final class BoundedInputStream extends InputStream {
     private final InputStream in;
     private long remaining;
 
     /// @param in        the stream, positioned at the first byte to read
     /// @param remaining bytes to read at most, ≥ 0
-    BoundedInputStream(InputStream in, long remaining) {
+    public BoundedInputStream(InputStream in, long remaining) {
         this.in = in;
         this.remaining = remaining;
     }

@@ -191,7 +191,6 @@ class AuthorizationMatrixIT extends BackendTestSupport {
         // listing filters by visibility: anyone signed in may list; outsiders see only `public` recordings
         rows.add(new Row("GET /api/v1/meetings/{meetingId}/recordings", f -> HttpRequest.GET(meeting(f) + "/recordings"),
                 401, 200, 200, 200, 200));
-        // the caller's own meetings' recordings: anyone signed in, filtered to what they may see
         rows.add(new Row("GET /api/v1/recordings", f -> HttpRequest.GET("/api/v1/recordings"),
                 401, 200, 200, 200, 200));
         rows.add(new Row("GET /api/v1/recordings/{recordingId}", f -> HttpRequest.GET(unknownRecording),
@@ -206,6 +205,11 @@ class AuthorizationMatrixIT extends BackendTestSupport {
                 f -> HttpRequest.GET(unknownRecording + "/download"), 401, 404, 404, 404, 404));
         rows.add(new Row("GET /api/v1/recordings/{recordingId}/files/{fileId}",
                 f -> HttpRequest.GET(unknownRecording + "/files/" + UUID.randomUUID()), 401, 404, 404, 404, 404));
+        // the update check is anonymous; an unknown OS is 400 and an unknown file 404 for everyone (UpdateApiIT)
+        rows.add(new Row("GET /api/v1/client/releases/latest",
+                f -> HttpRequest.GET("/api/v1/client/releases/latest?os=beos&arch=x86_64"), 400, 400, 400, 400, 400));
+        rows.add(new Row("GET /api/v1/client/releases/{version}/{file}",
+                f -> HttpRequest.GET("/api/v1/client/releases/1.0.0/nothing.deb"), 404, 404, 404, 404, 404));
         // Micronaut answers HEAD on every GET route (RFC 9110 §9.3.2): same rules, no body
         for (Row get : List.copyOf(rows)) {
             if (get.route().startsWith("GET ")) {

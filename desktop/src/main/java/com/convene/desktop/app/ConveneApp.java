@@ -8,12 +8,16 @@ import com.convene.desktop.call.ConveneApiClient;
 import com.convene.desktop.call.FxCallAdapter;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.call.WebSocketSignalingChannel;
+import com.convene.desktop.media.DeviceChoice;
 import com.convene.desktop.media.MediaEngine;
 import com.convene.desktop.ui.Background;
 import com.convene.desktop.ui.FxBackground;
 import com.convene.desktop.ui.Messages;
 import com.convene.desktop.ui.call.CallView;
 import com.convene.desktop.ui.call.CallViewModel;
+import com.convene.desktop.ui.devices.DevicesView;
+import com.convene.desktop.ui.devices.DevicesViewModel;
+import com.convene.desktop.ui.devices.VirtualDevices;
 import com.convene.desktop.ui.meetings.JoinTarget;
 import com.convene.desktop.ui.meetings.MeetingsService;
 import com.convene.desktop.ui.meetings.MeetingsView;
@@ -27,6 +31,12 @@ import com.convene.desktop.ui.theme.SystemTheme;
 import com.convene.desktop.ui.theme.ThemeMode;
 import com.convene.desktop.ui.theme.ThemePreference;
 import com.convene.desktop.ui.theme.Themes;
+import com.convene.desktop.ui.update.InstallerChoice;
+import com.convene.desktop.ui.update.UpdateBanner;
+import com.convene.desktop.ui.update.UpdateService;
+import com.convene.desktop.ui.update.UpdateViewModel;
+import com.convene.model.api.ClientDownload;
+import com.convene.model.api.ClientRelease;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
 import java.io.IOException;
@@ -48,6 +58,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -74,9 +85,13 @@ public final class ConveneApp extends Application {
   private AppOptions options = AppOptions.DEFAULTS;
   private @Nullable Stage stage;
   private @Nullable Scene scene;
+  /// The window's root: the update banner on top, the current screen in the centre.
+  private final BorderPane frame = new BorderPane();
   private @Nullable SignedIn signedIn;
   private @Nullable CallView callView;
   private @Nullable FxCallAdapter call;
+  /// Switches the call's camera when one is unplugged or comes back; null unless a call sends a camera.
+  private @Nullable CallDeviceWatch deviceWatch;
   private @Nullable String pendingMeetingsMessage;
   /// Set at start when `password-file` is given: sign in once.
   private boolean autoSignInPending;
@@ -103,7 +118,7 @@ public final class ConveneApp extends Application {
     autoSignInPending = options.signsInAutomatically();
     pendingJoinLink = options.joinLink();
     stage = primaryStage;
-    scene = new Scene(new javafx.scene.layout.StackPane(), 1024, 720);
+    scene = new Scene(frame, 1024, 720);
     ThemeMode mode = themeMode;
     Themes.apply(scene, mode != null ? mode
         : options.theme() == ThemePreference.DARK ? ThemeMode.DARK : ThemeMode.LIGHT);
@@ -164,6 +179,7 @@ public final class ConveneApp extends Application {
   @Override
   public void stop() {
     running = null;
+    stopDeviceWatch();
     FxCallAdapter current = call;
     call = null;
     Thread closer = Thread.ofPlatform().daemon().start(() -> {
@@ -195,6 +211,7 @@ public final class ConveneApp extends Application {
 
   private void showSignIn() {
     signedIn = null;
+    frame.setTop(null);
     SignInViewModel model = new SignInViewModel(
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
             .login(user, password),
@@ -242,6 +259,29 @@ public final class ConveneApp extends Application {
     }, file -> LOG.debug("Saved sign-in settings to {}", file),
         failure -> LOG.warn("Cannot save settings to {}: {}", where.userFile(), failure.toString()));
     showMeetings(session);
+    checkForUpdate(session);
+  }
+
+  /// Asks the server for a newer desktop release off the FX thread; the banner above every screen shows one.
+  private void checkForUpdate(SignedIn session) {
+    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    InstallerChoice choice = InstallerChoice.current();
+    UpdateService service = new UpdateService() {
+      @Override
+      public Optional<ClientRelease> latest() {
+        return api.latestRelease(choice.os(), choice.arch());
+      }
+
+      @Override
+      public void download(ClientDownload installer, Path target, BiConsumer<Long, Long> progress) {
+        api.download(session, installer.url(), target, progress);
+      }
+    };
+    UpdateViewModel model = new UpdateViewModel(service, background, AppVersion.current(), choice,
+        RecordingsViewModel.defaultDownloadDirectory(), Platform::runLater,
+        file -> getHostServices().showDocument(file.toUri().toString()));
+    frame.setTop(new UpdateBanner(model).root());
+    model.check();
   }
 
   private void showMeetings(SignedIn session) {
@@ -265,7 +305,7 @@ public final class ConveneApp extends Application {
     if (link != null) {
       model.joinCodeProperty().set(link);
     }
-    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session)).root());
+    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session), () -> showDevices(session)).root());
     model.refresh();
     if (pendingMeetingsMessage != null) {
       model.errorProperty().set(pendingMeetingsMessage);
@@ -300,26 +340,41 @@ public final class ConveneApp extends Application {
     model.refresh();
   }
 
+  /// The device settings: camera, microphone and speaker with preview and level, remembered in the user's file.
+  private void showDevices(SignedIn session) {
+    DevicesViewModel model = new DevicesViewModel(
+        new EngineDevicesService(() -> mediaEngine().join(), where, options.toneHz()), background,
+        options.video() == CallConfig.VideoChoice.PATTERN, options.toneHz());
+    show(new DevicesView(model, () -> showMeetings(session)).root());
+    model.load();
+  }
+
+  /// The engine and the remembered devices, read together off the FX thread before a call.
+  private record Joining(MediaEngine engine, DeviceChoice devices) {}
+
   private void joinMeeting(JoinTarget target) {
     SignedIn session = Objects.requireNonNull(signedIn);
-    background.run(() -> mediaEngine().join(), mediaEngine -> startCall(session, target, mediaEngine), failure -> {
+    background.run(() -> new Joining(mediaEngine().join(), EngineDevicesService.savedChoice(where)),
+        joining -> startCall(session, target, joining.engine(), joining.devices()), failure -> {
       LOG.error("Media engine failed to start", failure);
       pendingMeetingsMessage = Messages.get("error.generic");
       showMeetings(session);
     });
   }
 
-  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine) {
+  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices) {
     String displayName = session.user() != null && session.user().displayName() != null
         ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
+      stopDeviceWatch();
       call = null;
       pendingMeetingsMessage = message;
       showMeetings(session);
     });
     model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
-    CallConfig config = new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
-        options.audioChoice(), Math.max(options.toneHz(), 440), options.video(), null, null, false, false);
+    CallConfig config = withDevices(new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
+        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null, false, false),
+        devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
     model.onPasswordSubmitted(password -> startSession(session, config.withPassword(password), mediaEngine, model));
     CallView view = new CallView(model);
@@ -328,10 +383,38 @@ public final class ConveneApp extends Application {
     startSession(session, config, mediaEngine, model);
   }
 
+  /// The call on the devices chosen in the device settings: the test pattern or tone when chosen there, a real
+  /// camera or microphone otherwise; nothing chosen keeps the start options.
+  private static CallConfig withDevices(CallConfig config, DeviceChoice chosen) {
+    String cameraId = chosen.cameraId();
+    String microphoneId = chosen.microphoneId();
+    CallConfig.VideoChoice video = cameraId == null ? config.video()
+        : VirtualDevices.isVirtual(cameraId) ? CallConfig.VideoChoice.PATTERN : CallConfig.VideoChoice.CAMERA;
+    CallConfig.AudioChoice audio = microphoneId == null ? config.audio()
+        : VirtualDevices.isVirtual(microphoneId) ? CallConfig.AudioChoice.TONE : CallConfig.AudioChoice.MICROPHONE;
+    DeviceChoice real = new DeviceChoice(cameraId == null || VirtualDevices.isVirtual(cameraId) ? null : cameraId,
+        microphoneId == null || VirtualDevices.isVirtual(microphoneId) ? null : microphoneId, chosen.speakerId());
+    return new CallConfig(config.meeting(), config.displayName(), config.clientName(), audio, config.toneHz(), video,
+        config.videoFile(), config.screen(), config.audioMuted(), config.videoMuted(), config.password(), real);
+  }
+
   private void startSession(SignedIn session, CallConfig config, MediaEngine mediaEngine, CallViewModel model) {
     call = FxCallAdapter.start(config, mediaEngine,
         WebSocketSignalingChannel.connector(http, session.serverUrl(), session.accessToken()), model);
     model.attach(call);
+    stopDeviceWatch();
+    if (config.video() == CallConfig.VideoChoice.CAMERA) {
+      deviceWatch = CallDeviceWatch.start(call.session(), config.devices().cameraId(),
+          message -> Platform.runLater(() -> model.noticeProperty().set(message)));
+    }
+  }
+
+  private void stopDeviceWatch() {
+    CallDeviceWatch watch = deviceWatch;
+    deviceWatch = null;
+    if (watch != null) {
+      watch.close();
+    }
   }
 
   /// The media engine, created once off the FX thread (device probing blocks).
@@ -343,6 +426,6 @@ public final class ConveneApp extends Application {
   }
 
   private void show(Parent content) {
-    Objects.requireNonNull(scene).setRoot(content);
+    frame.setCenter(content);
   }
 }

@@ -1,5 +1,6 @@
 package com.convene.desktop.call;
 
+import com.convene.desktop.media.DeviceChoice;
 import com.convene.desktop.media.ScreenInfo;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 /// @param audioMuted  start with the microphone muted
 /// @param videoMuted  start with the camera off
 /// @param password    the meeting password, or `null`; never logged
+/// @param devices     the camera (for [VideoChoice#CAMERA]), microphone and speaker chosen in the device settings
 public record CallConfig(
     String meeting,
     String displayName,
@@ -27,7 +29,8 @@ public record CallConfig(
     @Nullable ScreenInfo screen,
     boolean audioMuted,
     boolean videoMuted,
-    @Nullable String password) {
+    @Nullable String password,
+    DeviceChoice devices) {
 
   /// Client name sent in `Hello`.
   public static final String CLIENT_NAME = "convene-desktop/0.1.0";
@@ -44,6 +47,14 @@ public record CallConfig(
     }
   }
 
+  /// A configuration with the system's default devices.
+  public CallConfig(String meeting, String displayName, String clientName, AudioChoice audio, double toneHz,
+      VideoChoice video, @Nullable Path videoFile, @Nullable ScreenInfo screen, boolean audioMuted,
+      boolean videoMuted, @Nullable String password) {
+    this(meeting, displayName, clientName, audio, toneHz, video, videoFile, screen, audioMuted, videoMuted, password,
+        DeviceChoice.DEFAULTS);
+  }
+
   /// A configuration without a meeting password.
   public CallConfig(String meeting, String displayName, String clientName, AudioChoice audio, double toneHz,
       VideoChoice video, @Nullable Path videoFile, @Nullable ScreenInfo screen, boolean audioMuted,
@@ -54,14 +65,20 @@ public record CallConfig(
   /// The same call with a meeting password (after the server asked for one).
   public CallConfig withPassword(@Nullable String meetingPassword) {
     return new CallConfig(meeting, displayName, clientName, audio, toneHz, video, videoFile, screen, audioMuted,
-        videoMuted, meetingPassword);
+        videoMuted, meetingPassword, devices);
+  }
+
+  /// The same call on the chosen devices.
+  public CallConfig withDevices(DeviceChoice chosen) {
+    return new CallConfig(meeting, displayName, clientName, audio, toneHz, video, videoFile, screen, audioMuted,
+        videoMuted, password, chosen);
   }
 
   /// Hides the meeting password from logs.
   @Override
   public String toString() {
     return "CallConfig[meeting=" + meeting + ", displayName=" + displayName + ", audio=" + audio + ", video="
-        + video + ", password=" + (password == null ? "null" : "***") + "]";
+        + video + ", devices=" + devices + ", password=" + (password == null ? "null" : "***") + "]";
   }
 
   /// What the published audio track carries.

@@ -131,6 +131,8 @@ public final class CallSession implements AutoCloseable {
   private @Nullable RTCPeerConnection subscribePc;
   private @Nullable LocalTrack audioTrack;
   private @Nullable LocalTrack videoTrack;
+  /// The camera [#videoTrack] comes from, readable from any thread; null for a pattern, file, screen or none.
+  private volatile @Nullable String cameraInUse;
   private @Nullable LocalTrack screenTrack;
   private @Nullable ScheduledFuture<?> statsTask;
   private @Nullable ScheduledFuture<?> qualityTask;
@@ -309,6 +311,47 @@ public final class CallSession implements AutoCloseable {
       }
       sendMediaState();
     });
+  }
+
+  /// The descriptor of the camera the call sends, or empty for the test pattern, a file, a screen or no video.
+  /// Any thread.
+  public Optional<String> cameraId() {
+    return Optional.ofNullable(cameraInUse);
+  }
+
+  /// Sends another camera in place of the current one (a device was unplugged or came back), without
+  /// renegotiating: the sender's track is replaced (`RTCRtpSender.replaceTrack`, RFC 8829 §3.7 keeps the SDP).
+  /// Only for a call that publishes [CallConfig.VideoChoice#CAMERA].
+  ///
+  /// @param cameraId webrtc-java descriptor of the camera, or null (or a camera that does not start) for the
+  ///                 test pattern
+  /// @return completes with the descriptor now in use (empty for the pattern), or fails when the call publishes
+  ///         no camera
+  public CompletableFuture<Optional<String>> switchCamera(@Nullable String cameraId) {
+    CompletableFuture<Optional<String>> result = new CompletableFuture<>();
+    onSession(() -> {
+      LocalTrack old = videoTrack;
+      RTCRtpSender sender = old == null ? null : senders.get(old.trackId());
+      if (config.video() != CallConfig.VideoChoice.CAMERA || old == null || sender == null) {
+        result.completeExceptionally(new IllegalStateException("the call sends no camera"));
+        return;
+      }
+      LocalTrack next = (cameraId == null ? Optional.<LocalTrack>empty() : engine.createCameraTrack(cameraId, true))
+          .orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
+      next.setEnabled(!videoMuted);
+      sender.replaceTrack(next.track());
+      senders.remove(old.trackId());
+      senders.put(next.trackId(), sender);
+      videoTrack = next;
+      cameraInUse = next.deviceId();
+      old.close();
+      LOG.info("Camera switched to {}", cameraInUse == null ? "the test pattern" : cameraInUse);
+      result.complete(Optional.ofNullable(cameraInUse));
+    }).exceptionally(failure -> {
+      result.completeExceptionally(failure);
+      return null;
+    });
+    return result;
   }
 
   /// Starts sharing a screen: adds a `screen` track to the publish connection and renegotiates.
@@ -683,13 +726,17 @@ public final class CallSession implements AutoCloseable {
   // ---- publish -----------------------------------------------------------------------------------------------
 
   private void createLocalTracks() {
+    if (!engine.useAudioDevices(config.devices().microphoneId(), config.devices().speakerId())) {
+      LOG.info("A chosen audio device is not present; using the system default");
+    }
     audioTrack = switch (config.audio()) {
       case TONE -> engine.createToneTrack(config.toneHz());
       case MICROPHONE -> engine.createMicrophoneTrack();
       case NONE -> null;
     };
     videoTrack = switch (config.video()) {
-      case CAMERA -> engine.createCameraTrack().orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
+      case CAMERA -> engine.createCameraTrack(config.devices().cameraId(), false)
+          .orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
       case PATTERN -> engine.createTestPatternTrack(640, 360, 30);
       case FILE -> {
         try {
@@ -710,6 +757,7 @@ public final class CallSession implements AutoCloseable {
     if (audioTrack != null) {
       audioTrack.setEnabled(!audioMuted);
     }
+    cameraInUse = videoTrack == null ? null : videoTrack.deviceId();
     if (videoTrack != null) {
       videoTrack.setEnabled(!videoMuted);
     }

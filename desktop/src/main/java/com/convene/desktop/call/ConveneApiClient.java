@@ -1,5 +1,6 @@
 package com.convene.desktop.call;
 
+import com.convene.model.api.ClientRelease;
 import com.convene.model.api.LoginRequest;
 import com.convene.model.api.LoginResponse;
 import com.convene.model.api.MeetingView;
@@ -125,7 +126,22 @@ public final class ConveneApiClient {
     return List.of(read(send(authorized("/api/v1/recordings", session).GET().build()), RecordingView[].class));
   }
 
-  /// Downloads `path` (a recording's `downloadPath`) into `target`, reporting bytes as they arrive. The file appears
+  /// The newest desktop release for an OS and architecture: `GET /api/v1/client/releases/latest` (anonymous).
+  ///
+  /// @param os   `linux`, `windows` or `macos`
+  /// @param arch `x86_64` or `aarch64`
+  /// @return the release, or empty when the server offers none for them (404)
+  public java.util.Optional<ClientRelease> latestRelease(String os, String arch) {
+    String path = "/api/v1/client/releases/latest?os=" + URLEncoder.encode(os, StandardCharsets.UTF_8)
+        + "&arch=" + URLEncoder.encode(arch, StandardCharsets.UTF_8);
+    HttpResponse<String> response = send(request(path).GET().build());
+    if (response.statusCode() == 404) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(read(response, ClientRelease.class));
+  }
+
+  /// Downloads `path` (a recording's `downloadPath`, or an installer's `url`) into `target`, reporting bytes as they arrive. The file appears
   /// under its name only when complete (written to `target` + `.part`, then moved).
   ///
   /// @param progress receives (bytes so far, total bytes or -1 when unknown) on this thread after each chunk

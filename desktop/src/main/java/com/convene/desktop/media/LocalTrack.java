@@ -3,6 +3,7 @@ package com.convene.desktop.media;
 import com.convene.model.signal.MediaSource;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ public final class LocalTrack implements AutoCloseable {
   private final boolean needsExclusiveAudioPath;
   private final String trackId;
   private boolean closed;
+  /// The webrtc-java descriptor of the camera or microphone feeding it, or null for a generated source.
+  private volatile @Nullable String deviceId;
 
   /// @param releaseFeeder stops whatever pushes into the source (runs first)
   /// @param disposeSource disposes the native source (runs after the track is disposed)
@@ -36,6 +39,17 @@ public final class LocalTrack implements AutoCloseable {
     this.disposeSource = disposeSource;
     this.feedControl = feedControl;
     this.needsExclusiveAudioPath = needsExclusiveAudioPath;
+  }
+
+  /// The descriptor of the device feeding this track (a camera), or null for a pattern, tone, file or screen.
+  public @Nullable String deviceId() {
+    return deviceId;
+  }
+
+  /// Records which device feeds the track; returns this.
+  LocalTrack fromDevice(String descriptor) {
+    this.deviceId = descriptor;
+    return this;
   }
 
   /// Whether this is a pushed (custom) audio track that may only feed after

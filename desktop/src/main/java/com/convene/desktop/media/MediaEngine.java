@@ -17,12 +17,11 @@ import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +177,16 @@ public final class MediaEngine implements AutoCloseable {
 
   /// Opens the first camera as a 640x360 @ 30 fps track, if a camera exists.
   public Optional<LocalTrack> createCameraTrack() {
-    if (!camerasMayExist()) {
+    return createCameraTrack(null, false);
+  }
+
+  /// Opens a camera as a 640x360 @ 30 fps track.
+  ///
+  /// @param cameraId webrtc-java descriptor of the camera ([DeviceInfo#id]), or null for the first camera
+  /// @param exact    whether only that camera will do; otherwise a missing one falls back to the first camera
+  /// @return the track, or empty when no (such) camera exists or it does not start
+  public Optional<LocalTrack> createCameraTrack(@Nullable String cameraId, boolean exact) {
+    if (!DeviceCatalog.camerasMayExist()) {
       return Optional.empty();
     }
     List<VideoDevice> devices;
@@ -191,7 +199,11 @@ public final class MediaEngine implements AutoCloseable {
     if (devices.isEmpty()) {
       return Optional.empty();
     }
-    VideoDevice device = devices.getFirst();
+    VideoDevice device = devices.stream().filter(d -> d.getDescriptor().equals(cameraId)).findFirst()
+        .orElse(exact && cameraId != null ? null : devices.getFirst());
+    if (device == null) {
+      return Optional.empty();
+    }
     VideoDeviceSource source = new VideoDeviceSource();
     try {
       source.setVideoCaptureDevice(device);
@@ -204,7 +216,54 @@ public final class MediaEngine implements AutoCloseable {
     }
     VideoTrack track = publishFactory.createVideoTrack(newTrackId("camera"), source);
     LOG.info("Using camera {}", device.getName());
-    return Optional.of(new LocalTrack(track, MediaSource.CAMERA, source::stop, source::dispose));
+    return Optional.of(new LocalTrack(track, MediaSource.CAMERA, source::stop, source::dispose)
+        .fromDevice(device.getDescriptor()));
+  }
+
+  /// Makes the audio module record from and play out on the chosen devices; no-op for a null id, an id that is
+  /// not present (the system default stays) or without real audio devices.
+  ///
+  /// @param microphoneId webrtc-java descriptor of the microphone, or null
+  /// @param speakerId    webrtc-java descriptor of the speaker, or null
+  /// @return whether every non-null id was found and set
+  public boolean useAudioDevices(@Nullable String microphoneId, @Nullable String speakerId) {
+    if (!realAudioDevices) {
+      return microphoneId == null && speakerId == null;
+    }
+    boolean found = true;
+    try {
+      if (microphoneId != null) {
+        var microphone = audioDeviceModule.getRecordingDevices().stream()
+            .filter(d -> d.getDescriptor().equals(microphoneId)).findFirst();
+        microphone.ifPresent(audioDeviceModule::setRecordingDevice);
+        found = microphone.isPresent();
+      }
+      if (speakerId != null) {
+        var speaker = audioDeviceModule.getPlayoutDevices().stream()
+            .filter(d -> d.getDescriptor().equals(speakerId)).findFirst();
+        speaker.ifPresent(audioDeviceModule::setPlayoutDevice);
+        found &= speaker.isPresent();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Choosing audio devices failed: {}", e.toString());
+      return false;
+    }
+    return found;
+  }
+
+  /// Starts measuring the level of a real microphone (the device settings' meter), recording through this
+  /// engine's audio module; empty without real audio devices or when that microphone is not present. Close it
+  /// before joining a call.
+  public Optional<AudioLevelProbe> microphoneLevel(String microphoneId) {
+    if (!realAudioDevices || !useAudioDevices(microphoneId, null)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(AudioLevelProbe.recording(audioDeviceModule));
+    } catch (RuntimeException e) {
+      LOG.warn("Microphone level did not start: {}", e.toString());
+      return Optional.empty();
+    }
   }
 
   /// Releases the factory and the audio module. Close every track and peer connection first.
@@ -223,18 +282,6 @@ public final class MediaEngine implements AutoCloseable {
       audioDeviceModule.stopPlayout();
     }
     audioDeviceModule.dispose();
-  }
-
-  private static boolean camerasMayExist() {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    if (!os.contains("linux")) {
-      return true;
-    }
-    try (var entries = Files.list(Path.of("/dev"))) {
-      return entries.anyMatch(p -> p.getFileName().toString().startsWith("video"));
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   static String newTrackId(String prefix) {

@@ -2,6 +2,8 @@ package com.convene.desktop.media;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ final class ToneGenerator implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean feeding;
+  /// Sees each chunk after it is pushed (the device settings' level meter), or null.
+  private volatile @Nullable Consumer<byte[]> tap;
   private double phase;
 
   private ToneGenerator(CustomAudioSource source, double frequencyHz) {
@@ -75,6 +79,10 @@ final class ToneGenerator implements AutoCloseable {
         }
         fillChunk(pcm);
         source.pushAudio(pcm, 16, SAMPLE_RATE_HZ, 1, CHUNK_FRAMES);
+        Consumer<byte[]> listener = tap;
+        if (listener != null) {
+          listener.accept(pcm);
+        }
         next += CHUNK_NANOS;
         if (now - next > 200 * CHUNK_NANOS) {
           next = now; // far behind (suspended process): resume rather than burst
@@ -85,6 +93,11 @@ final class ToneGenerator implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Tone generator stopped: {}", e.toString());
     }
+  }
+
+  /// Sets who sees each 10 ms chunk of PCM on the generator's thread (it must not keep the array), or null.
+  void setTap(@Nullable Consumer<byte[]> listener) {
+    this.tap = listener;
   }
 
   /// Starts or pauses pushing audio; paused time is skipped, not caught up.

@@ -21,14 +21,15 @@ import javafx.scene.layout.VBox;
 /// The home screen, bound to a [MeetingsViewModel]. FX thread only.
 ///
 /// Control ids for tests: `#meetingList`, `#joinCodeField`, `#joinButton`, `#joinSelectedButton`,
-/// `#refreshButton`, `#recordingsButton`, `#signOutButton`, `#meetingsError`.
+/// `#refreshButton`, `#recordingsButton`, `#devicesButton`, `#signOutButton`, `#meetingsError`.
 public final class MeetingsView {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneId.systemDefault());
   private final VBox root;
 
   /// @param onRecordings opens the recordings screen
-  public MeetingsView(MeetingsViewModel model, Runnable onSignOut, Runnable onRecordings) {
+  /// @param onDevices    opens the device settings
+  public MeetingsView(MeetingsViewModel model, Runnable onSignOut, Runnable onRecordings, Runnable onDevices) {
     Label heading = new Label(Messages.get("meetings.heading"));
     heading.getStyleClass().add("heading");
 
@@ -73,6 +74,10 @@ public final class MeetingsView {
     recordings.setId("recordingsButton");
     recordings.setOnAction(event -> onRecordings.run());
 
+    Button devices = new Button(Messages.get("meetings.devices"));
+    devices.setId("devicesButton");
+    devices.setOnAction(event -> onDevices.run());
+
     Button signOut = new Button(Messages.get("meetings.signOut"));
     signOut.setId("signOutButton");
     signOut.setOnAction(event -> onSignOut.run());
@@ -85,7 +90,7 @@ public final class MeetingsView {
 
     HBox joinRow = new HBox(8, code, join);
     joinRow.setAlignment(Pos.CENTER_LEFT);
-    HBox listActions = new HBox(8, joinSelected, refresh, recordings, signOut);
+    HBox listActions = new HBox(8, joinSelected, refresh, recordings, devices, signOut);
     root = new VBox(12, heading, list, listActions, joinRow, error);
     root.setPadding(new Insets(24));
     root.getStyleClass().add("form");
