@@ -16,6 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${CONVENE_TYPES:?installer types, comma-separated}"
 CONVENE_VENDOR=${CONVENE_VENDOR:-Convene}
 CONVENE_EXTRA_MODULES=${CONVENE_EXTRA_MODULES:-jdk.unsupported}
+CONVENE_APP_MAX_HEAP=${CONVENE_APP_MAX_HEAP:-512m}
 
 exe=""
 case "$(uname -s)" in
@@ -53,7 +54,7 @@ common=(--name Convene --app-version "$app_version" --vendor "$CONVENE_VENDOR"
   --description "Convene video meetings" --copyright "Copyright (c) $(date +%Y) $CONVENE_VENDOR")
 image_args=(--type app-image "${common[@]}" --dest "$CONVENE_WORK/image" --input "$CONVENE_INPUT"
   --main-jar "$CONVENE_MAIN_JAR" --main-class com.convene.desktop.app.Main --runtime-image "$CONVENE_WORK/runtime"
-  --java-options "--enable-native-access=ALL-UNNAMED"
+  --java-options "--enable-native-access=ALL-UNNAMED" --java-options "-Xmx$CONVENE_APP_MAX_HEAP"
   --java-options "-Dlogback.configurationFile=\$APPDIR/logback.xml")
 case "$os" in
   linux) image_args+=(--icon "$here/linux/Convene.png") ;;

@@ -1,5 +1,6 @@
 package com.convene.e2e;
 
+import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.app.ConveneApp;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Acceptance d of issue 3: the real JavaFX app, driven by TestFX under Xvfb, signs in to the real backend,
 /// joins a meeting in which a bot publishes, and shows a non-blank remote video tile; the call window is saved
@@ -116,7 +114,4 @@ class DesktopAppIT {
         .snapshot(null);
   }
 
-  private static <T> T onFx(Callable<T> query) throws Exception {
-    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
-  }
 }

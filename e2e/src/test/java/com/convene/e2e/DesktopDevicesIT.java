@@ -1,5 +1,6 @@
 package com.convene.e2e;
 
+import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.app.ConveneApp;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Issue 7, device settings on the real app against the real backend, on a machine without camera and
 /// microphone: the screen says "No camera found", the user picks the app's test pattern and test tone (its
@@ -126,7 +124,4 @@ class DesktopDevicesIT {
     return robot.lookup(query).queryAs(ComboBox.class);
   }
 
-  private static <T> T onFx(Callable<T> query) throws Exception {
-    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
-  }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 ///
 /// Run inside the test namespace with Xvfb: `CONVENE_TEST_INSTALLERS=0 bash scripts/test.sh -pl e2e
 /// -Dtest=DesktopFootprintBench -Dsurefire.failIfNoSpecifiedTests=false`. The app runs as its own JVM
-/// (`com.convene.desktop.app.Main`, this JVM's class path, default heap settings), launched the way a user's
+/// (`com.convene.desktop.app.Main`, this JVM's class path, the launcher's `-Xmx512m`), launched the way a user's
 /// launcher does, signing in from a password file and joining through a `convene://join/<code>` argument.
 @Tag("media")
 class DesktopFootprintBench {
@@ -35,6 +35,9 @@ class DesktopFootprintBench {
   private static final Pattern JOINED = Pattern.compile("Joined meeting \\S+ as participant (\\S+)");
   private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
   private static final int MEASURE_SECONDS = 20;
+  /// The heap cap the installed launcher gives the app (`installers.app.max-heap` in `installers/pom.xml`);
+  /// `-Dconvene.bench.app-max-heap=6g` measures another.
+  private static final String APP_MAX_HEAP = "512m";
 
   @Test
   void printsColdStartCpuAndRss() throws Exception {
@@ -153,6 +156,7 @@ class DesktopFootprintBench {
         throws IOException {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+          "-Xmx" + System.getProperty("convene.bench.app-max-heap", APP_MAX_HEAP),
           "-Dconvene.settings.user-dir=" + dir.resolve("settings"),
           "-Dconvene.settings.system-file=" + dir.resolve("no-preset.properties"),
           "-cp", System.getProperty("java.class.path"), "com.convene.desktop.app.Main",

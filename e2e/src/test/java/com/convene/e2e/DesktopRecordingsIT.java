@@ -1,5 +1,6 @@
 package com.convene.e2e;
 
+import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.app.ConveneApp;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Issue 6, the desktop part: a host records a short call (a real webrtc-java peer through the real SFU), then the
 /// real JavaFX app lists the host's recordings, shows the composed one as ready, and downloads it with a progress
@@ -87,8 +86,9 @@ class DesktopRecordingsIT {
             r -> r.status().equals("ready"));
     byte[] composed = rest.get(ready.downloadPath(), host.token(), Map.of()).body();
 
-    Path downloads = Path.of("target", "desktop-downloads").toAbsolutePath();
-    Files.createDirectories(downloads);
+    // a fresh directory per run: an earlier run's download must not count as this one's
+    Files.createDirectories(Path.of("target"));
+    Path downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "desktop-downloads-");
     System.setProperty("convene.downloads", downloads.toString());
     FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + host.username(),
         "--audio=headless", "--video=pattern");
@@ -126,7 +126,4 @@ class DesktopRecordingsIT {
         .isPresent());
   }
 
-  private static <T> T onFx(Callable<T> query) throws Exception {
-    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
-  }
 }

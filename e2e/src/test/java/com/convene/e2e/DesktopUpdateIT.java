@@ -1,5 +1,6 @@
 package com.convene.e2e;
 
+import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.app.ConveneApp;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Issue 7, the update check: with a newer installer in the real backend's update directory, the real JavaFX app
 /// shows "Convene X is available" after sign-in and downloads the installer for this OS with a progress bar that
@@ -100,7 +98,4 @@ class DesktopUpdateIT {
         .until(() -> onFx(() -> !robot.lookup("#updateBanner").query().isVisible()));
   }
 
-  private static <T> T onFx(Callable<T> query) throws Exception {
-    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
-  }
 }

@@ -1,5 +1,6 @@
 package com.convene.e2e;
 
+import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.app.ConveneApp;
@@ -12,8 +13,6 @@ import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// Issue 7, acceptance d: the real app is in a call with a bot when the backend's media port goes dark for 5 s
 /// (every datagram in and out dropped, [com.convene.sfu.SfuServer#blockTraffic]). The app says it is
@@ -119,7 +117,4 @@ class ReconnectIT {
     return frames.orElse(0L);
   }
 
-  private static <T> T onFx(Callable<T> query) throws Exception {
-    return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
-  }
 }

@@ -233,7 +233,7 @@ final class SignalingSession implements SfuListener {
           () -> {
             try {
               task.run();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // libraries may rethrow checked exceptions unchecked (Netty does)
               LOG.warn("signaling task failed connectionId={}", connectionId, e);
               send(new SignalError(null, ErrorCode.INTERNAL_ERROR, "The server could not handle that message."));
             }
@@ -806,7 +806,8 @@ final class SignalingSession implements SfuListener {
     }
     try {
       ws.sendSync(codec.encode(signal));
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Netty rethrows a failed write's cause unchecked, even a checked ClosedChannelException (socket gone)
       LOG.debug("signaling send failed connectionId={}: {}", connectionId, e.toString());
     }
   }

@@ -774,7 +774,7 @@ public final class CallSession implements AutoCloseable {
         });
       }
     });
-    for (LocalTrack track : List.of(audioTrack, videoTrack).stream().filter(t -> t != null).toList()) {
+    for (LocalTrack track : java.util.stream.Stream.of(audioTrack, videoTrack).filter(t -> t != null).toList()) {
       addPublishTrack(track);
     }
   }

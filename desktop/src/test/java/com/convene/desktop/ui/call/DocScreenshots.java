@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.call.ParticipantStats;
 import com.convene.desktop.media.TestPattern;
+import com.convene.desktop.media.DeviceChoice;
+import com.convene.desktop.media.DeviceInfo;
+import com.convene.desktop.media.DeviceList;
 import com.convene.desktop.ui.SyncBackground;
+import com.convene.desktop.ui.devices.DevicesService;
+import com.convene.desktop.ui.devices.DevicesView;
+import com.convene.desktop.ui.devices.DevicesViewModel;
 import com.convene.desktop.ui.controls.VideoTile;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
@@ -22,12 +28,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +43,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /// Saves the README's screenshots (acceptance f of issue 7) from the real views on a headless FX toolkit:
-/// sign-in, the call in grid and speaker view in light and dark, and the participants panel of a host.
+/// sign-in, the call in grid and speaker view in light and dark, the participants panel of a host, and the device
+/// settings in light and dark.
 /// Tiles show the app's test pattern. Runs only when asked:
 ///
 ///     mvn -pl desktop test -Dtest=DocScreenshots -Dconvene.screenshots=$PWD/docs/screenshots
@@ -76,8 +85,12 @@ class DocScreenshots {
       save(dir.resolve("call-speaker-" + suffix + ".png"), mode, () -> callView(true, false));
     }
     save(dir.resolve("participants-panel-light.png"), ThemeMode.LIGHT, () -> callView(false, true));
+    for (ThemeMode mode : ThemeMode.values()) {
+      save(dir.resolve("devices-" + mode.name().toLowerCase(java.util.Locale.ROOT) + ".png"), mode,
+          DocScreenshots::devicesView);
+    }
     try (var files = Files.list(dir)) {
-      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(7);
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(9);
     }
   }
 
@@ -110,6 +123,66 @@ class DocScreenshots {
     }
     lastView = new CallView(model);
     return lastView.root();
+  }
+
+  /// The device settings before a call on a laptop with a webcam and a USB headset: the preview shows the test
+  /// pattern in place of the webcam's picture, the microphone meter stands at 35 %.
+  private static Parent devicesView() {
+    DeviceInfo webcam = new DeviceInfo("/dev/video0", "Integrated Webcam");
+    DeviceInfo headsetMic = new DeviceInfo("alsa_input.usb-headset", "Jabra Evolve2 65 (microphone)");
+    DeviceInfo builtInMic = new DeviceInfo("alsa_input.pci", "Built-in microphone");
+    DeviceInfo headset = new DeviceInfo("alsa_output.usb-headset", "Jabra Evolve2 65");
+    DeviceInfo speakers = new DeviceInfo("alsa_output.pci", "Built-in speakers");
+    DeviceList machine = new DeviceList(List.of(webcam), List.of(headsetMic, builtInMic), List.of(headset, speakers));
+    DevicesService service = new DevicesService() {
+      @Override
+      public DeviceList devices() {
+        return machine;
+      }
+
+      @Override
+      public DeviceChoice saved() {
+        return new DeviceChoice(webcam.id(), headsetMic.id(), headset.id());
+      }
+
+      @Override
+      public void save(DeviceChoice choice) {}
+
+      @Override
+      public Preview openPreview(DeviceInfo camera) {
+        return new Preview() {
+          @Override
+          public void setRenderer(@Nullable Consumer<VideoFrame> renderer) {
+            if (renderer != null) {
+              VideoFrame frame = new VideoFrame(new TestPattern(640, 360).paint(120), 0, 0);
+              renderer.accept(frame);
+              frame.release();
+            }
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public LevelMeter openLevel(DeviceInfo microphone) {
+        return new LevelMeter() {
+          @Override
+          public double level() {
+            return 0.35;
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+    };
+    DevicesViewModel model = new DevicesViewModel(service, new SyncBackground(), false, 0);
+    Parent root = new DevicesView(model, () -> {}).root();
+    model.load();
+    model.tick();
+    return root;
   }
 
   private void save(Path file, ThemeMode mode, Callable<Parent> content) throws Exception {
