@@ -99,6 +99,8 @@ class DesktopFootprintBench {
           + "(%s)%n", seconds, 100 * cpuSeconds / seconds, 100 * cpuSeconds / seconds
               / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
           rssKib(app.pid()) / 1024, peakRssKib / 1024, sentFps, String.join(", ", received));
+      System.out.printf(Locale.ROOT, "BENCH desktop RSS by kind: %s%n", rssBreakdown(app.pid()));
+      nativeMemorySummary(app.pid()).forEach(line -> System.out.println("BENCH desktop NMT " + line));
     } finally {
       if (app != null) {
         app.stop();
@@ -117,6 +119,31 @@ class DesktopFootprintBench {
     String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /// Anonymous, file-backed and shared resident memory (`RssAnon`, `RssFile`, `RssShmem` of `/proc/<pid>/status`).
+  private static String rssBreakdown(long pid) throws IOException {
+    List<String> parts = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("RssAnon:") || line.startsWith("RssFile:") || line.startsWith("RssShmem:")) {
+        parts.add(line.replaceAll("\\s+", " "));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /// The JVM's own accounting (`jcmd <pid> VM.native_memory summary`: total, Java heap, threads, GC, other native)
+  /// when the app was started with `-XX:NativeMemoryTracking=summary` (`-Dconvene.bench.nmt=true`); else nothing.
+  private static List<String> nativeMemorySummary(long pid) throws IOException, InterruptedException {
+    if (!Boolean.getBoolean("convene.bench.nmt")) {
+      return List.of();
+    }
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid), "VM.native_memory", "summary").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor(30, TimeUnit.SECONDS);
+    return out.lines().filter(l -> l.startsWith("Total:") || l.matches("^-\\s+\\S.*\\(reserved=.*"))
+        .map(String::strip).toList();
   }
 
   /// Resident set size in KiB (`VmRSS` of `/proc/<pid>/status`).
@@ -157,6 +184,7 @@ class DesktopFootprintBench {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
           "-Xmx" + System.getProperty("convene.bench.app-max-heap", APP_MAX_HEAP),
+          Boolean.getBoolean("convene.bench.nmt") ? "-XX:NativeMemoryTracking=summary" : "-Dconvene.bench.nmt=false",
           "-Dconvene.settings.user-dir=" + dir.resolve("settings"),
           "-Dconvene.settings.system-file=" + dir.resolve("no-preset.properties"),
           "-cp", System.getProperty("java.class.path"), "com.convene.desktop.app.Main",
@@ -170,6 +198,10 @@ class DesktopFootprintBench {
       }
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("XDG_RUNTIME_DIR", Files.createDirectories(dir.resolve("run")).toString());
+      String arenas = System.getProperty("convene.bench.malloc-arena-max");
+      if (arenas != null) {
+        builder.environment().put("MALLOC_ARENA_MAX", arenas); // glibc: fewer per-thread malloc arenas
+      }
       long launched = System.nanoTime();
       return new AppProcess(builder.start(), launched);
     }

@@ -93,19 +93,28 @@ final class RestFixture {
 
   /// A PATCH of JSON as `token`'s user; fails on a non-2xx status.
   <T> T patch(String path, Object body, String token, Class<T> type) {
+    return withBody("PATCH", path, body, token, type);
+  }
+
+  /// A PUT of JSON as `token`'s user; fails on a non-2xx status.
+  <T> T put(String path, Object body, String token, Class<T> type) {
+    return withBody("PUT", path, body, token, type);
+  }
+
+  private <T> T withBody(String method, String path, Object body, String token, Class<T> type) {
     try {
       HttpRequest req = HttpRequest.newBuilder(base.resolve(path))
           .header("Content-Type", "application/json")
           .header("Authorization", "Bearer " + token)
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
           .build();
       HttpResponse<byte[]> res = send(req, HttpResponse.BodyHandlers.ofByteArray());
       if (res.statusCode() / 100 != 2) {
-        throw new AssertionError("PATCH " + path + " -> " + res.statusCode() + " " + new String(res.body()));
+        throw new AssertionError(method + " " + path + " -> " + res.statusCode() + " " + new String(res.body()));
       }
       return json.readValue(res.body(), type);
     } catch (IOException e) {
-      throw new AssertionError("PATCH " + path + " failed", e);
+      throw new AssertionError(method + " " + path + " failed", e);
     }
   }
 
@@ -129,7 +138,8 @@ final class RestFixture {
     }
   }
 
-  private <T> T post(String path, Object body, String token, Class<T> type) {
+  /// A POST of JSON as `token`'s user (or anonymous when null); fails on a non-2xx status.
+  <T> T post(String path, Object body, String token, Class<T> type) {
     try {
       HttpRequest.Builder req =
           HttpRequest.newBuilder(base.resolve(path))

@@ -6,6 +6,7 @@ import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.call.CallSession;
 import com.convene.desktop.call.ConveneApiClient;
 import com.convene.desktop.call.FxCallAdapter;
+import com.convene.desktop.call.SessionExpiredException;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.call.WebSocketSignalingChannel;
 import com.convene.desktop.media.DeviceChoice;
@@ -79,7 +80,8 @@ public final class ConveneApp extends Application {
   private static final AtomicReference<@Nullable String> HANDED_LINK = new AtomicReference<>();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final Background background = new FxBackground();
+  /// Background work; a sign-in the server no longer accepts leads back to the sign-in screen from any screen.
+  private final Background background = new SessionAwareBackground(new FxBackground(), this::sessionExpired);
   private @Nullable CompletableFuture<MediaEngine> engine;
   private final ConfigLocations where = ConfigLocations.current();
   private AppOptions options = AppOptions.DEFAULTS;
@@ -93,6 +95,8 @@ public final class ConveneApp extends Application {
   /// Switches the call's camera when one is unplugged or comes back; null unless a call sends a camera.
   private @Nullable CallDeviceWatch deviceWatch;
   private @Nullable String pendingMeetingsMessage;
+  /// Why the sign-in screen is shown again (the server ended the sign-in), shown there once.
+  private @Nullable String pendingSignInMessage;
   /// Set at start when `password-file` is given: sign in once.
   private boolean autoSignInPending;
   /// `convene://join/<code>` to join once signed in and out of any call.
@@ -209,6 +213,16 @@ public final class ConveneApp extends Application {
 
   // ---- navigation ----
 
+  /// The server refused this sign-in (refresh token spent or revoked, account disabled): back to the sign-in
+  /// screen with the reason. A running call goes on until it ends by itself.
+  private void sessionExpired(SessionExpiredException expired) {
+    LOG.info("Sign-in no longer accepted: {}", expired.getMessage());
+    pendingSignInMessage = expired.getMessage();
+    if (call == null) {
+      showSignIn();
+    }
+  }
+
   private void showSignIn() {
     signedIn = null;
     frame.setTop(null);
@@ -219,6 +233,10 @@ public final class ConveneApp extends Application {
     model.serverProperty().set(options.server());
     model.userProperty().set(options.user());
     show(new SignInView(model).root());
+    if (pendingSignInMessage != null) {
+      model.errorProperty().set(pendingSignInMessage);
+      pendingSignInMessage = null;
+    }
     if (autoSignInPending) {
       autoSignInPending = false;
       signInFromFile(model, Objects.requireNonNull(options.passwordFile()));
@@ -400,7 +418,7 @@ public final class ConveneApp extends Application {
 
   private void startSession(SignedIn session, CallConfig config, MediaEngine mediaEngine, CallViewModel model) {
     call = FxCallAdapter.start(config, mediaEngine,
-        WebSocketSignalingChannel.connector(http, session.serverUrl(), session.accessToken()), model);
+        WebSocketSignalingChannel.connector(http, session.serverUrl(), session::accessToken), model);
     model.attach(call);
     stopDeviceWatch();
     if (config.video() == CallConfig.VideoChoice.CAMERA) {

@@ -6,6 +6,7 @@ import com.convene.model.api.LoginResponse;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.Problem;
 import com.convene.model.api.RecordingView;
+import com.convene.model.api.RefreshRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,9 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,8 @@ public final class ConveneApiClient {
   /// A whole download may take long; the connection itself still times out by the client's settings.
   private static final Duration DOWNLOAD_TIMEOUT = Duration.ofHours(2);
 
+  private static final String SESSION_EXPIRED = "Your session has expired. Please sign in again.";
+  private static final String ACCOUNT_DISABLED = "urn:convene:problem:account-disabled";
   private final HttpClient http;
   private final URI serverUrl;
   private final ObjectMapper mapper = JsonMapper.builder()
@@ -88,14 +93,36 @@ public final class ConveneApiClient {
         .build();
     LoginResponse response = read(send(request), LoginResponse.class);
     LOG.info("Signed in to {} as {}", serverUrl, response.user() == null ? username : response.user().username());
-    return new SignedIn(serverUrl, response.accessToken(), response.user());
+    return new SignedIn(serverUrl, SessionTokens.of(response, this::refresh, InstantSource.system()), response.user());
+  }
+
+  /// Renews tokens: `POST /api/v1/auth/refresh` with a single-use refresh token (RFC 6749 §6).
+  ///
+  /// @throws SessionExpiredException when the server refuses it (spent, expired or revoked; account disabled)
+  /// @throws CallException when the server cannot be reached
+  public LoginResponse refresh(String refreshToken) {
+    HttpRequest request = request("/api/v1/auth/refresh")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(new RefreshRequest(refreshToken))))
+        .build();
+    HttpResponse<String> response = send(request);
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      try {
+        read(response, Object.class);
+      } catch (CallException refused) {
+        String message = ACCOUNT_DISABLED.equals(refused.problemType())
+            ? "This account is disabled. Please contact your administrator."
+            : SESSION_EXPIRED;
+        throw new SessionExpiredException(message, refused.problemType());
+      }
+    }
+    return read(response, LoginResponse.class);
   }
 
   /// The caller's upcoming meetings: `GET /api/v1/meetings`. Accepts a bare array or a page object whose
   /// first array member holds the meetings.
   public List<MeetingView> upcomingMeetings(SignedIn session) {
-    HttpRequest request = authorized("/api/v1/meetings", session).GET().build();
-    JsonNode body = read(send(request), JsonNode.class);
+    JsonNode body = read(sendAuthorized(session, "/api/v1/meetings", HttpRequest.Builder::GET), JsonNode.class);
     JsonNode items = body;
     if (body.isObject()) {
       items = null;
@@ -118,12 +145,13 @@ public final class ConveneApiClient {
   /// Looks a meeting up by join code: `GET /api/v1/meetings/by-code/{code}`.
   public MeetingView meetingByCode(SignedIn session, String code) {
     String path = "/api/v1/meetings/by-code/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
-    return read(send(authorized(path, session).GET().build()), MeetingView.class);
+    return read(sendAuthorized(session, path, HttpRequest.Builder::GET), MeetingView.class);
   }
 
   /// The recordings of my meetings that I may see, newest first: `GET /api/v1/recordings`.
   public List<RecordingView> myRecordings(SignedIn session) {
-    return List.of(read(send(authorized("/api/v1/recordings", session).GET().build()), RecordingView[].class));
+    return List.of(read(sendAuthorized(session, "/api/v1/recordings", HttpRequest.Builder::GET),
+        RecordingView[].class));
   }
 
   /// The newest desktop release for an OS and architecture: `GET /api/v1/client/releases/latest` (anonymous).
@@ -147,16 +175,9 @@ public final class ConveneApiClient {
   /// @param progress receives (bytes so far, total bytes or -1 when unknown) on this thread after each chunk
   /// @throws CallException with a message to show when the server refuses or the connection or disk fails
   public void download(SignedIn session, String path, Path target, BiConsumer<Long, Long> progress) {
-    HttpRequest request = authorized(path, session).header("Accept", "*/*").timeout(DOWNLOAD_TIMEOUT).GET().build();
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new CallException("Could not reach the server. Check the address and your connection.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CallException("Cancelled.", e);
-    }
+    HttpResponse<InputStream> response = sendAuthorized(session, path,
+        builder -> builder.header("Accept", "*/*").timeout(DOWNLOAD_TIMEOUT).GET(),
+        HttpResponse.BodyHandlers.ofInputStream());
     Path part = target.resolveSibling(target.getFileName() + ".part");
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
@@ -234,13 +255,48 @@ public final class ConveneApiClient {
         .header("Accept", "application/json, application/problem+json");
   }
 
-  private HttpRequest.Builder authorized(String path, SignedIn session) {
-    return request(path).header("Authorization", "Bearer " + session.accessToken());
+  private HttpResponse<String> sendAuthorized(SignedIn session, String path,
+      UnaryOperator<HttpRequest.Builder> shape) {
+    return sendAuthorized(session, path, shape, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /// Sends with the session's bearer token; a 401 renews the token once and retries (a token revoked early, e.g.
+  /// after a role change), a second 401 means the sign-in is over.
+  private <T> HttpResponse<T> sendAuthorized(SignedIn session, String path, UnaryOperator<HttpRequest.Builder> shape,
+      HttpResponse.BodyHandler<T> handler) {
+    String token = session.accessToken();
+    HttpResponse<T> response = send(shape.apply(request(path).header("Authorization", "Bearer " + token)).build(),
+        handler);
+    if (response.statusCode() != 401) {
+      return response;
+    }
+    discard(response);
+    String renewed = session.tokens().renewAfterRejection(token);
+    response = send(shape.apply(request(path).header("Authorization", "Bearer " + renewed)).build(), handler);
+    if (response.statusCode() == 401) {
+      discard(response);
+      throw new SessionExpiredException(SESSION_EXPIRED, null);
+    }
+    return response;
+  }
+
+  private static void discard(HttpResponse<?> response) {
+    if (response.body() instanceof InputStream body) {
+      try {
+        body.close();
+      } catch (IOException e) {
+        LOG.debug("Could not close a refused response", e);
+      }
+    }
   }
 
   private HttpResponse<String> send(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, handler);
     } catch (IOException e) {
       throw new CallException("Could not reach the server. Check the address and your connection.", e);
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,24 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
   /// @param serverUrl   REST base URL such as `http://127.0.0.2:8080`
   /// @param accessToken bearer token from sign-in; never logged
   public static SignalingConnector connector(HttpClient client, URI serverUrl, String accessToken) {
+    return connector(client, serverUrl, () -> accessToken);
+  }
+
+  /// A connector that asks `accessToken` for the token at each connection, so a reconnect late in a long call
+  /// sends a renewed one ([SignedIn#accessToken]).
+  /// @param accessToken called on the connecting thread (may block to renew; never the FX thread)
+  public static SignalingConnector connector(HttpClient client, URI serverUrl, Supplier<String> accessToken) {
     URI wsUri = signalingUri(serverUrl);
     return listener -> {
       Receiver receiver = new Receiver(listener);
+      String token;
+      try {
+        token = accessToken.get();
+      } catch (CallException e) {
+        return CompletableFuture.failedFuture(e);
+      }
       return client.newWebSocketBuilder()
-          .header("Authorization", "Bearer " + accessToken)
+          .header("Authorization", "Bearer " + token)
           .connectTimeout(Duration.ofSeconds(10))
           .buildAsync(wsUri, receiver)
           .handle((socket, error) -> {
