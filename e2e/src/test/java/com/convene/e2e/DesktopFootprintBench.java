@@ -34,7 +34,8 @@ class DesktopFootprintBench {
   private static final Pattern STARTED = Pattern.compile("Convene desktop started");
   private static final Pattern JOINED = Pattern.compile("Joined meeting \\S+ as participant (\\S+)");
   private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
-  private static final int MEASURE_SECONDS = 20;
+  /// Length of the measurement in the call, s (`-Dconvene.bench.seconds=120` to watch memory over a longer call).
+  private static final int MEASURE_SECONDS = Integer.getInteger("convene.bench.seconds", 20);
   /// The heap cap the installed launcher gives the app (`installers.app.max-heap` in `installers/pom.xml`);
   /// `-Dconvene.bench.app-max-heap=6g` measures another.
   private static final String APP_MAX_HEAP = "512m";
@@ -81,6 +82,7 @@ class DesktopFootprintBench {
       long ticksBefore = cpuTicks(app.pid());
       long from = System.nanoTime();
       long peakRssKib = 0;
+      long startRssKib = rssKib(app.pid());
       while (System.nanoTime() - from < TimeUnit.SECONDS.toNanos(MEASURE_SECONDS)) {
         peakRssKib = Math.max(peakRssKib, rssKib(app.pid()));
         Thread.sleep(500);
@@ -99,7 +101,8 @@ class DesktopFootprintBench {
           + "(%s)%n", seconds, 100 * cpuSeconds / seconds, 100 * cpuSeconds / seconds
               / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
           rssKib(app.pid()) / 1024, peakRssKib / 1024, sentFps, String.join(", ", received));
-      System.out.printf(Locale.ROOT, "BENCH desktop RSS by kind: %s%n", rssBreakdown(app.pid()));
+      System.out.printf(Locale.ROOT, "BENCH desktop RSS %d MiB when the measurement started; by kind at the end: %s%n",
+          startRssKib / 1024, rssBreakdown(app.pid()));
       nativeMemorySummary(app.pid()).forEach(line -> System.out.println("BENCH desktop NMT " + line));
     } finally {
       if (app != null) {
@@ -190,6 +193,10 @@ class DesktopFootprintBench {
           "-cp", System.getProperty("java.class.path"), "com.convene.desktop.app.Main",
           "--server=" + backend.baseUri(), "--user=" + user.username(), "--audio=headless", "--video=pattern",
           "--tone-hz=550"));
+      String extra = System.getProperty("convene.bench.app-jvm-args", "").strip();
+      if (!extra.isEmpty()) {
+        command.addAll(1, List.of(extra.split("\\s+"))); // JVM options go before the class path and main class
+      }
       if (passwordFile != null) {
         command.add("--password-file=" + passwordFile);
       }

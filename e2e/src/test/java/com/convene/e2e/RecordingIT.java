@@ -97,7 +97,10 @@ class RecordingIT {
     @Override
     public void onRemoteVideoTrack(String participantId, String trackId, MediaSource source, VideoTrack track) {
       // runs on a webrtc thread; the sink must never throw
-      track.addSink(frame -> firstFrameNanos.putIfAbsent(participantId + "/" + source, System.nanoTime()));
+      track.addSink(frame -> {
+        firstFrameNanos.putIfAbsent(participantId + "/" + source, System.nanoTime());
+        frame.release(); // the sink owns the copy webrtc-java hands it
+      });
     }
   }
 

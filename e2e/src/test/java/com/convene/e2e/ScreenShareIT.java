@@ -51,7 +51,13 @@ class ScreenShareIT {
       Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> viewer.remoteScreens.containsKey(sharer.participantId()));
       VideoTrack track = viewer.remoteScreens.get(sharer.participantId());
       AtomicReference<int[][]> lastSamples = new AtomicReference<>();
-      VideoTrackSink sink = frame -> sampleQuadrants(frame, lastSamples);
+      VideoTrackSink sink = frame -> {
+        try {
+          sampleQuadrants(frame, lastSamples);
+        } finally {
+          frame.release(); // the sink owns the copy webrtc-java hands it
+        }
+      };
       track.addSink(sink);
       try {
         Awaitility.await()

@@ -29,7 +29,8 @@ public interface CallEvents {
   void onSelfUpdated(ParticipantInfo self);
 
   /// The server turned one of our media off; the call already stopped it.
-  /// @param reason `host` or `mute-on-entry`
+  /// @param reason `host`, `mute-on-entry`, or `no-camera` (a call that asked for a camera found none and starts
+  ///               with it off)
   void onMediaStopped(MediaSource source, String reason);
 
   /// The room's rules (lock, chat, screen share).

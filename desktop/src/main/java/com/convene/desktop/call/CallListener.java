@@ -27,7 +27,8 @@ public interface CallListener {
   default void onSelfUpdated(ParticipantInfo self) {}
 
   /// The server turned one of our media off and the session already stopped it locally.
-  /// @param reason `host` or `mute-on-entry`
+  /// @param reason `host`, `mute-on-entry`, or `no-camera` (a call that asked for a camera found none and starts
+  ///               with it off)
   default void onMediaStopped(MediaSource source, String reason) {}
 
   /// The room's rules (lock, chat, screen share) as they stand now.

@@ -735,8 +735,15 @@ public final class CallSession implements AutoCloseable {
       case NONE -> null;
     };
     videoTrack = switch (config.video()) {
-      case CAMERA -> engine.createCameraTrack(config.devices().cameraId(), false)
-          .orElseGet(() -> engine.createTestPatternTrack(640, 360, 30));
+      case CAMERA -> engine.createCameraTrack(config.devices().cameraId(), false).orElseGet(() -> {
+        // no camera: the call starts with the camera off and says so; the pattern stands by for a camera plugged
+        // in later (decision 074) and is what others see if the user turns the camera on anyway
+        if (!videoMuted) {
+          videoMuted = true;
+          listener.onMediaStopped(MediaSource.CAMERA, "no-camera");
+        }
+        return engine.createTestPatternTrack(640, 360, 30);
+      });
       case PATTERN -> engine.createTestPatternTrack(640, 360, 30);
       case FILE -> {
         try {

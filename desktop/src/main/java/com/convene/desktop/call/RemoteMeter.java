@@ -40,7 +40,17 @@ final class RemoteMeter {
     this.joinSentNanos = joinSentNanos;
   }
 
-  private synchronized void onVideoFrame(VideoFrame frame) {
+  /// Counts a decoded frame and reads its test-pattern counter. The sink owns the frame webrtc-java hands it
+  /// (a copy with one reference, see [VideoFeed]) and releases it here.
+  private void onVideoFrame(VideoFrame frame) {
+    try {
+      count(frame);
+    } finally {
+      frame.release();
+    }
+  }
+
+  private synchronized void count(VideoFrame frame) {
     long now = System.nanoTime();
     if (firstFrameNanos < 0) {
       firstFrameNanos = now;

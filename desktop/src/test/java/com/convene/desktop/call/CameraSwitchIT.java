@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /// A call's camera is swapped mid-call without renegotiation (what [com.convene.desktop.app] does when a camera
 /// is unplugged), through the real SFU with real webrtc-java media: on this machine without a camera the call
-/// that asked for one sends the test pattern, and switching puts a fresh pattern (its frame counter starting
-/// again from 0) on the same sender while the other side keeps decoding. A call that sends no camera refuses.
+/// that asked for one starts with the camera off and says why, sends the test pattern once turned on, and
+/// switching puts a fresh pattern (its frame counter starting again from 0) on the same sender while the other
+/// side keeps decoding. A call that sends no camera refuses.
 ///
 /// Run inside a private network namespace: `bash scripts/test.sh -pl desktop -Dtest=CameraSwitchIT`.
 @Tag("media")
@@ -30,9 +31,18 @@ class CameraSwitchIT {
         MediaEngine engineA = MediaEngine.create(AudioMode.HEADLESS);
         MediaEngine engineB = MediaEngine.create(AudioMode.HEADLESS)) {
       SfuSignalingBridge bridge = new SfuSignalingBridge(sfu);
+      java.util.List<String> aliceStopped = new java.util.concurrent.CopyOnWriteArrayList<>();
       CallSession alice = CallSession.start(config("Alice", CallConfig.VideoChoice.CAMERA), engineA, bridge,
-          new CallListener() {});
+          new CallListener() {
+            @Override
+            public void onMediaStopped(com.convene.model.signal.MediaSource source, String reason) {
+              aliceStopped.add(source + " " + reason);
+            }
+          });
       alice.joined().get(10, TimeUnit.SECONDS);
+      // no camera here: Alice is told and starts with the camera off; she turns it on and the pattern stands in
+      assertThat(aliceStopped).containsExactly("CAMERA no-camera");
+      alice.setVideoMuted(false).get(10, TimeUnit.SECONDS);
       CallSession bob = CallSession.start(config("Bob", CallConfig.VideoChoice.PATTERN), engineB, bridge,
           new CallListener() {});
       bob.joined().get(10, TimeUnit.SECONDS);
