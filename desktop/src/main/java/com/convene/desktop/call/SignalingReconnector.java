@@ -309,7 +309,8 @@ final class SignalingReconnector implements SignalingChannel {
         return;
       }
       if (error != null) {
-        LOG.info("Reconnect attempt {} failed: {}", attempt, error.getCause() != null ? error.getCause() : error);
+        LOG.info("Reconnect attempt {} failed: {}", attempt,
+            String.valueOf(error.getCause() != null ? error.getCause() : error));
         generation++;
         if (retry != null) {
           retry.cancel(false);
