@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /// [#OUTBOX_CAPACITY] (the oldest dropped, with a warning), and sent in order right after `resumed`;
 /// `heartbeat`, `quality-report` and reactions are periodic or momentary and are dropped.
 ///
-/// Before `joined`, or once leaving, a lost socket goes to the session as before ([SignalListener#onClosed],
-/// [SignalListener#onFailure]). Confined to the session thread `executor`; the sockets' callbacks hop onto it, and
+/// Before `joined`, once leaving, or when the server closed with an application code (4000–4999), a lost socket
+/// goes to the session as before ([SignalListener#onClosed], [SignalListener#onFailure]). Confined to the session thread `executor`; the sockets' callbacks hop onto it, and
 /// callbacks of sockets given up are ignored (each socket gets its own generation number).
 final class SignalingReconnector implements SignalingChannel {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingReconnector.class);
@@ -251,6 +251,13 @@ final class SignalingReconnector implements SignalingChannel {
   private void lost(int statusCode, String reason, @Nullable Throwable error) {
     if (error instanceof SignalDecodeException) {
       events.onFailure(error); // one bad frame; the socket is still up
+      return;
+    }
+    if (statusCode >= 4000 && statusCode <= 4999) {
+      // the server itself closed with an application code (account disabled, unsupported version, resumed on
+      // another connection, RFC 6455 §7.4.2): trying again would not help
+      close();
+      events.onClosed(statusCode, reason);
       return;
     }
     if (!reconnecting() && (participantId == null || resumeToken == null || leaving)) {
