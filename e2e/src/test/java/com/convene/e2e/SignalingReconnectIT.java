@@ -70,6 +70,11 @@ class SignalingReconnectIT {
             new CallListener() {})) {
       FxToolkit.setupApplication(ConveneApp.class, "--server=http://" + E2eBackend.ADDRESS + ":" + relay.port(),
           "--user=" + user.username(), "--audio=headless", "--video=pattern");
+      // the sign-in screen may still be swapping in (a node without a scene yet)
+      Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+          .until(() -> onFx(() -> robot.lookup("#passwordField").tryQuery()
+              .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+              .orElse(false)));
       robot.clickOn("#passwordField").write(user.password());
       robot.clickOn("#signInButton");
       Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()

@@ -32,7 +32,7 @@ public final class SignalingMetrics implements MeterBinder {
   private final java.util.Map<ResumeOutcome, LongAdder> resumes = new java.util.EnumMap<>(ResumeOutcome.class);
 
   /// How a participant's lost socket ended, the `outcome` tag of `convene.signaling.resumes`.
-  enum ResumeOutcome {
+  public enum ResumeOutcome {
     /// Resumed on a new socket within the grace period.
     RESUMED,
     /// A `resume` was refused (wrong token or user, unknown participant, buffer overflowed, grace over).
