@@ -28,6 +28,17 @@ public final class LiveConnections implements AccountLifecycleListener {
     sessions.put(session.connectionId(), session);
   }
 
+  /// Routes the socket `connectionId` to `session` from now on: a resume hands a new socket to the participant's
+  /// existing session (replacing the fresh session the socket started with).
+  void route(String connectionId, SignalingSession session) {
+    sessions.put(connectionId, session);
+  }
+
+  /// Stops routing `connectionId` if it still goes to `session`.
+  void unroute(String connectionId, SignalingSession session) {
+    sessions.remove(connectionId, session);
+  }
+
   SignalingSession get(String connectionId) {
     return sessions.get(connectionId);
   }

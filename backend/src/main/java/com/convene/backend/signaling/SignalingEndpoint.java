@@ -64,7 +64,7 @@ public final class SignalingEndpoint {
   void onClose(WebSocketSession ws, CloseReason reason) {
     SignalingSession session = sessions.remove(ws.getId());
     if (session != null) {
-      session.closed();
+      session.closed(ws);
     }
   }
 

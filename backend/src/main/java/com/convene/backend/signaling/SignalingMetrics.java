@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 /// | `convene_signaling_malformed_frames_total` | counter | frames answered with `MALFORMED_MESSAGE` |
 /// | `convene_signaling_wrong_meeting_passwords_total` | counter | joins refused with `MEETING_PASSWORD_WRONG` |
 /// | `convene_signaling_disabled_account_disconnects_total` | counter | sockets closed with 4403 |
+/// | `convene_signaling_resumes_total{outcome}` | counter | `resumed`: a participant took its place back on a new socket; `rejected`: a `resume` refused with `RESUME_REJECTED`; `expired`: a detached participant left at the end of its grace period |
 ///
 /// A [MeterBinder] (bound once by micronaut-micrometer; joins before that are not timed); the connected-clients
 /// gauge is bound by [SignalingMeterBinder]. Thread-safe.
@@ -28,6 +29,27 @@ public final class SignalingMetrics implements MeterBinder {
   private final LongAdder wrongMeetingPasswords = new LongAdder();
   private final LongAdder disabledAccountDisconnects = new LongAdder();
   private volatile @Nullable Timer joinLatency;
+  private final java.util.Map<ResumeOutcome, LongAdder> resumes = new java.util.EnumMap<>(ResumeOutcome.class);
+
+  /// How a participant's lost socket ended, the `outcome` tag of `convene.signaling.resumes`.
+  public enum ResumeOutcome {
+    /// Resumed on a new socket within the grace period.
+    RESUMED,
+    /// A `resume` was refused (wrong token or user, unknown participant, buffer overflowed, grace over).
+    REJECTED,
+    /// The grace period ended without a resume; the participant left the room.
+    EXPIRED;
+
+    String tag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public SignalingMetrics() {
+    for (ResumeOutcome outcome : ResumeOutcome.values()) {
+      resumes.put(outcome, new LongAdder());
+    }
+  }
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -38,6 +60,11 @@ public final class SignalingMetrics implements MeterBinder {
     FunctionCounter.builder("convene.signaling.disabled.account.disconnects", disabledAccountDisconnects,
             LongAdder::sum)
         .description("Signaling sockets closed with 4403 because the account was disabled").register(registry);
+    for (ResumeOutcome outcome : ResumeOutcome.values()) {
+      FunctionCounter.builder("convene.signaling.resumes", resumes.get(outcome), LongAdder::sum)
+          .description("Lost signaling sockets by outcome: resumed, rejected, expired")
+          .tag("outcome", outcome.tag()).register(registry);
+    }
     joinLatency = Timer.builder("convene.signaling.join.latency")
         .description("From a join frame's arrival to joined sent (direct admissions)")
         .publishPercentileHistogram()
@@ -56,6 +83,15 @@ public final class SignalingMetrics implements MeterBinder {
 
   void disabledAccountDisconnect() {
     disabledAccountDisconnects.increment();
+  }
+
+  void resume(ResumeOutcome outcome) {
+    resumes.get(outcome).increment();
+  }
+
+  /// Lost sockets that ended with `outcome` since start.
+  public long resumes(ResumeOutcome outcome) {
+    return resumes.get(outcome).sum();
   }
 
   /// Records one direct join.

@@ -27,6 +27,8 @@ import com.convene.model.signal.PublishAnswer;
 import com.convene.model.signal.PublishOffer;
 import com.convene.model.signal.QualityReport;
 import com.convene.model.signal.RemoveParticipantRequest;
+import com.convene.model.signal.ResumeRequest;
+import com.convene.model.signal.Resumed;
 import com.convene.model.signal.RoomUpdated;
 import com.convene.model.signal.RecordingStarted;
 import com.convene.model.signal.RecordingStopped;
@@ -60,11 +62,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// One signaling connection's state machine: `AWAITING_HELLO -> READY -> [WAITING ->] JOINED -> READY ... -> CLOSED`.
+///
+/// Resume (docs/decisions/080-signaling-resume.md): when the socket of a `JOINED` session closes without `leave`,
+/// the session is *detached*, not closed: the participant stays in the room (SFU transport and tracks untouched),
+/// what it would be sent is kept in [MissedSignals], and [ResumableSessions] ends the grace period
+/// (`convene.signaling.resume-grace`) by leaving as a disconnect always did. A [ResumeRequest] on a fresh session
+/// of the same user with the right token moves the new socket onto this session ([#resumeOnto]); the fresh
+/// session then only forwards what it still has queued.
 ///
 /// `WAITING` is the meeting's waiting room: a moderator's [AdmitRequest] moves the joiner on to `JOINED`, a
 /// [DenyRequest] back to `READY`. Host controls (mute, stop media, remove, end, hand over, lock) need a
@@ -81,13 +94,19 @@ final class SignalingSession implements SfuListener {
   static final CloseReason UNSUPPORTED_VERSION = new CloseReason(4400, "unsupported protocol version");
   /// Close code when the account was disabled (suspended or deleted) while connected.
   static final CloseReason ACCOUNT_DISABLED = new CloseReason(4403, "account disabled");
+  /// Close code for a socket whose participant was resumed on another socket (the server had not yet seen it go).
+  static final CloseReason RESUMED_ELSEWHERE = new CloseReason(4409, "resumed on another connection");
+  /// Longest wait of a fresh session for the resumed session's answer, ms.
+  private static final long RESUME_WAIT_MILLIS = 5_000;
 
-  private enum State { AWAITING_HELLO, READY, WAITING, JOINED, CLOSED }
+  private enum State { AWAITING_HELLO, READY, WAITING, JOINED, CLOSED, HANDED_OVER }
 
-  private final WebSocketSession ws;
+  /// The socket this session writes to; replaced by a resume. Session thread only (read once at construction).
+  private WebSocketSession ws;
   private final SignalCodec codec;
   private final RoomHub hub;
-  private final String connectionId;
+  private final ResumableSessions resumables;
+  private String connectionId;
   private final String userId;
   private final String remoteAddress;
   private final String userAgent;
@@ -106,12 +125,21 @@ final class SignalingSession implements SfuListener {
   private String deviceType = "other";
   private LiveRoom waitingRoom;
   private JoinRequest pendingJoin;
+  /// Secret of the current participation, null when not joined; never logged.
+  private String resumeToken;
+  /// Non-null while detached: the socket is gone, the participant waits for a resume.
+  private MissedSignals missed;
+  /// Counts detachments, so a grace timer of an earlier one does nothing.
+  private int detachEpoch;
+  /// The session a resume handed this fresh socket to (state `HANDED_OVER`).
+  private SignalingSession handedTo;
 
   /// @param admin whether the account holds the `admin` role (host controls in every meeting)
   SignalingSession(
       WebSocketSession ws,
       SignalCodec codec,
       RoomHub hub,
+      ResumableSessions resumables,
       String userId,
       boolean admin,
       String remoteAddress,
@@ -120,6 +148,7 @@ final class SignalingSession implements SfuListener {
     this.admin = admin;
     this.codec = codec;
     this.hub = hub;
+    this.resumables = resumables;
     this.connectionId = ws.getId();
     this.userId = userId;
     this.remoteAddress = remoteAddress;
@@ -174,17 +203,106 @@ final class SignalingSession implements SfuListener {
     run(() -> send(signal));
   }
 
-  /// The socket closed (client went away or we closed it): leave the room or waiting room if in one.
-  void closed() {
+  /// The socket `which` closed (client went away or we closed it). A joined participant that did not leave is
+  /// detached and may resume within the grace period; otherwise leave the room or waiting room if in one. A
+  /// socket this session no longer writes to (replaced by a resume) is ignored.
+  void closed(WebSocketSession which) {
     run(
         () -> {
-          leaveEverything("disconnected");
-          if (state != State.AWAITING_HELLO) {
-            hub.webRtc().removePresence(userId);
+          if (which != ws || state == State.CLOSED || state == State.HANDED_OVER) {
+            return;
           }
-          state = State.CLOSED;
+          if (state == State.JOINED && missed == null && resumeToken != null) {
+            detach();
+          } else {
+            finish();
+          }
         });
+  }
+
+  /// Leaves whatever this session is in and stops its executor.
+  private void finish() {
+    leaveEverything("disconnected");
+    if (state != State.AWAITING_HELLO) {
+      hub.webRtc().removePresence(userId);
+    }
+    state = State.CLOSED;
+    missed = null;
     serial.shutdown();
+  }
+
+  private void detach() {
+    missed = new MissedSignals(resumables.bufferCapacity());
+    int epoch = ++detachEpoch;
+    resumables.startGrace(this, epoch);
+    LOG.info("Signaling socket lost; holding participant for resume meetingId={} participantId={} graceMillis={}",
+        room.meetingId(), participantId, resumables.grace().toMillis());
+  }
+
+  /// The grace period of detachment `epoch` is over: leave as a disconnect does, unless resumed meanwhile.
+  void graceOver(int epoch) {
+    run(
+        () -> {
+          if (missed != null && epoch == detachEpoch) {
+            LOG.info("Resume grace over; leaving meetingId={} participantId={}",
+                room == null ? null : room.meetingId(), participantId);
+            resumables.metrics().resume(SignalingMetrics.ResumeOutcome.EXPIRED);
+            finish();
+          }
+        });
+  }
+
+  /// Asks this (joined, usually detached) session to continue on `newWs` for `request`, which arrived from
+  /// `requesterUserId` on a fresh session. Any thread; the check and the switch run on this session's thread.
+  ///
+  /// @return completes with true when this session now writes to `newWs` and has sent [Resumed] and the replay;
+  ///         false when refused (nothing changed)
+  CompletableFuture<Boolean> resumeOnto(WebSocketSession newWs, String requesterUserId, ResumeRequest request) {
+    CompletableFuture<Boolean> result = new CompletableFuture<>();
+    boolean queued =
+        tryRun(
+            () -> {
+              try {
+                result.complete(attach(newWs, requesterUserId, request));
+              } catch (RuntimeException e) {
+                LOG.warn("Resume failed connectionId={}", connectionId, e);
+                result.complete(false);
+              }
+            });
+    if (!queued) {
+      result.complete(false);
+    }
+    return result;
+  }
+
+  private boolean attach(WebSocketSession newWs, String requesterUserId, ResumeRequest request) {
+    if (state != State.JOINED
+        || resumeToken == null
+        || !userId.equals(requesterUserId)
+        || !ResumeToken.matches(resumeToken, request.resumeToken())
+        || (missed != null && missed.overflowed())) {
+      return false;
+    }
+    List<Signal> replay = missed == null ? List.of() : missed.messages();
+    WebSocketSession previous = ws;
+    String previousId = connectionId;
+    missed = null;
+    detachEpoch++;
+    ws = newWs;
+    connectionId = newWs.getId();
+    resumables.connections().route(connectionId, this);
+    resumeToken = ResumeToken.next();
+    send(new Resumed(request.requestId(), room.meetingId(), participantId, resumeToken, replay.size()));
+    replay.forEach(this::send);
+    if (previous.isOpen()) {
+      resumables.connections().unroute(previousId, this);
+      previous.close(RESUMED_ELSEWHERE);
+    }
+    hub.webRtc().putPresence(userId, "in_meeting", java.util.UUID.fromString(room.meetingId()), deviceType);
+    resumables.metrics().resume(SignalingMetrics.ResumeOutcome.RESUMED);
+    LOG.info("Participant resumed meetingId={} participantId={} connectionId={} replayed={}", room.meetingId(),
+        participantId, connectionId, replay.size());
+    return true;
   }
 
   /// Closes the socket with 4403 when the account is not active (checked on this session's thread).
@@ -246,6 +364,10 @@ final class SignalingSession implements SfuListener {
   }
 
   private void handleFrame(String frame, long receivedNanos) {
+    if (state == State.HANDED_OVER) {
+      handedTo.receive(frame);
+      return;
+    }
     if (state == State.CLOSED) {
       return;
     }
@@ -283,10 +405,11 @@ final class SignalingSession implements SfuListener {
       case LockRoomRequest lock -> onLock(lock);
       case RaiseHand hand -> onRaiseHand(hand);
       case SendReaction reaction -> onSendReaction(reaction);
+      case ResumeRequest resume -> onResume(resume);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
           Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _,
-          ChatMessage _, ChatHistory _, ReactionReceived _ ->
+          ChatMessage _, ChatHistory _, ReactionReceived _, Resumed _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -310,6 +433,36 @@ final class SignalingSession implements SfuListener {
     deviceType = deviceTypeOf(hello.client());
     send(new Welcome(Hello.PROTOCOL_VERSION, connectionId, userId));
     hub.webRtc().putPresence(userId, "online", null, deviceType);
+  }
+
+  /// A fresh socket asks to continue an existing participant; see [#resumeOnto].
+  private void onResume(ResumeRequest request) {
+    if (state != State.READY) {
+      send(new SignalError(request.requestId(), ErrorCode.ALREADY_JOINED, "This connection is already in a meeting."));
+      return;
+    }
+    SignalingSession target = resumables.find(request.participantId()).orElse(null);
+    boolean resumed = target != null && target != this && awaitResume(target.resumeOnto(ws, userId, request));
+    if (!resumed) {
+      resumables.metrics().resume(SignalingMetrics.ResumeOutcome.REJECTED);
+      LOG.info("Resume refused userId={} participantId={}", userId, request.participantId());
+      send(new SignalError(request.requestId(), ErrorCode.RESUME_REJECTED, "This call can no longer be resumed."));
+      return;
+    }
+    handedTo = target;
+    state = State.HANDED_OVER;
+    serial.shutdown();
+  }
+
+  private static boolean awaitResume(CompletableFuture<Boolean> outcome) {
+    try {
+      return outcome.get(RESUME_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
   }
 
   private void onJoin(JoinRequest join, long receivedNanos) {
@@ -339,6 +492,8 @@ final class SignalingSession implements SfuListener {
         participantId = admitted.self().participantId();
         state = State.JOINED;
         sfuParticipant = room.sfuRoom().join(participantId, this);
+        resumeToken = ResumeToken.next();
+        resumables.register(participantId, this);
         send(
             new Joined(
                 join.requestId(),
@@ -346,7 +501,8 @@ final class SignalingSession implements SfuListener {
                 room.title(),
                 participantId,
                 room.participantsExcept(participantId),
-                room.tracksExcept(participantId)));
+                room.tracksExcept(participantId),
+                resumeToken));
         send(new ParticipantUpdated(admitted.self()));
         send(room.rules());
         if (admitted.mutedOnEntry()) {
@@ -453,6 +609,8 @@ final class SignalingSession implements SfuListener {
     room = null;
     participantId = null;
     state = State.READY;
+    resumeToken = null;
+    resumables.forget(leavingId, this);
     if (sfuParticipant != null) {
       leaving.sfuRoom().leave(leavingId);
       sfuParticipant = null;
@@ -801,6 +959,10 @@ final class SignalingSession implements SfuListener {
   }
 
   private void send(Signal signal) {
+    if (missed != null) {
+      missed.add(signal);
+      return;
+    }
     if (!ws.isOpen()) {
       return;
     }

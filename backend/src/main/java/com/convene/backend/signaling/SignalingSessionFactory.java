@@ -11,13 +11,15 @@ import jakarta.inject.Singleton;
 final class SignalingSessionFactory {
   private final SignalCodec codec = new SignalCodec();
   private final RoomHub hub;
+  private final ResumableSessions resumables;
 
-  SignalingSessionFactory(RoomHub hub) {
+  SignalingSessionFactory(RoomHub hub, ResumableSessions resumables) {
     this.hub = hub;
+    this.resumables = resumables;
   }
 
   SignalingSession create(WebSocketSession ws, Authentication authentication, String remoteAddress, String userAgent) {
     boolean admin = authentication.getRoles().contains(Role.ADMIN.wireName());
-    return new SignalingSession(ws, codec, hub, authentication.getName(), admin, remoteAddress, userAgent);
+    return new SignalingSession(ws, codec, hub, resumables, authentication.getName(), admin, remoteAddress, userAgent);
   }
 }

@@ -52,8 +52,9 @@ public interface CallListener {
   /// The local publish connection reached a state worth showing, e.g. `CONNECTED` or `FAILED`.
   default void onPublishState(String state) {}
 
-  /// The media connection to the server was lost after it had been up (`true`: the app should say
-  /// "reconnecting"; libwebrtc keeps checking the path) or is back (`false`). See [MediaLinkMonitor].
+  /// The media connection or the signaling socket to the server was lost after it had been up (`true`: the app
+  /// should say "reconnecting"; libwebrtc keeps checking the path, [SignalingReconnector] resumes the socket) or
+  /// both are back (`false`). See [MediaLinkMonitor].
   default void onReconnecting(boolean reconnecting) {}
 
   /// The meeting started being recorded (also sent right after joining while a recording runs).
@@ -77,6 +78,7 @@ public interface CallListener {
   default void onError(ErrorCode code, String message) {}
 
   /// The call is over: we left, were removed, or the connection was lost. Called once.
-  /// @param reason stable word: `left`, `removed`, `meeting-ended`, `connection-lost`, `join-failed`
+  /// @param reason stable word: `left`, `removed`, `meeting-ended`, `connection-lost`, `resume-refused`
+  ///               (signaling came back but the server no longer had us), `join-failed`
   default void onEnded(String reason) {}
 }

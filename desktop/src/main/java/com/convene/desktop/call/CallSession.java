@@ -29,6 +29,8 @@ import com.convene.model.signal.PublishAnswer;
 import com.convene.model.signal.PublishOffer;
 import com.convene.model.signal.QualityReport;
 import com.convene.model.signal.RemoveParticipantRequest;
+import com.convene.model.signal.ResumeRequest;
+import com.convene.model.signal.Resumed;
 import com.convene.model.signal.RoomUpdated;
 import com.convene.model.signal.RecordingStarted;
 import com.convene.model.signal.RecordingStopped;
@@ -92,6 +94,9 @@ import org.slf4j.LoggerFactory;
 /// `a=msid:<participantId> <trackId>`) whenever tracks change and we answer with `SubscribeAnswer`. The SFU is
 /// ICE-lite and takes no trickled candidates, so every SDP we send waits for host candidate gathering.
 ///
+/// A signaling socket lost after joining is repaired by [SignalingReconnector] (resume as the same participant,
+/// docs/decisions/080-signaling-resume.md); meanwhile the "reconnecting" flag is up, as for a media outage.
+///
 /// All state is confined to one session thread; public methods hand work to it and return futures.
 /// webrtc-java calls are made only from that thread, never from inside a webrtc-java callback.
 public final class CallSession implements AutoCloseable {
@@ -127,6 +132,10 @@ public final class CallSession implements AutoCloseable {
   private final InboundBitrate inboundBitrate = new InboundBitrate();
 
   private @Nullable SignalingChannel channel;
+  private @Nullable SignalingReconnector reconnector;
+  /// The two reasons for "reconnecting": the media link ([MediaLinkMonitor]) and the signaling socket.
+  private boolean mediaDown;
+  private boolean signalingDown;
   private @Nullable RTCPeerConnection publishPc;
   private @Nullable RTCPeerConnection subscribePc;
   private @Nullable LocalTrack audioTrack;
@@ -436,7 +445,12 @@ public final class CallSession implements AutoCloseable {
       if (ended.isDone()) {
         return;
       }
-      if (channel != null && participantId != null && leaveRequestId == null) {
+      if (reconnector != null) {
+        reconnector.leaving();
+      }
+      if (reconnector != null && reconnector.reconnecting()) {
+        shutdown("left"); // no socket to say goodbye on; the server lets us go when its grace period ends
+      } else if (channel != null && participantId != null && leaveRequestId == null) {
         leaveRequestId = newRequestId();
         channel.send(new LeaveRequest(leaveRequestId));
         executor.schedule(() -> shutdown("left"), LEAVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -467,46 +481,62 @@ public final class CallSession implements AutoCloseable {
       failJoin(new CallException("Camera or microphone could not start.", e));
       return;
     }
-    SignalListener signalListener = new SignalListener() {
+    SignalingReconnector.Events events = new SignalingReconnector.Events() {
       @Override
       public void onSignal(Signal signal) {
-        post(() -> handle(signal));
+        handle(signal);
       }
 
       @Override
       public void onClosed(int statusCode, String reason) {
-        post(() -> {
-          LOG.info("Signaling closed: {} {}", statusCode, reason);
-          if (!joined.isDone()) {
-            failJoin(new CallException("The server closed the connection.", (String) null));
-          } else {
-            shutdown(leaveRequestId != null ? "left" : "connection-lost");
-          }
-        });
+        LOG.info("Signaling closed: {} {}", statusCode, reason);
+        if (!joined.isDone()) {
+          failJoin(new CallException("The server closed the connection.", (String) null));
+        } else {
+          shutdown(leaveRequestId != null ? "left" : "connection-lost");
+        }
       }
 
       @Override
       public void onFailure(Throwable error) {
-        post(() -> {
-          LOG.warn("Signaling failure: {}", error.toString());
-          if (!joined.isDone()) {
-            failJoin(new CallException("Lost the connection to the server.", error));
-          }
-        });
+        LOG.warn("Signaling failure: {}", error.toString());
+        if (!joined.isDone()) {
+          failJoin(new CallException("Lost the connection to the server.", error));
+        }
+      }
+
+      @Override
+      public void onSignalingDown(boolean down) {
+        signalingDown = down;
+        updateReconnecting();
+      }
+
+      @Override
+      public void onResumeRefused(SignalError refusal) {
+        shutdown("resume-refused");
+      }
+
+      @Override
+      public void onGaveUp() {
+        shutdown("connection-lost");
       }
     };
-    connector.open(signalListener).whenCompleteAsync((opened, error) -> {
+    SignalingReconnector signaling = new SignalingReconnector(connector, executor,
+        () -> new Hello(Hello.PROTOCOL_VERSION, config.clientName()), events);
+    reconnector = signaling;
+    signaling.open().whenCompleteAsync((ignored, error) -> {
       if (error != null) {
-        failJoin(error.getCause() instanceof CallException ce ? ce
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        failJoin(cause instanceof CallException ce ? ce
+            : cause != null && cause.getCause() instanceof CallException ce2 ? ce2
             : new CallException("Could not reach the meeting server.", error));
         return;
       }
       if (ended.isDone()) {
-        opened.close();
+        signaling.close();
         return;
       }
-      channel = opened;
-      opened.send(new Hello(Hello.PROTOCOL_VERSION, config.clientName()));
+      channel = signaling;
     }, executor);
   }
 
@@ -577,6 +607,9 @@ public final class CallSession implements AutoCloseable {
       case SendReaction ignored -> LOG.warn("Unexpected client-side message from server: send-reaction");
       case ReactionReceived reaction -> listener.onReaction(reaction.participantId(), reaction.emoji());
       case Heartbeat ignored -> LOG.warn("Unexpected client-side message from server: heartbeat");
+      case ResumeRequest ignored -> LOG.warn("Unexpected client-side message from server: resume");
+      case Resumed resumed -> LOG.info("Back in meeting {} as participant {}", resumed.meetingId(),
+          resumed.participantId());
     }
   }
 
@@ -662,6 +695,9 @@ public final class CallSession implements AutoCloseable {
       remoteTrackInfos.put(track.trackId(), track);
     }
     LOG.info("Joined meeting {} as participant {}", message.meetingId(), participantId);
+    if (reconnector != null) {
+      reconnector.joined(message.participantId(), message.resumeToken());
+    }
     listener.onJoined(message);
     joined.complete(message);
     try {
@@ -969,7 +1005,19 @@ public final class CallSession implements AutoCloseable {
 
   private void reportReconnecting(boolean down) {
     LOG.info(down ? "Media connection lost; reconnecting" : "Media connection restored");
-    listener.onReconnecting(down);
+    mediaDown = down;
+    updateReconnecting();
+  }
+
+  private boolean reconnectingShown;
+
+  /// Raises "reconnecting" while the media link or signaling is down; reports changes only.
+  private void updateReconnecting() {
+    boolean down = mediaDown || signalingDown;
+    if (down != reconnectingShown) {
+      reconnectingShown = down;
+      listener.onReconnecting(down);
+    }
   }
 
   /// A receiver of `trackId` went away; the track ends once no receiver carries it.
@@ -1058,6 +1106,9 @@ public final class CallSession implements AutoCloseable {
     senders.clear();
     if (channel != null) {
       channel.close();
+    }
+    if (reconnector != null) {
+      reconnector.close();
     }
     if (!joined.isDone()) {
       joined.completeExceptionally(new CallException("The call ended before it started.", (String) null));

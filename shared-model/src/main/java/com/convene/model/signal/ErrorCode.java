@@ -48,5 +48,8 @@ public enum ErrorCode {
   RECORDING_NOT_RUNNING,
   /// A backing store (PostgreSQL or Redis) is unreachable, so the request could not be completed; the call goes
   /// on. For a `chat-send` (`requestId` = its `clientMessageId`) send it again later; nothing is duplicated.
-  SERVICE_UNAVAILABLE
+  SERVICE_UNAVAILABLE,
+  /// A [ResumeRequest] was refused: unknown participant, wrong token or user, grace period over, or too much was
+  /// missed. Nothing changed on the server; the client may join again with a new [JoinRequest].
+  RESUME_REJECTED
 }

@@ -49,7 +49,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RecordingStopped.class, name = RecordingStopped.TYPE),
     @JsonSubTypes.Type(value = RaiseHand.class, name = RaiseHand.TYPE),
     @JsonSubTypes.Type(value = SendReaction.class, name = SendReaction.TYPE),
-    @JsonSubTypes.Type(value = ReactionReceived.class, name = ReactionReceived.TYPE)
+    @JsonSubTypes.Type(value = ReactionReceived.class, name = ReactionReceived.TYPE),
+    @JsonSubTypes.Type(value = ResumeRequest.class, name = ResumeRequest.TYPE),
+    @JsonSubTypes.Type(value = Resumed.class, name = Resumed.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
@@ -59,4 +61,4 @@ public sealed interface Signal
         AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
         EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated,
         StartRecording, StopRecording, RecordingStarted, RecordingStopped,
-        RaiseHand, SendReaction, ReactionReceived {}
+        RaiseHand, SendReaction, ReactionReceived, ResumeRequest, Resumed {}

@@ -28,6 +28,12 @@ class SignalCodecTest {
         Arguments.of("welcome", new Welcome(1, "c-1", "u-1")),
         Arguments.of("join", new JoinRequest("r1", "abc-defg-hij", "Bob", false, true)),
         Arguments.of("joined", new Joined("r1", "m-1", "Standup", "p-2", List.of(alice), List.of(cam))),
+        Arguments.of("joined-resumable", new Joined("r1", "m-1", "Standup", "p-2", List.of(alice), List.of(cam),
+            "q2Vx1mNf3kZp7RtYb0AaCw")),
+        Arguments.of("resume", new ResumeRequest("r16", "p-2", "q2Vx1mNf3kZp7RtYb0AaCw")),
+        Arguments.of("resumed", new Resumed("r16", "m-1", "p-2", "Zb8dW1xQe4LmP9sTn2KcVg", 3)),
+        Arguments.of("error-resume-rejected",
+            new SignalError("r16", ErrorCode.RESUME_REJECTED, "This call can no longer be resumed.")),
         Arguments.of("leave", new LeaveRequest("r2")),
         Arguments.of("left", new Left("r2", "left")),
         Arguments.of(
@@ -111,6 +117,9 @@ class SignalCodecTest {
         "{\"type\":\"send-reaction\",\"requestId\":\"r\",\"emoji\":\"a b\"}",
         "{\"type\":\"send-reaction\",\"requestId\":\"r\",\"emoji\":\"xxxxxxxxxxxxxxxxx\"}",
         "{\"type\":\"reaction\",\"participantId\":\"p\"}",
+        "{\"type\":\"resume\",\"requestId\":\"r\",\"participantId\":\"p\"}",
+        "{\"type\":\"resume\",\"requestId\":\"r\",\"participantId\":\"p\",\"resumeToken\":\" \"}",
+        "{\"type\":\"resumed\",\"requestId\":\"r\",\"meetingId\":\"m\",\"participantId\":\"p\",\"resumeToken\":\"t\",\"missedMessages\":-1}",
         "\u0000\u0001garbage"
       })
   void rejectsMalformedFramesWithDecodeException(String frame) {
@@ -133,6 +142,16 @@ class SignalCodecTest {
     assertThat(new JoinRequest("r1", "m", "Bob", false, false, "s3cret").toString())
         .doesNotContain("s3cret")
         .contains("password=***");
+  }
+
+  @org.junit.jupiter.api.Test
+  void resumeTokensStayOutOfToStringAndJoinedWithoutTokenKeepsItsShape() throws Exception {
+    String token = "q2Vx1mNf3kZp7RtYb0AaCw";
+    assertThat(new Joined("r1", "m", "T", "p", List.of(), List.of(), token).toString()).doesNotContain(token);
+    assertThat(new ResumeRequest("r", "p", token).toString()).doesNotContain(token);
+    assertThat(new Resumed("r", "m", "p", token, 0).toString()).doesNotContain(token);
+    assertThat(plain.readTree(codec.encode(new Joined("r1", "m", "T", "p", List.of(), List.of()))).has("resumeToken"))
+        .isFalse();
   }
 
   @org.junit.jupiter.api.Test
