@@ -394,7 +394,14 @@ public final class ConveneApp extends Application {
         options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null, false, false),
         devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
-    model.onPasswordSubmitted(password -> startSession(session, config.withPassword(password), mediaEngine, model));
+    java.util.concurrent.atomic.AtomicReference<CallConfig> joinWith = new java.util.concurrent.atomic.AtomicReference<>(
+        config);
+    model.onPasswordSubmitted(password -> {
+      joinWith.set(config.withPassword(password));
+      startSession(session, joinWith.get(), mediaEngine, model);
+    });
+    // a call lost in a way a new connection can fix (media failed, resume refused) joins again in this window
+    model.onRejoinNeeded(() -> startSession(session, joinWith.get(), mediaEngine, model));
     CallView view = new CallView(model);
     callView = view;
     show(view.root());

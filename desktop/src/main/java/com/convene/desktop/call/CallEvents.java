@@ -71,4 +71,7 @@ public interface CallEvents {
 
   /// The call is over; see [CallListener#onEnded] for the reason words.
   void onEnded(String reason);
+
+  /// Audio and video could not connect since joining (`true`) or connected after all (`false`).
+  default void onMediaUnreachable(boolean unreachable) {}
 }

@@ -81,4 +81,8 @@ public interface CallListener {
   /// @param reason stable word: `left`, `removed`, `meeting-ended`, `connection-lost`, `resume-refused`
   ///               (signaling came back but the server no longer had us), `join-failed`
   default void onEnded(String reason) {}
+
+  /// Audio and video could not connect at all since joining (`true`: likely a firewall or VPN dropping UDP to the
+  /// meeting server's media port), or connected after all (`false`). See [MediaSetupWatch].
+  default void onMediaUnreachable(boolean unreachable) {}
 }

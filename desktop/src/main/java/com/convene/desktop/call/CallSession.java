@@ -127,6 +127,7 @@ public final class CallSession implements AutoCloseable {
   /// Publisher of each remote track id by the subscribe offer's `a=msid`, for [#reconcileReceivers].
   private final Map<String, String> remoteStreamOwners = new LinkedHashMap<>();
   private final MediaLinkMonitor mediaLink = new MediaLinkMonitor(this::reportReconnecting);
+  private final MediaSetupWatch mediaSetup = new MediaSetupWatch(this::reportMediaUnreachable);
   private final Map<String, LocalTrack> localTracks = new LinkedHashMap<>();
   private final Map<String, RTCRtpSender> senders = new LinkedHashMap<>();
   private final InboundBitrate inboundBitrate = new InboundBitrate();
@@ -814,6 +815,7 @@ public final class CallSession implements AutoCloseable {
         post(() -> {
           listener.onPublishState(state.name());
           mediaLink.onState(MediaLinkMonitor.Link.PUBLISH, state);
+          watchMediaSetup(state);
         });
       }
     });
@@ -1001,6 +1003,33 @@ public final class CallSession implements AutoCloseable {
       audio.addSink(meter.audioSink);
       remoteTracks.put(trackId, new RemoteTrack(owner, trackId, track, source, meter));
     }
+  }
+
+  /// Feeds [MediaSetupWatch]; the first attempt to connect starts its deadline. A connection that reaches
+  /// `FAILED` ends the call as `media-failed`: libwebrtc has stopped checking the path and only an ICE restart
+  /// (not implemented, RFC 8445 §9) or new connections bring media back, so the app joins again (decision 083).
+  private void watchMediaSetup(dev.onvoid.webrtc.RTCPeerConnectionState state) {
+    if (state == dev.onvoid.webrtc.RTCPeerConnectionState.FAILED && !ended.isDone() && leaveRequestId == null) {
+      mediaSetup.onState(state);
+      LOG.warn("Media connection failed; leaving so that the app can join again");
+      if (channel != null && participantId != null && (reconnector == null || !reconnector.reconnecting())) {
+        channel.send(new LeaveRequest(newRequestId())); // others see us leave now, not after a grace period
+      }
+      shutdown("media-failed");
+      return;
+    }
+    if (mediaSetup.onState(state)) {
+      executor.schedule(() -> {
+        if (!ended.isDone()) {
+          mediaSetup.deadlinePassed();
+        }
+      }, MediaSetupWatch.DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void reportMediaUnreachable(boolean unreachable) {
+    LOG.warn(unreachable ? "Media cannot reach the server (UDP blocked?)" : "Media connected after all");
+    listener.onMediaUnreachable(unreachable);
   }
 
   private void reportReconnecting(boolean down) {
@@ -1205,7 +1234,10 @@ public final class CallSession implements AutoCloseable {
     @Override
     public void onConnectionChange(dev.onvoid.webrtc.RTCPeerConnectionState state) {
       super.onConnectionChange(state);
-      post(() -> mediaLink.onState(MediaLinkMonitor.Link.SUBSCRIBE, state));
+      post(() -> {
+        mediaLink.onState(MediaLinkMonitor.Link.SUBSCRIBE, state);
+        watchMediaSetup(state);
+      });
     }
 
     @Override

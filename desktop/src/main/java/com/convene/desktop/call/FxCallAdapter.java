@@ -155,6 +155,11 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onMediaUnreachable(boolean unreachable) {
+    Platform.runLater(() -> events.onMediaUnreachable(unreachable));
+  }
+
+  @Override
   public void onRecordingStarted(String recordingId, boolean automatic) {
     Platform.runLater(() -> events.onRecordingChanged(true));
   }

@@ -72,6 +72,13 @@ public final class CallViewModel implements CallEvents {
   private @Nullable CallControls controls;
   private @Nullable HostControls hostControls;
   private @Nullable Consumer<String> rejoinWithPassword;
+  /// End reasons after which joining again in the same window is worth a try.
+  private static final java.util.Set<String> REJOINABLE = java.util.Set.of("media-failed", "resume-refused");
+  /// Automatic rejoins one call window makes before it gives up and shows the end message.
+  static final int MAX_AUTOMATIC_REJOINS = 10;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallViewModel.class);
+  private @Nullable Runnable rejoin;
+  private int automaticRejoins;
   private boolean admin;
 
   /// @param title      meeting title shown while connecting
@@ -94,6 +101,12 @@ public final class CallViewModel implements CallEvents {
   public void setAdmin(boolean isAdmin) {
     admin = isAdmin;
     moderator.set(isAdmin || moderator.get());
+  }
+
+  /// How the app joins the same meeting again in this window after the call was lost in a way a new connection
+  /// can fix (`media-failed`, `resume-refused`); at most [#MAX_AUTOMATIC_REJOINS] times per window.
+  public void onRejoinNeeded(Runnable rejoin) {
+    this.rejoin = rejoin;
   }
 
   /// Where an entered meeting password goes: the app starts the call again with it.
@@ -213,6 +226,17 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onReconnecting(boolean isReconnecting) {
     reconnecting.set(isReconnecting);
+  }
+
+  /// Shows (or, once media connects, withdraws) why audio and video do not get through.
+  @Override
+  public void onMediaUnreachable(boolean unreachable) {
+    String message = Messages.get("call.mediaUnreachable");
+    if (unreachable) {
+      notice.set(message);
+    } else if (message.equals(notice.get())) {
+      notice.set("");
+    }
   }
 
   /// Whether the meeting is being recorded; the view shows a recording indicator while true.
@@ -409,6 +433,7 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onJoined(String meetingTitle, List<ParticipantInfo> others) {
+    reconnecting.set(false); // after an automatic rejoin
     waitingForHost.set(false);
     title.set(meetingTitle);
     joined.set(true);
@@ -533,6 +558,14 @@ public final class CallViewModel implements CallEvents {
     featured.set(null);
     if (passwordNeeded.get() && "join-failed".equals(reason) && rejoinWithPassword != null) {
       return; // the prompt stays; submitPassword starts the call again
+    }
+    if (REJOINABLE.contains(reason) && rejoin != null && automaticRejoins < MAX_AUTOMATIC_REJOINS) {
+      automaticRejoins++;
+      LOG.info("Call lost ({}); joining again, attempt {} of {}", reason, automaticRejoins, MAX_AUTOMATIC_REJOINS);
+      reconnecting.set(true);
+      // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
+      rejoin.run();
+      return;
     }
     String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
         ? error.get()

@@ -380,4 +380,29 @@ class CallViewModelTest {
       double fps) {
     return new com.convene.desktop.call.ParticipantStats(id, id, 100, fps, bps, rms, 500, 640, 360, -1, loss, 5);
   }
+
+  @Test
+  void aCallLostToFailedMediaOrARefusedResumeJoinsAgainInTheSameWindowUpToTheLimit() {
+    int[] rejoins = {0};
+    model.onRejoinNeeded(() -> rejoins[0]++);
+    model.onMediaUnreachable(true);
+    model.onEnded("media-failed");
+    assertThat(rejoins[0]).isEqualTo(1);
+    assertThat(closed).isEmpty();
+    assertThat(model.reconnectingProperty().get()).isTrue();
+    assertThat(model.noticeProperty().get()).as("kept until media gets through").contains("cannot reach");
+    model.onJoined("Standup", List.of());
+    model.onMediaUnreachable(false);
+    assertThat(model.reconnectingProperty().get()).isFalse();
+    assertThat(model.noticeProperty().get()).isEmpty();
+
+    model.onEnded("left");
+    assertThat(closed).hasSize(1);
+    for (int i = 1; i < CallViewModel.MAX_AUTOMATIC_REJOINS; i++) {
+      model.onEnded("resume-refused");
+    }
+    assertThat(rejoins[0]).isEqualTo(CallViewModel.MAX_AUTOMATIC_REJOINS);
+    model.onEnded("media-failed");
+    assertThat(closed).hasSize(2).last().asString().contains("could not be restored");
+  }
 }
