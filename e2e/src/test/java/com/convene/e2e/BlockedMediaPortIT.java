@@ -26,7 +26,8 @@ import org.testfx.api.FxToolkit;
 /// port is dropped (as a firewall that lets HTTPS through but not UDP would). Signaling works, so the call window
 /// opens; the app then says that audio and video cannot reach the server and what to ask IT for, instead of
 /// showing empty tiles without a word. When libwebrtc gives the path up (`FAILED`), the app joins again by itself
-/// and keeps trying; when the port opens, media connects, the message goes away, and video flows with a bot.
+/// and keeps trying; when the port opens, media connects, the message goes away, and video flows with a bot. Then
+/// the host ends the meeting and the app's meetings screen says so.
 @Tag("media")
 class BlockedMediaPortIT {
   private static final Duration BLOCKED = Duration.ofSeconds(25);
@@ -93,7 +94,14 @@ class BlockedMediaPortIT {
       Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
           .until(() -> botFrames() > 30 && framesBotSeesOf(bot, app) > 30);
       assertThat(notice()).isEmpty();
-      robot.clickOn("#leaveButton");
+
+      // error handling "meeting ended by host": the host ends it for everyone; the app says so on its meetings screen
+      bot.session().endMeeting().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+          .until(() -> onFx(() -> robot.lookup("#meetingsError").queryAs(Labeled.class).getText()),
+              text -> text.contains("The host ended the meeting"));
+      System.out.println("E2E meeting ended by host: " + onFx(() -> robot.lookup("#meetingsError")
+          .queryAs(Labeled.class).getText()));
     }
   }
 

@@ -93,29 +93,27 @@ class ScreenShareIT {
 
   /// Converts the centre of each quadrant of a decoded frame to RGB (BT.601, limited range). Runs on a
   /// webrtc thread: it must never throw, or libwebrtc aborts the JVM.
+  /// Samples the four quadrants' centres as RGB. `toI420()` of a decoded frame is the frame's own buffer (no new
+  /// reference), so nothing is released here: the sink releases the frame.
   private static void sampleQuadrants(VideoFrame frame, AtomicReference<int[][]> out) {
     try {
       I420Buffer i420 = frame.buffer.toI420();
-      try {
-        int w = i420.getWidth();
-        int h = i420.getHeight();
-        int[][] points = {{w / 4, h / 4}, {3 * w / 4, h / 4}, {w / 4, 3 * h / 4}, {3 * w / 4, 3 * h / 4}};
-        int[][] rgb = new int[4][];
-        for (int q = 0; q < 4; q++) {
-          int x = points[q][0];
-          int y = points[q][1];
-          int yy = i420.getDataY().get(y * i420.getStrideY() + x) & 0xFF;
-          int u = i420.getDataU().get((y / 2) * i420.getStrideU() + x / 2) & 0xFF;
-          int v = i420.getDataV().get((y / 2) * i420.getStrideV() + x / 2) & 0xFF;
-          double c = 1.164 * (yy - 16);
-          rgb[q] = new int[] {
-            clamp(c + 1.596 * (v - 128)), clamp(c - 0.392 * (u - 128) - 0.813 * (v - 128)), clamp(c + 2.017 * (u - 128))
-          };
-        }
-        out.set(rgb);
-      } finally {
-        i420.release();
+      int w = i420.getWidth();
+      int h = i420.getHeight();
+      int[][] points = {{w / 4, h / 4}, {3 * w / 4, h / 4}, {w / 4, 3 * h / 4}, {3 * w / 4, 3 * h / 4}};
+      int[][] rgb = new int[4][];
+      for (int q = 0; q < 4; q++) {
+        int x = points[q][0];
+        int y = points[q][1];
+        int yy = i420.getDataY().get(y * i420.getStrideY() + x) & 0xFF;
+        int u = i420.getDataU().get((y / 2) * i420.getStrideU() + x / 2) & 0xFF;
+        int v = i420.getDataV().get((y / 2) * i420.getStrideV() + x / 2) & 0xFF;
+        double c = 1.164 * (yy - 16);
+        rgb[q] = new int[] {
+          clamp(c + 1.596 * (v - 128)), clamp(c - 0.392 * (u - 128) - 0.813 * (v - 128)), clamp(c + 2.017 * (u - 128))
+        };
       }
+      out.set(rgb);
     } catch (Throwable t) {
       // keep the webrtc thread alive; the test times out with the last good sample instead
     }

@@ -703,7 +703,9 @@ public final class CallSession implements AutoCloseable {
     joined.complete(message);
     try {
       createPublishConnection();
-      negotiatePublish();
+      if (!localTracks.isEmpty()) {
+        negotiatePublish(); // with nothing to send there is nothing to offer until a screen share starts
+      }
     } catch (RuntimeException e) {
       LOG.error("Publish connection could not start", e);
       listener.onError(ErrorCode.INTERNAL_ERROR, "Your camera and microphone could not be sent.");
