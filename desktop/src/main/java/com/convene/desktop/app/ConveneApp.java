@@ -217,7 +217,7 @@ public final class ConveneApp extends Application {
   /// screen with the reason. A running call goes on until it ends by itself.
   private void sessionExpired(SessionExpiredException expired) {
     LOG.info("Sign-in no longer accepted: {}", expired.getMessage());
-    pendingSignInMessage = expired.getMessage();
+    pendingSignInMessage = Messages.describe(expired);
     if (call == null) {
       showSignIn();
     }

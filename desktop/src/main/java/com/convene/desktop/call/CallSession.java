@@ -525,6 +525,9 @@ public final class CallSession implements AutoCloseable {
     SignalingReconnector signaling = new SignalingReconnector(connector, executor,
         () -> new Hello(Hello.PROTOCOL_VERSION, config.clientName()), events);
     reconnector = signaling;
+    // set before the socket opens: a server answering `hello` at once (the in-process bridge of the tests does)
+    // must find the channel when its `welcome` is handled, which can be before this future's callback runs
+    channel = signaling;
     signaling.open().whenCompleteAsync((ignored, error) -> {
       if (error != null) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
@@ -535,9 +538,7 @@ public final class CallSession implements AutoCloseable {
       }
       if (ended.isDone()) {
         signaling.close();
-        return;
       }
-      channel = signaling;
     }, executor);
   }
 

@@ -44,7 +44,6 @@ public final class ConveneApiClient {
   /// A whole download may take long; the connection itself still times out by the client's settings.
   private static final Duration DOWNLOAD_TIMEOUT = Duration.ofHours(2);
 
-  private static final String SESSION_EXPIRED = "Your session has expired. Please sign in again.";
   private static final String ACCOUNT_DISABLED = "urn:convene:problem:account-disabled";
   private final HttpClient http;
   private final URI serverUrl;
@@ -69,11 +68,11 @@ public final class ConveneApiClient {
     try {
       URI uri = URI.create(trimmed);
       if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-        throw new CallException("Enter the server address, e.g. https://meet.example.com.", (String) null);
+        throw new CallException(CallProblem.BAD_SERVER_ADDRESS, (String) null);
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new CallException("Enter the server address, e.g. https://meet.example.com.", e);
+      throw new CallException(CallProblem.BAD_SERVER_ADDRESS, e);
     }
   }
 
@@ -110,10 +109,9 @@ public final class ConveneApiClient {
       try {
         read(response, Object.class);
       } catch (CallException refused) {
-        String message = ACCOUNT_DISABLED.equals(refused.problemType())
-            ? "This account is disabled. Please contact your administrator."
-            : SESSION_EXPIRED;
-        throw new SessionExpiredException(message, refused.problemType());
+        CallProblem why = ACCOUNT_DISABLED.equals(refused.problemType())
+            ? CallProblem.ACCOUNT_DISABLED : CallProblem.SESSION_EXPIRED;
+        throw new SessionExpiredException(why, refused.problemType());
       }
     }
     return read(response, LoginResponse.class);
@@ -182,7 +180,8 @@ public final class ConveneApiClient {
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
         read(new StringResponse(response, new String(body.readAllBytes(), StandardCharsets.UTF_8)), Object.class);
-        throw new CallException("The download failed (HTTP " + response.statusCode() + ").", (String) null);
+        LOG.warn("Download of {} answered HTTP {}", path, response.statusCode());
+        throw new CallException(CallProblem.DOWNLOAD_FAILED, (String) null);
       }
       long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
       long done = 0;
@@ -196,12 +195,12 @@ public final class ConveneApiClient {
         }
       }
       if (total >= 0 && done != total) {
-        throw new CallException("The download was cut off. Try again.", (String) null);
+        throw new CallException(CallProblem.DOWNLOAD_CUT_OFF, (String) null);
       }
       Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
       LOG.info("Downloaded {} ({} bytes) to {}", path, done, target);
     } catch (IOException e) {
-      throw new CallException("The download failed: " + e.getMessage(), e);
+      throw new CallException(CallProblem.DOWNLOAD_CUT_OFF, e);
     } finally {
       try {
         Files.deleteIfExists(part);
@@ -275,7 +274,7 @@ public final class ConveneApiClient {
     response = send(shape.apply(request(path).header("Authorization", "Bearer " + renewed)).build(), handler);
     if (response.statusCode() == 401) {
       discard(response);
-      throw new SessionExpiredException(SESSION_EXPIRED, null);
+      throw new SessionExpiredException(CallProblem.SESSION_EXPIRED, null);
     }
     return response;
   }
@@ -298,10 +297,10 @@ public final class ConveneApiClient {
     try {
       return http.send(request, handler);
     } catch (IOException e) {
-      throw new CallException("Could not reach the server. Check the address and your connection.", e);
+      throw new CallException(CallProblem.SERVER_UNREACHABLE, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CallException("Cancelled.", e);
+      throw new CallException(CallProblem.CANCELLED, e);
     }
   }
 
@@ -311,7 +310,7 @@ public final class ConveneApiClient {
       try {
         return mapper.readValue(response.body(), type);
       } catch (JsonProcessingException e) {
-        throw new CallException("The server sent an answer this app does not understand.", e);
+        throw new CallException(CallProblem.UNREADABLE_ANSWER, e);
       }
     }
     Problem problem = null;
@@ -326,13 +325,14 @@ public final class ConveneApiClient {
     if (problem != null && problem.title() != null && !problem.title().isBlank()) {
       throw new CallException(problem.title(), problem.type());
     }
-    String message = switch (status) {
-      case 401 -> "Wrong user name or password.";
-      case 403 -> "You are not allowed to do that.";
-      case 404 -> "Not found.";
-      default -> "The server could not handle the request (HTTP " + status + ").";
+    CallProblem why = switch (status) {
+      case 401 -> CallProblem.WRONG_CREDENTIALS;
+      case 403 -> CallProblem.NOT_ALLOWED;
+      case 404 -> CallProblem.NOT_FOUND;
+      default -> CallProblem.SERVER_FAILED;
     };
-    throw new CallException(message, problem == null ? null : problem.type());
+    LOG.debug("HTTP {} without a problem detail", status);
+    throw new CallException(why, problem == null ? null : problem.type());
   }
 
   private String json(Object body) {

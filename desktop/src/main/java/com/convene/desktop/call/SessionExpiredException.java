@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 public final class SessionExpiredException extends CallException {
   private static final long serialVersionUID = 1L;
 
+  /// @param problem     [CallProblem#SESSION_EXPIRED] or [CallProblem#ACCOUNT_DISABLED]
   /// @param problemType the server's RFC 9457 problem type, e.g. `urn:convene:problem:invalid-refresh-token`
-  public SessionExpiredException(String message, @Nullable String problemType) {
-    super(message, problemType);
+  public SessionExpiredException(CallProblem problem, @Nullable String problemType) {
+    super(problem, problemType);
   }
 }

@@ -81,7 +81,7 @@ public final class SessionTokens {
       return accessToken;
     }
     if (refresher == null || refreshToken == null) {
-      throw new SessionExpiredException("Your session has expired. Please sign in again.", null);
+      throw new SessionExpiredException(CallProblem.SESSION_EXPIRED, null);
     }
     renew();
     return accessToken;

@@ -1,5 +1,7 @@
 package com.convene.desktop.ui;
 
+import com.convene.desktop.call.CallException;
+import com.convene.desktop.call.CallProblem;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -25,5 +27,18 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
+  }
+
+  /// What to show for a failure: this app's own problems ([CallProblem]) in the user's language, else the message
+  /// (a server's problem `detail`, already written for people), else the generic "something went wrong".
+  public static String describe(Throwable failure) {
+    if (failure instanceof CallException e && e.problem() != null) {
+      CallProblem problem = e.problem();
+      return BUNDLE.containsKey(problem.key()) ? BUNDLE.getString(problem.key()) : problem.english();
+    }
+    if (failure instanceof CallException e && e.getMessage() != null && !e.getMessage().isBlank()) {
+      return e.getMessage();
+    }
+    return get("error.generic");
   }
 }

@@ -66,7 +66,7 @@ class SessionTokensTest {
     assertThat(unreachable.current()).isEqualTo("access-1");
 
     SessionTokens refused = SessionTokens.of(issue(), token -> {
-      throw new SessionExpiredException("Your session has expired. Please sign in again.", null);
+      throw new SessionExpiredException(CallProblem.SESSION_EXPIRED, null);
     }, clock);
     advanceSeconds(899);
     assertThatThrownBy(refused::current).isInstanceOf(SessionExpiredException.class);

@@ -106,7 +106,7 @@ public final class MeetingsViewModel {
   private void fail(Throwable failure) {
     busy.set(false);
     if (failure instanceof CallException e) {
-      error.set(e.getMessage());
+      error.set(Messages.describe(e));
     } else {
       LOG.error("Meeting request failed unexpectedly", failure);
       error.set(Messages.get("error.generic"));

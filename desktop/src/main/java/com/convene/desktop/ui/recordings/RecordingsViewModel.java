@@ -211,7 +211,7 @@ public final class RecordingsViewModel {
   private void fail(Throwable failure) {
     busy.set(false);
     if (failure instanceof CallException e) {
-      error.set(e.getMessage());
+      error.set(Messages.describe(e));
     } else {
       LOG.error("Recordings request failed unexpectedly", failure);
       error.set(Messages.get("error.generic"));

@@ -83,7 +83,7 @@ public final class SignInViewModel {
     }, failure -> {
       busy.set(false);
       if (failure instanceof CallException e) {
-        error.set(e.getMessage());
+        error.set(Messages.describe(e));
       } else {
         LOG.error("Sign-in failed unexpectedly", failure);
         error.set(Messages.get("error.generic"));

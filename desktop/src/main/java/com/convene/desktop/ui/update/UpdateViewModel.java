@@ -144,7 +144,7 @@ public final class UpdateViewModel {
     }, failure -> {
       downloading.set(false);
       if (failure instanceof CallException e) {
-        status.set(e.getMessage());
+        status.set(Messages.describe(e));
       } else {
         LOG.error("Update download failed unexpectedly", failure);
         status.set(Messages.get("error.generic"));
