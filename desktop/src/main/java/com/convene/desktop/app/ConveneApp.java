@@ -7,6 +7,9 @@ import com.convene.desktop.call.CallSession;
 import com.convene.desktop.call.ConveneApiClient;
 import com.convene.desktop.call.FxCallAdapter;
 import com.convene.desktop.call.SessionExpiredException;
+import com.convene.desktop.reminders.ConveneTray;
+import com.convene.desktop.reminders.MeetingReminders;
+import com.convene.desktop.reminders.TrayMenu;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.call.WebSocketSignalingChannel;
 import com.convene.desktop.media.DeviceChoice;
@@ -103,6 +106,12 @@ public final class ConveneApp extends Application {
   private @Nullable String pendingJoinLink;
   /// The look, decided in [#init()] (off the FX thread: following the desktop runs `gsettings`).
   private volatile @Nullable ThemeMode themeMode;
+  /// Reminders of my meetings while signed in, and the tray icon where the desktop has a tray (decision 084).
+  private @Nullable MeetingReminders reminders;
+  private volatile @Nullable ConveneTray tray;
+  private @Nullable CallViewModel callModel;
+  private final javafx.animation.Timeline trayRefresh = new javafx.animation.Timeline(
+      new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), event -> refreshTray()));
 
   /// The started app, if any. Any thread.
   public static Optional<ConveneApp> running() {
@@ -132,6 +141,7 @@ public final class ConveneApp extends Application {
     primaryStage.show();
     running = this;
     LOG.info("Convene desktop started");
+    startTray();
     takeHandedLink();
   }
 
@@ -183,6 +193,13 @@ public final class ConveneApp extends Application {
   @Override
   public void stop() {
     running = null;
+    stopReminders();
+    trayRefresh.stop();
+    ConveneTray installedTray = tray;
+    tray = null;
+    if (installedTray != null) {
+      installedTray.remove();
+    }
     stopDeviceWatch();
     FxCallAdapter current = call;
     call = null;
@@ -225,6 +242,7 @@ public final class ConveneApp extends Application {
 
   private void showSignIn() {
     signedIn = null;
+    stopReminders();
     frame.setTop(null);
     SignInViewModel model = new SignInViewModel(
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
@@ -278,6 +296,83 @@ public final class ConveneApp extends Application {
         failure -> LOG.warn("Cannot save settings to {}: {}", where.userFile(), failure.toString()));
     showMeetings(session);
     checkForUpdate(session);
+    startReminders(session);
+  }
+
+  // ---- reminders and tray ----
+
+  /// The reminder lead: `convene.reminder-minutes` (default 5), 0–60. `-Dconvene.reminders=false` turns reminders
+  /// off.
+  private static java.time.Duration reminderLead() {
+    return java.time.Duration.ofMinutes(Math.clamp(Integer.getInteger("convene.reminder-minutes", 5), 0, 60));
+  }
+
+  private void startReminders(SignedIn session) {
+    stopReminders();
+    if (!Boolean.parseBoolean(System.getProperty("convene.reminders", "true"))) {
+      LOG.info("Meeting reminders are off (convene.reminders=false)");
+      return;
+    }
+    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    MeetingReminders started = new MeetingReminders(() -> api.upcomingMeetings(session), background,
+        java.time.InstantSource.system(), reminderLead(),
+        meeting -> openLink("convene://join/" + meeting.joinCode()), stage);
+    reminders = started;
+    started.start();
+  }
+
+  private void stopReminders() {
+    if (reminders != null) {
+      reminders.stop();
+      reminders = null;
+    }
+  }
+
+  /// Adds the tray icon off the FX thread (AWT) and keeps its menu current.
+  private void startTray() {
+    Thread.ofPlatform().daemon().name("convene-tray").start(() -> ConveneTray.install(Messages.get("app.title"),
+        item -> onTrayChoice(item)).ifPresent(installed -> {
+          tray = installed;
+          Platform.runLater(this::refreshTray);
+        }));
+    trayRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    trayRefresh.play();
+  }
+
+  /// The tray menu for the current state (also what a test drives where the desktop has no tray).
+  public List<TrayMenu.Item> trayMenu() {
+    List<MeetingView> upcoming = reminders == null ? List.of() : List.copyOf(reminders.upcoming());
+    CallViewModel model = callModel;
+    return TrayMenu.build(upcoming, call != null, model != null && model.micMutedProperty().get(),
+        java.time.ZoneId.systemDefault());
+  }
+
+  private void refreshTray() {
+    ConveneTray current = tray;
+    if (current != null) {
+      current.update(trayMenu());
+    }
+  }
+
+  /// Carries out a tray menu choice. FX thread.
+  public void onTrayChoice(TrayMenu.Item item) {
+    CallViewModel model = callModel;
+    switch (item.action()) {
+      case OPEN -> toFront();
+      case JOIN -> openLink("convene://join/" + item.meeting().joinCode());
+      case TOGGLE_MUTE -> {
+        if (model != null && call != null) {
+          model.setMicMuted(!model.micMutedProperty().get());
+        }
+      }
+      case LEAVE -> {
+        if (model != null && call != null) {
+          model.leave();
+        }
+      }
+      case QUIT -> Platform.exit();
+    }
+    refreshTray();
   }
 
   /// Asks the server for a newer desktop release off the FX thread; the banner above every screen shows one.
@@ -386,6 +481,10 @@ public final class ConveneApp extends Application {
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
       stopDeviceWatch();
       call = null;
+      callModel = null;
+      if (reminders != null) {
+        reminders.poll();
+      }
       pendingMeetingsMessage = message;
       showMeetings(session);
     });
@@ -404,6 +503,7 @@ public final class ConveneApp extends Application {
     model.onRejoinNeeded(() -> startSession(session, joinWith.get(), mediaEngine, model));
     CallView view = new CallView(model);
     callView = view;
+    callModel = model;
     show(view.root());
     startSession(session, config, mediaEngine, model);
   }
