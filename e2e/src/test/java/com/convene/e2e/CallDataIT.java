@@ -72,6 +72,11 @@ class CallDataIT {
       Peer bo = peers.get(1);
 
       bo.session().setAudioMuted(true).get(5, TimeUnit.SECONDS);
+      // the mute and the chat travel on different sockets: let the server have handled the mute (Ada sees it)
+      // before Ada writes, so the timeline's order is the test's order
+      String boId = bo.session().participantId().orElseThrow();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ada.session().participants().stream()
+          .anyMatch(p -> p.participantId().equals(boId) && p.audioMuted()));
       ada.session().sendChat("Hello everyone!").get(5, TimeUnit.SECONDS);
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !bo.session().chat().isEmpty());
       bo.session().sendChat("Hi Ada").get(5, TimeUnit.SECONDS);
