@@ -9,6 +9,7 @@ import com.convene.desktop.call.FxCallAdapter;
 import com.convene.desktop.call.SessionExpiredException;
 import com.convene.desktop.reminders.ConveneTray;
 import com.convene.desktop.reminders.MeetingReminders;
+import com.convene.desktop.reminders.ReminderRules;
 import com.convene.desktop.reminders.TrayMenu;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.call.WebSocketSignalingChannel;
@@ -301,10 +302,12 @@ public final class ConveneApp extends Application {
 
   // ---- reminders and tray ----
 
-  /// The reminder lead: `convene.reminder-minutes` (default 5), 0–60. `-Dconvene.reminders=false` turns reminders
-  /// off.
-  private static java.time.Duration reminderLead() {
-    return java.time.Duration.ofMinutes(Math.clamp(Integer.getInteger("convene.reminder-minutes", 5), 0, 60));
+  /// The reminder lead in minutes, 0–60: `-Dconvene.reminder-minutes`, else the settings key `reminder-minutes`
+  /// (the system-wide preset IT rolls out, or the user's own file), else 5. `-Dconvene.reminders=false` turns
+  /// reminders off.
+  private java.time.Duration reminderLead() {
+    return ReminderRules.lead(System.getProperty("convene.reminder-minutes",
+        LayeredSettings.load(where, Map.of()).get("reminder-minutes").orElse(null)));
   }
 
   private void startReminders(SignedIn session) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /// Which meetings to remind of, and when, as Zoom's and Teams' desktop apps do: once per meeting start,
 /// `lead` before it (or at once when the app learns of a meeting starting sooner), never for a meeting that
@@ -19,12 +20,27 @@ public final class ReminderRules {
   public static final Duration LATE_GRACE = Duration.ofMinutes(10);
   /// How far ahead the upcoming list looks (the tray menu's "next meetings").
   public static final Duration HORIZON = Duration.ofHours(24);
+  /// The lead when nothing is configured.
+  public static final Duration DEFAULT_LEAD = Duration.ofMinutes(5);
 
   private final Duration lead;
   /// Meeting id to the start it was reminded of (shown or dismissed).
   private final Map<UUID, Instant> reminded = new HashMap<>();
   /// Meeting id to when a snoozed reminder comes back.
   private final Map<UUID, Instant> snoozedUntil = new HashMap<>();
+
+  /// The reminder lead from a setting (`reminder-minutes`): whole minutes, clamped to 0–60; missing or not a
+  /// number means 5.
+  public static Duration lead(@Nullable String minutes) {
+    if (minutes == null || minutes.isBlank()) {
+      return DEFAULT_LEAD;
+    }
+    try {
+      return Duration.ofMinutes(Math.clamp(Long.parseLong(minutes.strip()), 0, 60));
+    } catch (NumberFormatException e) {
+      return DEFAULT_LEAD;
+    }
+  }
 
   /// @param lead how long before the start the reminder shows, e.g. 5 minutes
   public ReminderRules(Duration lead) {

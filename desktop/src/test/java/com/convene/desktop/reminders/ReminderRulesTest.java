@@ -56,4 +56,14 @@ class ReminderRulesTest {
     assertThat(rules.due(all, NINE)).containsExactly(started, soon);
     assertThat(ReminderRules.upcoming(all, NINE)).containsExactly(started, soon, tomorrow);
   }
+
+  @Test
+  void theLeadSettingIsWholeMinutesFromZeroToAnHour() {
+    assertThat(ReminderRules.lead(null)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(ReminderRules.lead(" 10 ")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(ReminderRules.lead("0")).isEqualTo(Duration.ZERO);
+    assertThat(ReminderRules.lead("240")).isEqualTo(Duration.ofMinutes(60));
+    assertThat(ReminderRules.lead("-3")).isEqualTo(Duration.ZERO);
+    assertThat(ReminderRules.lead("soon")).isEqualTo(Duration.ofMinutes(5));
+  }
 }
