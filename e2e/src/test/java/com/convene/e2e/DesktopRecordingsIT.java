@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/// Issue 6, the desktop part: a host records a short call (a real webrtc-java peer through the real SFU), then the
-/// real JavaFX app lists the host's recordings, shows the composed one as ready, and downloads it with a progress
-/// bar that ends full; the saved file is byte for byte the composed MP4.
+/// Issue 6, the desktop part: a host records a short call with a participant (real webrtc-java peers through the
+/// real SFU) and protects the recording with a password; the real JavaFX app, signed in as the participant, lists
+/// the recordings of her meetings, shows the composed one as ready and protected, asks for the password when the
+/// download is refused (a wrong one is refused again), then downloads it with a progress bar that ends full; the
+/// saved file is byte for byte the composed MP4.
 @Tag("media")
 class DesktopRecordingsIT {
   private final FxRobot robot = new FxRobot();
@@ -58,6 +60,7 @@ class DesktopRecordingsIT {
     E2eBackend backend = E2eBackend.get();
     RestFixture rest = backend.rest();
     RestFixture.Account host = rest.newMember("Rita");
+    RestFixture.Account guest = rest.newMember("Pia");
     MeetingView meeting = rest.scheduleMeeting(host.token(), "Quarterly review",
         Map.of("recordingEnabled", true, "waitingRoomEnabled", false));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -73,7 +76,9 @@ class DesktopRecordingsIT {
           public void onRecordingStopped(String id, String reason) {
             stopped.countDown();
           }
-        })) {
+        });
+        Peer participant = Peer.join(backend, guest, meeting.joinCode(), "Pia", CallConfig.VideoChoice.PATTERN, 660,
+            new CallListener() {})) {
       peer.session().startRecording();
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> recordingId.get() != null);
       Thread.sleep(4_000); // the call being recorded
@@ -85,14 +90,17 @@ class DesktopRecordingsIT {
         .until(() -> rest.getJson(path, host.token(), new TypeReference<RecordingView>() {}),
             r -> r.status().equals("ready"));
     byte[] composed = rest.get(ready.downloadPath(), host.token(), Map.of()).body();
+    RecordingView protectedView = rest.patch(path, Map.of("visibility", "participants", "password", "tulip-42"),
+        host.token(), RecordingView.class);
+    assertThat(protectedView.passwordProtected()).isTrue();
 
     // a fresh directory per run: an earlier run's download must not count as this one's
     Files.createDirectories(Path.of("target"));
     Path downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "desktop-downloads-");
     System.setProperty("convene.downloads", downloads.toString());
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + host.username(),
+    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + guest.username(),
         "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(host.password());
+    robot.clickOn("#passwordField").write(guest.password());
     robot.clickOn("#signInButton");
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> robot.lookup("#recordingsButton").tryQuery()
         .isPresent());
@@ -106,8 +114,24 @@ class DesktopRecordingsIT {
     assertThat(shown).containsExactly(recordingId.get());
     robot.clickOn(robot.lookup(".list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
     String line = onFx(() -> robot.lookup(".list-cell").nth(0).queryAs(Labeled.class).getText());
-    assertThat(line).contains("Quarterly review").contains("ready");
+    assertThat(line).contains("Quarterly review").contains("password-protected").contains("ready");
 
+    // the first try is refused and the screen asks for the password; a wrong one is refused again
+    robot.clickOn("#downloadButton");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> onFx(() -> robot.lookup("#recordingPasswordField").query().isVisible()));
+    assertThat(onFx(() -> robot.lookup("#recordingsError").queryAs(Labeled.class).getText()))
+        .contains("Enter its password");
+    robot.clickOn("#recordingPasswordField").write("tulip-41");
+    robot.clickOn("#downloadButton");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> onFx(() -> robot.lookup("#recordingsError").queryAs(Labeled.class).getText())
+            .contains("not right"));
+    onFx(() -> {
+      robot.lookup("#recordingPasswordField").queryAs(javafx.scene.control.TextInputControl.class).clear();
+      return null;
+    });
+    robot.clickOn("#recordingPasswordField").write("tulip-42");
     robot.clickOn("#downloadButton");
     ProgressBar progress = robot.lookup("#downloadProgress").queryAs(ProgressBar.class);
     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -121,6 +145,7 @@ class DesktopRecordingsIT {
       assertThat(Files.readAllBytes(saved.getFirst())).isEqualTo(composed);
       assertThat(status).contains(saved.getFirst().toString());
     }
+    assertThat(onFx(() -> robot.lookup("#recordingPasswordField").query().isVisible())).isFalse();
     robot.clickOn("#backButton");
     Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> robot.lookup("#joinCodeField").tryQuery()
         .isPresent());

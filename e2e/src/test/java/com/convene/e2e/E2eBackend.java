@@ -28,6 +28,8 @@ final class E2eBackend {
   static final Path UPDATE_DIRECTORY = Path.of("target", "update-releases").toAbsolutePath();
 
   private static E2eBackend instance;
+  /// The shared backend's configuration, once it runs.
+  private static Map<String, Object> properties;
 
   private final EmbeddedServer server;
   private final RestFixture rest;
@@ -67,9 +69,28 @@ final class E2eBackend {
       if (started != null) {
         started.stopAfterOnShutdown(server::stop);
       }
+      properties = Map.copyOf(props);
       instance = new E2eBackend(server);
     }
     return instance;
+  }
+
+  /// Starts a second backend of its own on the same services (PostgreSQL, Redis) with `overrides` on top of the
+  /// shared backend's configuration, for a test that must break one of the backend's parts (for example its
+  /// Cassandra) without disturbing the other tests. The caller stops it with [#stop()].
+  static E2eBackend startSeparate(Map<String, Object> overrides) {
+    get();
+    Map<String, Object> props = new HashMap<>(properties);
+    props.putAll(overrides);
+    return new E2eBackend(ApplicationContext.run(EmbeddedServer.class, props));
+  }
+
+  /// Stops a backend from [#startSeparate]; the shared one stops with the JVM.
+  void stop() {
+    if (this == instance) {
+      throw new IllegalStateException("the shared backend stops with the JVM");
+    }
+    server.getApplicationContext().close();
   }
 
   URI baseUri() {

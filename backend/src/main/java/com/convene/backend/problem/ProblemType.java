@@ -49,6 +49,8 @@ public enum ProblemType {
     RECORDING_ALREADY_RUNNING("recording-already-running", "Recording already running", HttpStatus.CONFLICT),
     /// The meeting is not being recorded.
     RECORDING_NOT_RUNNING("recording-not-running", "Recording not running", HttpStatus.CONFLICT),
+    /// The recording is password-protected and the `X-Recording-Password` header is missing or wrong.
+    RECORDING_PASSWORD_REQUIRED("recording-password-required", "Recording password required", HttpStatus.FORBIDDEN),
     /// Nobody is in the meeting's live room on this server, so there is nothing to record.
     MEETING_NOT_LIVE("meeting-not-live", "Meeting not live", HttpStatus.CONFLICT),
     /// A `Range` header asks for bytes outside the file (RFC 9110 §15.5.17).

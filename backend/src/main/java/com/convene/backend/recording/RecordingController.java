@@ -5,7 +5,7 @@ import com.convene.backend.problem.ProblemType;
 import com.convene.backend.storage.ObjectStorage;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
-import com.convene.model.api.RecordingVisibilityRequest;
+import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.backend.meeting.MeetingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -44,6 +44,8 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RecordingController {
+    /// Request header carrying a protected recording's password on downloads.
+    static final String PASSWORD_HEADER = "X-Recording-Password";
     private final RecordingService recordings;
     private final LiveRecordingControl live;
     private final MeetingService meetings;
@@ -102,15 +104,20 @@ class RecordingController {
         return recordings.get(Caller.from(authentication), recordingId);
     }
 
-    /// Changes the visibility (`private`, `participants`, `public`). Host, recorder or admin.
+    /// Changes who may see and download a recording: visibility (`private`, `participants`, `public`), whether
+    /// others may download, and a download password. Host, recorder or admin.
     @Patch("/recordings/{recordingId}")
-    @Operation(summary = "Change who may see a recording")
-    @Audited("recording.visibility")
-    RecordingView update(UUID recordingId, @Body RecordingVisibilityRequest request, Authentication authentication) {
-        if (request.visibility() == null) {
-            throw new RecordingException(ProblemType.VALIDATION, "visibility is required.");
+    @Operation(summary = "Change who may see and download a recording",
+            description = "Fields left out keep their value. `password` (4–128 characters) protects downloads: "
+                    + "anyone but the host, the recorder and admins then sends it in the `X-Recording-Password` "
+                    + "header; an empty `password` removes the protection.")
+    @Audited("recording.update")
+    RecordingView update(UUID recordingId, @Body RecordingUpdateRequest request, Authentication authentication) {
+        if (request.visibility() == null && request.downloadEnabled() == null && request.password() == null) {
+            throw new RecordingException(ProblemType.VALIDATION,
+                    "Send at least one of visibility, downloadEnabled and password.");
         }
-        return recordings.setVisibility(Caller.from(authentication), recordingId, request.visibility());
+        return recordings.update(Caller.from(authentication), recordingId, request);
     }
 
     /// Deletes a recording with all its files (per-track WebM and composed MP4) from storage: 204. The meeting's
@@ -137,22 +144,29 @@ class RecordingController {
         return HttpResponse.accepted().body(recordings.recompose(Caller.from(authentication), recordingId));
     }
 
-    /// Downloads the composed MP4 once `ready`: 200, or 206 for one `Range`; 416 outside the file.
+    /// Downloads the composed MP4 once `ready`: 200, or 206 for one `Range`; 416 outside the file. A
+    /// password-protected recording needs `X-Recording-Password` from anyone but the host, the recorder and admins.
     @Get("/recordings/{recordingId}/download")
-    @Operation(summary = "Download the composed MP4 (HTTP ranges)")
+    @Operation(summary = "Download the composed MP4 (HTTP ranges)",
+            description = "403 `recording-password-required` when the recording is password-protected and "
+                    + "`X-Recording-Password` is missing or wrong; 429 after 10 wrong passwords in 15 minutes.")
     MutableHttpResponse<StreamedFile> downloadComposed(UUID recordingId,
-            @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
-        Recording row = recordings.requireComposed(Caller.from(authentication), recordingId);
+            @Header(HttpHeaders.RANGE) @Nullable String range,
+            @Header(PASSWORD_HEADER) @Nullable String password, Authentication authentication) throws IOException {
+        Recording row = recordings.requireComposed(Caller.from(authentication), recordingId, password);
         return serve(row.storageKey(), new MediaType("video/mp4"), row.updatedAt().toEpochMilli(), range);
     }
 
     /// Downloads one per-track WebM file: 200 with the whole file, or 206 with one `Range` (RFC 9110 §14.2);
     /// 416 for a range outside the file.
     @Get("/recordings/{recordingId}/files/{fileId}")
-    @Operation(summary = "Download one per-track WebM file (HTTP ranges)")
+    @Operation(summary = "Download one per-track WebM file (HTTP ranges)",
+            description = "Password-protected recordings as for the composed download.")
     MutableHttpResponse<StreamedFile> download(UUID recordingId, UUID fileId,
-            @Header(HttpHeaders.RANGE) @Nullable String range, Authentication authentication) throws IOException {
-        RecordingTrack file = recordings.requireDownloadable(Caller.from(authentication), recordingId, fileId);
+            @Header(HttpHeaders.RANGE) @Nullable String range,
+            @Header(PASSWORD_HEADER) @Nullable String password, Authentication authentication) throws IOException {
+        RecordingTrack file = recordings.requireDownloadable(Caller.from(authentication), recordingId, fileId,
+                password);
         MediaType type = new MediaType("audio".equals(file.kind()) ? "audio/webm" : "video/webm");
         return serve(file.storageKey(), type, file.createdAt().toEpochMilli(), range);
     }

@@ -68,8 +68,14 @@ interface RecordingRepository extends GenericRepository<Recording, UUID> {
             WHERE processing_status IN ('recording', 'processing')""")
     long failInterrupted(String error, Instant now);
 
-    @Query("UPDATE recordings SET visibility = :visibility, updated_at = :now WHERE recording_id = :recordingId")
-    long updateVisibility(UUID recordingId, String visibility, Instant now);
+    /// Writes who may see and download a recording (seed 000 `visibility`, `download_enabled`,
+    /// `password_protected`, `password_hash`).
+    @Query("""
+            UPDATE recordings SET visibility = :visibility, download_enabled = :downloadEnabled,
+              password_protected = :passwordProtected, password_hash = :passwordHash, updated_at = :now
+            WHERE recording_id = :recordingId""")
+    long updateAccess(UUID recordingId, String visibility, boolean downloadEnabled, boolean passwordProtected,
+            @Nullable String passwordHash, Instant now);
 
     /// Recordings past their `expires_at`, or of ended meetings created before `meetingCutoff`, that are neither
     /// recording nor composing; see [RecordingRemoval#removeExpired].

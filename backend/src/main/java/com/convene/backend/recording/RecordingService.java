@@ -7,6 +7,7 @@ import com.convene.backend.problem.ProblemType;
 import com.convene.backend.storage.ObjectStorage;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingTrackView;
+import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.model.api.RecordingView;
 import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
@@ -65,6 +66,7 @@ public class RecordingService {
     private final MeetingService meetings;
     private final ParticipantService participants;
     private final RecordingRemoval removal;
+    private final RecordingPasswords passwords;
     private final ConcurrentHashMap<UUID, Active> active = new ConcurrentHashMap<>();
     /// Composition progress, 0–1, of recordings being composed on this node.
     private final ConcurrentHashMap<UUID, Double> composing = new ConcurrentHashMap<>();
@@ -73,7 +75,7 @@ public class RecordingService {
 
     RecordingService(RecordingConfig config, RecordingRepository recordings, RecordingTrackRepository tracks,
             ObjectStorage storage, MeetingService meetings, ParticipantService participants,
-            RecordingRemoval removal) {
+            RecordingRemoval removal, RecordingPasswords passwords) {
         this.config = config;
         this.recordings = recordings;
         this.tracks = tracks;
@@ -81,6 +83,7 @@ public class RecordingService {
         this.meetings = meetings;
         this.participants = participants;
         this.removal = removal;
+        this.passwords = passwords;
     }
 
     /// Marks recordings a previous process left running as failed: their spooled files were never finished.
@@ -217,11 +220,14 @@ public class RecordingService {
         return view(row, tracks.findByRecordingIdOrderByStartOffsetMs(recordingId));
     }
 
-    /// Sets who may see a recording; only its meeting's host, whoever recorded it, or an admin may.
+    /// Changes who may see and download a recording; only its meeting's host, whoever recorded it, or an admin may.
+    /// Fields left `null` keep their value; an empty `password` removes the protection.
     ///
-    /// @param visibility `private`, `participants` or `public`
-    public RecordingView setVisibility(Caller caller, UUID recordingId, String visibility) {
-        if (!List.of("private", "participants", "public").contains(visibility)) {
+    /// @throws RecordingException `validation` for an unknown visibility or a password outside 4–128 characters,
+    ///                            `not-found`, `forbidden` for anyone else
+    public RecordingView update(Caller caller, UUID recordingId, RecordingUpdateRequest request) {
+        String visibility = request.visibility();
+        if (visibility != null && !List.of("private", "participants", "public").contains(visibility)) {
             throw new RecordingException(ProblemType.VALIDATION, "visibility must be private, participants or public.");
         }
         Recording row = recordings.findById(recordingId).orElseThrow(RecordingService::notFound);
@@ -229,7 +235,15 @@ public class RecordingService {
         if (!owns(caller, meeting, row)) {
             throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may change this recording.");
         }
-        recordings.updateVisibility(recordingId, visibility, Instant.now());
+        boolean protectedNow = row.passwordProtected();
+        String hash = row.passwordHash();
+        if (request.password() != null) {
+            protectedNow = !request.password().isEmpty();
+            hash = protectedNow ? passwords.hash(request.password()) : null;
+        }
+        recordings.updateAccess(recordingId, visibility == null ? row.visibility() : visibility,
+                request.downloadEnabled() == null ? row.downloadEnabled() : request.downloadEnabled(),
+                protectedNow, hash, Instant.now());
         return get(caller, recordingId);
     }
 
@@ -253,17 +267,18 @@ public class RecordingService {
 
     /// A per-track file the caller may download.
     ///
+    /// @param password the `X-Recording-Password` header, needed from anyone but the host, the recorder and admins
+    ///                 when the recording is password-protected
     /// @return the file's row (its `storageKey` and size)
-    /// @throws RecordingException `not-found`, or `forbidden` when the caller may not download it
-    public RecordingTrack requireDownloadable(Caller caller, UUID recordingId, UUID fileId) {
+    /// @throws RecordingException `not-found`, `forbidden` when the caller may not download it,
+    ///                            `recording-password-required` or `too-many-requests` as [RecordingPasswords]
+    public RecordingTrack requireDownloadable(Caller caller, UUID recordingId, UUID fileId,
+            @Nullable String password) {
         Recording row = requireVisible(caller, recordingId);
         RecordingTrack file = tracks.findById(fileId)
                 .filter(t -> t.recordingId().equals(recordingId))
                 .orElseThrow(RecordingService::notFound);
-        MeetingView meeting = meetings.get(row.meetingId());
-        if (!row.downloadEnabled() && !owns(caller, meeting, row)) {
-            throw new RecordingException(ProblemType.FORBIDDEN, "Downloads of this recording are switched off.");
-        }
+        requireDownloadAllowed(caller, row, password);
         return file;
     }
 
@@ -287,6 +302,19 @@ public class RecordingService {
             throw new RecordingException(ProblemType.FORBIDDEN, "You may not access this recording.");
         }
         return row;
+    }
+
+    /// Downloads are the owners' always; others' only while `download_enabled`, and with the password when set.
+    private void requireDownloadAllowed(Caller caller, Recording row, @Nullable String password) {
+        if (owns(caller, meetings.get(row.meetingId()), row)) {
+            return;
+        }
+        if (!row.downloadEnabled()) {
+            throw new RecordingException(ProblemType.FORBIDDEN, "Downloads of this recording are switched off.");
+        }
+        if (row.passwordProtected()) {
+            passwords.check(row.recordingId(), row.passwordHash(), caller.userId(), password);
+        }
     }
 
     private boolean maySee(Caller caller, MeetingView meeting, Recording row) {
@@ -368,15 +396,15 @@ public class RecordingService {
 
     /// The composed MP4's storage key and size, for download.
     ///
-    /// @throws RecordingException `not-found` until a composed file exists, `forbidden` as for files
-    public Recording requireComposed(Caller caller, UUID recordingId) {
+    /// @param password as for [#requireDownloadable]
+    /// @throws RecordingException `not-found` until a composed file exists, `forbidden`,
+    ///                            `recording-password-required` and `too-many-requests` as for files
+    public Recording requireComposed(Caller caller, UUID recordingId, @Nullable String password) {
         Recording row = requireVisible(caller, recordingId);
         if (!row.storageKey().endsWith(COMPOSED_FILE)) {
             throw new RecordingException(ProblemType.NOT_FOUND, "The composed recording is not ready yet.");
         }
-        if (!row.downloadEnabled() && !owns(caller, meetings.get(row.meetingId()), row)) {
-            throw new RecordingException(ProblemType.FORBIDDEN, "Downloads of this recording are switched off.");
-        }
+        requireDownloadAllowed(caller, row, password);
         return row;
     }
 
@@ -434,7 +462,7 @@ public class RecordingService {
                         "/api/v1/recordings/" + row.recordingId() + "/files/" + t.recordingTrackId()))
                 .toList();
         return new RecordingView(row.recordingId(), row.meetingId(), row.recordedByUserId(), row.title(),
-                row.processingStatus(), row.visibility(), row.downloadEnabled(), row.createdAt(),
+                row.processingStatus(), row.visibility(), row.downloadEnabled(), row.passwordProtected(), row.createdAt(),
                 row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(), row.processingError(),
                 progressPercent(row), row.storageKey().endsWith(COMPOSED_FILE)
                         ? "/api/v1/recordings/" + row.recordingId() + "/download" : null,

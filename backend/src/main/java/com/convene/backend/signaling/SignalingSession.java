@@ -127,8 +127,9 @@ final class SignalingSession implements SfuListener {
   private JoinRequest pendingJoin;
   /// Secret of the current participation, null when not joined; never logged.
   private String resumeToken;
-  /// Non-null while detached: the socket is gone, the participant waits for a resume.
-  private MissedSignals missed;
+  /// Non-null while detached: the socket is gone, the participant waits for a resume. Written on the session's
+  /// serial executor, volatile for [#detached()].
+  private volatile MissedSignals missed;
   /// Counts detachments, so a grace timer of an earlier one does nothing.
   private int detachEpoch;
   /// The session a resume handed this fresh socket to (state `HANDED_OVER`).
@@ -229,6 +230,11 @@ final class SignalingSession implements SfuListener {
     state = State.CLOSED;
     missed = null;
     serial.shutdown();
+  }
+
+  /// Whether the socket is gone and the participant waits for a resume (any thread).
+  boolean detached() {
+    return missed != null;
   }
 
   private void detach() {

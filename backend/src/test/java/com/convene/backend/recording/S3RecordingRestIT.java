@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
 /// Recordings kept in S3-compatible storage through the REST API, against a real S3 server ([S3MockServer]):
 /// a per-track file and the composed MP4 stored with provider `s3` download with a 206 range response of the
 /// exact bytes (issue 6 acceptance d), the JSON shows the processing status and error, and `DELETE` removes the
-/// files from the bucket and the rows (host or admin; 403, 404 and 409 as problems; audited for admins).
+/// files from the bucket and the rows (host or admin; 403, 404 and 409 as problems; audited for admins). A
+/// download password set by the host is asked of participants (403 `recording-password-required`, 429 after ten
+/// wrong ones), never of the host.
 @MicronautTest(transactional = false)
 class S3RecordingRestIT extends BackendTestSupport {
     private static final int PART = 5 * 1024 * 1024;
@@ -164,6 +166,74 @@ class S3RecordingRestIT extends BackendTestSupport {
         assertThat(storage.size(f.fileKey())).isEqualTo(f.file().length);
     }
 
+    @Test
+    void passwordProtectsDownloadsFromParticipantsButNotFromTheHost() throws Exception {
+        Fixture f = fixture("ready", null);
+        String participant = newMemberToken();
+        UserView member = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/users/me").bearerAuth(participant),
+                UserView.class);
+        exec("INSERT INTO meeting_participants (participant_id, meeting_id, user_id, display_name, joined_at) "
+                + "VALUES (?, ?, ?, 'Guest', now())", UUID.randomUUID(), f.meetingId(), member.id());
+        String recording = "/api/v1/recordings/" + f.recordingId();
+
+        HttpResponse<?> notOwner = expectError(() -> client.toBlocking().exchange(HttpRequest.PATCH(recording,
+                "{\"password\": \"open sesame\"}").contentType("application/json").bearerAuth(participant)));
+        assertThat(problem(notOwner).type()).isEqualTo(ProblemType.FORBIDDEN.uri().toString());
+        HttpResponse<?> tooShort = expectError(() -> client.toBlocking().exchange(HttpRequest.PATCH(recording,
+                "{\"password\": \"abc\"}").contentType("application/json").bearerAuth(f.hostToken())));
+        assertThat(problem(tooShort).type()).isEqualTo(ProblemType.VALIDATION.uri().toString());
+        RecordingView updated = client.toBlocking().retrieve(HttpRequest.PATCH(recording,
+                "{\"visibility\": \"participants\", \"password\": \"open sesame\"}")
+                .contentType("application/json").bearerAuth(f.hostToken()), RecordingView.class);
+        assertThat(updated.visibility()).isEqualTo("participants");
+        assertThat(updated.passwordProtected()).isTrue();
+        assertThat(updated.downloadEnabled()).isTrue();
+        assertThat(string("SELECT password_hash FROM recordings WHERE recording_id = ?", f.recordingId()))
+                .startsWith("$argon2id$").doesNotContain("open sesame");
+
+        HttpResponse<?> missing = expectError(() -> client.toBlocking().exchange(HttpRequest.GET(
+                recording + "/download").bearerAuth(participant)));
+        assertThat(missing.code()).isEqualTo(403);
+        assertThat(problem(missing).type()).isEqualTo(ProblemType.RECORDING_PASSWORD_REQUIRED.uri().toString());
+        HttpResponse<?> wrong = expectError(() -> client.toBlocking().exchange(HttpRequest.GET(
+                recording + "/files/" + f.fileId()).header("X-Recording-Password", "open sesam").bearerAuth(participant)));
+        assertThat(problem(wrong).type()).isEqualTo(ProblemType.RECORDING_PASSWORD_REQUIRED.uri().toString());
+        HttpResponse<byte[]> right = client.toBlocking().exchange(HttpRequest.GET(recording + "/download")
+                .header("X-Recording-Password", "open sesame").header("Range", "bytes=0-99").bearerAuth(participant),
+                byte[].class);
+        assertThat(right.code()).isEqualTo(HttpStatus.PARTIAL_CONTENT.getCode());
+        assertThat(right.body()).isEqualTo(Arrays.copyOfRange(f.composed(), 0, 100));
+        HttpResponse<byte[]> host = client.toBlocking().exchange(HttpRequest.GET(recording + "/download")
+                .bearerAuth(f.hostToken()), byte[].class);
+        assertThat(host.body()).isEqualTo(f.composed());
+
+        // guessing: ten wrong passwords, then even the right one waits for the window to pass
+        for (int i = 1; i < RecordingPasswords.MAX_FAILURES; i++) {
+            HttpResponse<?> guess = expectError(() -> client.toBlocking().exchange(HttpRequest.GET(
+                    recording + "/download").header("X-Recording-Password", "guess").bearerAuth(participant)));
+            assertThat(guess.code()).isEqualTo(403);
+        }
+        HttpResponse<?> limited = expectError(() -> client.toBlocking().exchange(HttpRequest.GET(
+                recording + "/download").header("X-Recording-Password", "open sesame").bearerAuth(participant)));
+        assertThat(limited.code()).isEqualTo(429);
+        assertThat(problem(limited).type()).isEqualTo(ProblemType.TOO_MANY_REQUESTS.uri().toString());
+
+        // the host removes the password, then switches downloads off for everyone but the owners
+        RecordingView open = client.toBlocking().retrieve(HttpRequest.PATCH(recording, "{\"password\": \"\"}")
+                .contentType("application/json").bearerAuth(f.hostToken()), RecordingView.class);
+        assertThat(open.passwordProtected()).isFalse();
+        assertThat(string("SELECT password_hash FROM recordings WHERE recording_id = ?", f.recordingId())).isNull();
+        assertThat(client.toBlocking().exchange(HttpRequest.GET(recording + "/download").bearerAuth(participant),
+                byte[].class).body()).isEqualTo(f.composed());
+        client.toBlocking().exchange(HttpRequest.PATCH(recording, "{\"downloadEnabled\": false}")
+                .contentType("application/json").bearerAuth(f.hostToken()), RecordingView.class);
+        HttpResponse<?> off = expectError(() -> client.toBlocking().exchange(HttpRequest.GET(
+                recording + "/download").bearerAuth(participant)));
+        assertThat(problem(off).type()).isEqualTo(ProblemType.FORBIDDEN.uri().toString());
+        assertThat(client.toBlocking().exchange(HttpRequest.GET(recording + "/download").bearerAuth(f.hostToken()),
+                byte[].class).code()).isEqualTo(200);
+    }
+
     private void assertGone(String key) {
         assertThatThrownBy(() -> storage.size(key)).isInstanceOfSatisfying(StorageException.class,
                 e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
@@ -209,6 +279,16 @@ class S3RecordingRestIT extends BackendTestSupport {
             try (var rs = p.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    private String string(String sql, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setObject(1, id);
+            try (var rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         }
     }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /// Issue 4 acceptance c at the signaling level: with its own Cassandra child JVM (so stopping it disturbs no
 /// other test), Cassandra is stopped in the middle of a call; signaling goes on (joins, media changes, quality
 /// reports answered as usual), the events are buffered, and once Cassandra is started again every buffered event
-/// and sample arrives. The media-level version runs in the e2e module.
+/// and sample arrives. The media-level version is the e2e module's `CassandraOutageCallIT`.
 @MicronautTest
 class CassandraOutageIT extends BackendTestSupport {
   private static CassandraServerProcess cassandraJvm;

@@ -28,6 +28,13 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class SignalingResumeIT extends SignalingTestSupport {
   @Inject SignalingMetrics metrics;
+  @Inject ResumableSessions resumables;
+
+  /// Waits until the server has seen the socket close and holds the participant for a resume.
+  private void awaitDetached(String participantId) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> resumables.find(participantId).map(SignalingSession::detached).orElse(false));
+  }
 
   @Override
   public Map<String, String> getProperties() {
@@ -50,7 +57,7 @@ class SignalingResumeIT extends SignalingTestSupport {
       host.expect(ParticipantJoined.class);
 
       lost.close();
-      Thread.sleep(500); // the server sees the close frame within milliseconds and detaches the session
+      awaitDetached(guest.participantId());
       host.send(new ChatSend("gap-1", "said while you were away"));
       host.expect(ChatMessage.class, m -> m.message().clientMessageId().equals("gap-1"));
 
@@ -119,7 +126,7 @@ class SignalingResumeIT extends SignalingTestSupport {
       Joined guest = join(lost, meeting, "Guest");
       host.expect(ParticipantJoined.class);
       lost.close();
-      Thread.sleep(500); // the server sees the close frame within milliseconds and detaches the session
+      awaitDetached(guest.participantId());
 
       try (SignalingClient intruder = connect(newMemberToken())) {
         intruder.send(new ResumeRequest("r-3", guest.participantId(), guest.resumeToken()));

@@ -442,8 +442,10 @@ public final class ConveneApp extends Application {
       }
 
       @Override
-      public void download(RecordingView recording, Path target, BiConsumer<Long, Long> progress) {
-        api.download(session, Objects.requireNonNull(recording.downloadPath()), target, progress);
+      public void download(RecordingView recording, @Nullable String password, Path target,
+          BiConsumer<Long, Long> progress) {
+        api.download(session, Objects.requireNonNull(recording.downloadPath()),
+            password == null ? Map.of() : Map.of("X-Recording-Password", password), target, progress);
       }
     };
     RecordingsViewModel model = new RecordingsViewModel(service, background,

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -173,9 +174,18 @@ public final class ConveneApiClient {
   /// @param progress receives (bytes so far, total bytes or -1 when unknown) on this thread after each chunk
   /// @throws CallException with a message to show when the server refuses or the connection or disk fails
   public void download(SignedIn session, String path, Path target, BiConsumer<Long, Long> progress) {
-    HttpResponse<InputStream> response = sendAuthorized(session, path,
-        builder -> builder.header("Accept", "*/*").timeout(DOWNLOAD_TIMEOUT).GET(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    download(session, path, Map.of(), target, progress);
+  }
+
+  /// As [#download(SignedIn, String, Path, BiConsumer)], sending `headers` too (for example a recording's
+  /// `X-Recording-Password`).
+  public void download(SignedIn session, String path, Map<String, String> headers, Path target,
+      BiConsumer<Long, Long> progress) {
+    HttpResponse<InputStream> response = sendAuthorized(session, path, builder -> {
+      builder.header("Accept", "*/*").timeout(DOWNLOAD_TIMEOUT).GET();
+      headers.forEach(builder::header);
+      return builder;
+    }, HttpResponse.BodyHandlers.ofInputStream());
     Path part = target.resolveSibling(target.getFileName() + ".part");
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {

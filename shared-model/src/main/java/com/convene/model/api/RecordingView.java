@@ -14,6 +14,8 @@ import java.util.UUID;
 /// @param visibility       `private` (host, recorder, admins), `participants` (also the meeting's participants)
 ///                         or `public` (any signed-in user)
 /// @param downloadEnabled  whether files may be downloaded
+/// @param passwordProtected whether downloads ask for the recording's password (`X-Recording-Password`) from
+///                         anyone but the host, the recorder and admins
 /// @param startedAt        when capture started
 /// @param durationSeconds  capture duration in whole seconds once stopped, else `null`
 /// @param fileSizeBytes    total size of the stored files in bytes once stopped, else `null`
@@ -30,6 +32,7 @@ public record RecordingView(
         String status,
         String visibility,
         boolean downloadEnabled,
+        boolean passwordProtected,
         Instant startedAt,
         Integer durationSeconds,
         Long fileSizeBytes,

@@ -4,15 +4,22 @@ import com.convene.model.api.RecordingView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /// What the recordings screen asks the server; blocking, called off the FX thread. Failures are
 /// [com.convene.desktop.call.CallException]s with messages safe to show.
 public interface RecordingsService {
+  /// Problem type of a download refused for a missing or wrong recording password (docs/problems.md).
+  String PASSWORD_REQUIRED = "urn:convene:problem:recording-password-required";
+
   /// The recordings of my meetings that I may see, newest first.
   List<RecordingView> myRecordings();
 
   /// Downloads a recording's composed video to `target`.
   ///
+  /// @param password the recording's download password, or null when none was asked for
   /// @param progress receives (bytes so far, total bytes or -1) on the calling thread
-  void download(RecordingView recording, Path target, BiConsumer<Long, Long> progress);
+  /// @throws com.convene.desktop.call.CallException with problem type [#PASSWORD_REQUIRED] when the recording is
+  ///         password-protected and `password` is missing or wrong
+  void download(RecordingView recording, @Nullable String password, Path target, BiConsumer<Long, Long> progress);
 }

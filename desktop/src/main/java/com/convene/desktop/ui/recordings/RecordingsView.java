@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,7 +18,8 @@ import javafx.scene.layout.VBox;
 /// The recordings screen, bound to a [RecordingsViewModel]. FX thread only.
 ///
 /// Control ids for tests: `#recordingList`, `#downloadButton`, `#downloadProgress` (a `ProgressBar`),
-/// `#downloadStatus`, `#refreshRecordingsButton`, `#backButton`, `#recordingsError`.
+/// `#downloadStatus`, `#refreshRecordingsButton`, `#backButton`, `#recordingsError`, `#recordingPasswordField`
+/// (shown once a download asked for the recording's password; Enter downloads again).
 public final class RecordingsView {
   private final VBox root;
 
@@ -84,9 +86,23 @@ public final class RecordingsView {
     error.setWrapText(true);
     error.textProperty().bind(model.errorProperty());
 
+    PasswordField password = new PasswordField();
+    password.setId("recordingPasswordField");
+    password.setPromptText(Messages.get("recordings.password.label"));
+    password.setAccessibleText(Messages.get("recordings.password.label"));
+    password.textProperty().bindBidirectional(model.passwordProperty());
+    password.setOnAction(event -> model.downloadSelected());
+    password.visibleProperty().bind(model.passwordRequiredProperty());
+    password.managedProperty().bind(password.visibleProperty());
+    model.passwordRequiredProperty().addListener((obs, was, now) -> {
+      if (now) {
+        password.requestFocus();
+      }
+    });
+
     HBox actions = new HBox(8, download, refresh, back);
     actions.setAlignment(Pos.CENTER_LEFT);
-    root = new VBox(12, heading, list, actions, progress, status, error);
+    root = new VBox(12, heading, list, password, actions, progress, status, error);
     root.setPadding(new Insets(24));
   }
 

@@ -43,6 +43,8 @@ public final class RecordingsViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final BooleanProperty downloading = new SimpleBooleanProperty();
   private final ObjectProperty<@Nullable Path> lastDownload = new SimpleObjectProperty<>();
+  private final BooleanProperty passwordRequired = new SimpleBooleanProperty();
+  private final StringProperty password = new SimpleStringProperty("");
   private final RecordingsService service;
   private final Background background;
   private final Path downloadDirectory;
@@ -58,6 +60,12 @@ public final class RecordingsViewModel {
     this.background = background;
     this.downloadDirectory = downloadDirectory;
     this.later = later;
+    selected.addListener((obs, was, now) -> {
+      if (was == null || now == null || !was.id().equals(now.id())) {
+        passwordRequired.set(false);
+        password.set("");
+      }
+    });
   }
 
   /// The downloads folder: the `convene.downloads` system property, else `~/Downloads` when it exists, else home.
@@ -105,6 +113,16 @@ public final class RecordingsViewModel {
     return lastDownload;
   }
 
+  /// Whether the selected recording asked for its password: the screen then shows a password field.
+  public BooleanProperty passwordRequiredProperty() {
+    return passwordRequired;
+  }
+
+  /// The password typed for the selected recording; sent with the next download once it was asked for.
+  public StringProperty passwordProperty() {
+    return password;
+  }
+
   /// Reloads the list off the FX thread, keeping the selection by id.
   public void refresh() {
     busy.set(true);
@@ -139,23 +157,30 @@ public final class RecordingsViewModel {
       return;
     }
     Path target = downloadDirectory.resolve(fileName(recording));
+    String sentPassword = passwordRequired.get() && !password.get().isEmpty() ? password.get() : null;
     downloading.set(true);
     downloadProgress.set(0);
     error.set("");
     downloadStatus.set(Messages.get("recordings.downloading", target.getFileName()));
     background.run(() -> {
       Files.createDirectories(downloadDirectory);
-      service.download(recording, target, (done, total) -> reportProgress(done, total));
+      service.download(recording, sentPassword, target, (done, total) -> reportProgress(done, total));
       return target;
     }, saved -> {
       downloading.set(false);
+      passwordRequired.set(false);
       downloadProgress.set(1);
       lastDownload.set(saved);
       downloadStatus.set(Messages.get("recordings.saved", saved));
     }, failure -> {
       downloading.set(false);
       downloadStatus.set("");
-      fail(failure);
+      if (failure instanceof CallException e && RecordingsService.PASSWORD_REQUIRED.equals(e.problemType())) {
+        passwordRequired.set(true);
+        error.set(Messages.get(sentPassword == null ? "recordings.password.prompt" : "recordings.password.wrong"));
+      } else {
+        fail(failure);
+      }
     });
   }
 
@@ -173,7 +198,8 @@ public final class RecordingsViewModel {
       case "failed" -> Messages.get("recordings.state.failed");
       default -> Messages.get("recordings.state.ready");
     };
-    return recording.title() + "\n" + when + length + "  \u00b7  " + state;
+    String lock = recording.passwordProtected() ? "  \u00b7  " + Messages.get("recordings.protected") : "";
+    return recording.title() + "\n" + when + length + lock + "  \u00b7  " + state;
   }
 
   /// A file name for a recording: its title without characters file systems refuse, the start time, `.mp4`.

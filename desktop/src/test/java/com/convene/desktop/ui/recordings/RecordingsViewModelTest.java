@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RecordingsViewModelTest {
   private static RecordingView recording(String title, String status, String downloadPath, boolean enabled) {
     return new RecordingView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), title, status, "private",
-        enabled, Instant.parse("2026-11-23T10:15:00Z"), 95, 1_000L, null, null, null, downloadPath, List.of());
+        enabled, false, Instant.parse("2026-11-23T10:15:00Z"), 95, 1_000L, null, null, null, downloadPath, List.of());
   }
 
   @Test
@@ -35,7 +35,7 @@ class RecordingsViewModelTest {
     assertThat(RecordingsViewModel.describe(recording("Standup", "ready", "/d", true)))
         .startsWith("Standup\n").contains("1:35").endsWith("ready");
     RecordingView processing = new RecordingView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Standup",
-        "processing", "private", true, Instant.now(), 95, 1_000L, null, null, 42, null, List.of());
-    assertThat(RecordingsViewModel.describe(processing)).endsWith("processing 42 %");
+        "processing", "private", true, true, Instant.now(), 95, 1_000L, null, null, 42, null, List.of());
+    assertThat(RecordingsViewModel.describe(processing)).endsWith("password-protected  \u00b7  processing 42 %");
   }
 }
