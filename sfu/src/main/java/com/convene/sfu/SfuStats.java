@@ -14,12 +14,15 @@ import java.util.Map;
 /// @param rtpPacketsLost    RTP packets missing from publishers' streams as the SFU received them: gaps in the
 ///                          sequence numbers (RFC 3550 §A.1); late, reordered packets are still counted missing
 /// @param nacksReceived     Generic NACK messages (RFC 4585 §6.2.1) received from subscribers
-/// @param nackedPackets     RTP packets those NACKs asked for; the SFU does not retransmit yet
+/// @param nackedPackets     RTP packets those NACKs asked for
 /// @param plisReceived      PLI and FIR requests (RFC 4585 §6.3.1, RFC 5104 §4.3.1) received from subscribers
 /// @param plisSent          PLIs the SFU sent to publishers (after the per-track throttle)
+/// @param nacksSent         Generic NACKs the SFU sent to publishers for video packets that never reached it
+/// @param retransmissionsSent RTX packets (RFC 4588) the SFU sent to subscribers from its retransmission buffer
+/// @param retransmissionMisses packets subscribers NACKed that the SFU no longer held (or never received)
 public record SfuStats(Map<DropReason, Long> drops, long packetsReceived, long bytesReceived, long packetsForwarded,
         long bytesForwarded, long rtpPacketsLost, long nacksReceived, long nackedPackets, long plisReceived,
-        long plisSent) {
+        long plisSent, long nacksSent, long retransmissionsSent, long retransmissionMisses) {
 
     /// Copies the map and fills absent reasons with zero.
     public SfuStats {

@@ -6,7 +6,9 @@ import com.convene.sfu.dtls.DtlsCertificate;
 import com.convene.sfu.dtls.DtlsRecords;
 import com.convene.sfu.ice.IceLiteAgent;
 import com.convene.sfu.rtcp.RtcpPackets;
+import com.convene.sfu.rtp.RetransmissionBuffer;
 import com.convene.sfu.rtp.RtpHeader;
+import com.convene.sfu.rtp.RtxPackets;
 import com.convene.sfu.srtp.PacketBuffer;
 import com.convene.sfu.srtp.SrtpKeys;
 import com.convene.sfu.srtp.SrtpSession;
@@ -25,7 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// The media path (STYLE.md §4): demux, ICE-lite, DTLS hand-off, SRTP unprotect, validation, forwarding to every
-/// subscriber of a track with per-subscriber SRTP protection, and key-frame request relay.
+/// subscriber of a track with per-subscriber SRTP protection, key-frame request relay, and loss repair for video
+/// with NACK: gaps in a publisher's stream are NACKed to the publisher (which retransmits on the media SSRC), and
+/// subscribers' NACKs are answered from the track's [RetransmissionBuffer] on the RTX stream (RFC 4585 §6.2.1,
+/// RFC 4588).
 ///
 /// Confined to the socket event loop, except [#newTransport], [#execute] and [#stats], which are thread-safe.
 /// Never throws per packet: every drop is counted by [DropReason].
@@ -48,6 +53,9 @@ public final class MediaRouter implements DatagramHandler {
     private final AtomicLong nackedPackets = new AtomicLong();
     private final AtomicLong plisReceived = new AtomicLong();
     private final AtomicLong plisSent = new AtomicLong();
+    private final AtomicLong nacksSent = new AtomicLong();
+    private final AtomicLong retransmissionsSent = new AtomicLong();
+    private final AtomicLong retransmissionMisses = new AtomicLong();
     private final PacketBuffer inbound = new PacketBuffer();
     private final PacketBuffer outbound = new PacketBuffer();
     private final PacketBuffer feedback = new PacketBuffer();
@@ -218,7 +226,8 @@ public final class MediaRouter implements DatagramHandler {
         }
         return new SfuStats(counts, loop.packetsReceived(), loop.bytesReceived(), packetsForwarded.get(),
                 bytesForwarded.get(), rtpPacketsLost.get(), nacksReceived.get(), nackedPackets.get(),
-                plisReceived.get(), plisSent.get());
+                plisReceived.get(), plisSent.get(), nacksSent.get(), retransmissionsSent.get(),
+                retransmissionMisses.get());
     }
 
     DtlsCertificate certificate() {
@@ -335,9 +344,17 @@ public final class MediaRouter implements DatagramHandler {
         if (RtpHeader.payloadType(clear, inbound.getOffset()) != route.payloadType()) {
             return DropReason.UNKNOWN_PAYLOAD_TYPE;
         }
-        int missing = route.sequenceGaps().record(RtpHeader.sequenceNumber(clear, inbound.getOffset()));
+        int sequenceNumber = RtpHeader.sequenceNumber(clear, inbound.getOffset());
+        int missing = route.sequenceGaps().record(sequenceNumber);
+        RetransmissionBuffer history = route.history();
         if (missing > 0) {
             rtpPacketsLost.addAndGet(missing);
+            if (history != null) {
+                requestRetransmission(route, (sequenceNumber - missing) & 0xFFFF, missing);
+            }
+        }
+        if (history != null) {
+            history.store(clear, inbound.getOffset(), clearLength, sequenceNumber);
         }
         RtpTap tap = route.tap();
         if (tap != null) {
@@ -382,10 +399,14 @@ public final class MediaRouter implements DatagramHandler {
         while (position < end) {
             int packetLength = RtcpPackets.packetLength(clear, position);
             int packetType = RtcpPackets.packetType(clear, position);
-            if (packetType == RtcpPackets.RTPFB && RtcpPackets.format(clear, position) == RtcpPackets.FMT_NACK) {
-                // the SFU keeps no retransmission buffer yet: NACKs are counted, not answered
+            if (packetType == RtcpPackets.RTPFB && RtcpPackets.format(clear, position) == RtcpPackets.FMT_NACK
+                    && packetLength >= RtcpPackets.FEEDBACK_HEADER_LENGTH) {
                 nacksReceived.incrementAndGet();
                 nackedPackets.addAndGet(RtcpPackets.nackedPackets(clear, position, packetLength));
+                TrackRoute route = transport.findSubscribed(RtcpPackets.mediaSsrc(clear, position));
+                if (route != null) {
+                    retransmit(transport, route, clear, position, packetLength);
+                }
             }
             if (packetType == RtcpPackets.PSFB && packetLength >= 12) {
                 int format = RtcpPackets.format(clear, position);
@@ -431,6 +452,69 @@ public final class MediaRouter implements DatagramHandler {
                 continue;
             }
             send(outbound, target);
+        }
+    }
+
+    /// Answers a subscriber's Generic NACK from the route's recent packets, each as an RTX packet on the
+    /// subscriber's RTX stream (RFC 4588 §4); packets no longer (or never) held are counted as misses.
+    private void retransmit(PeerTransport subscriber, TrackRoute route, byte[] nack, int position, int length) {
+        RetransmissionBuffer history = route.history();
+        SrtpSession out = subscriber.srtp();
+        InetSocketAddress target = subscriber.address();
+        if (history == null || !route.offered().retransmits() || out == null || target == null) {
+            retransmissionMisses.addAndGet(RtcpPackets.nackedPackets(nack, position, length));
+            return;
+        }
+        int rtxSsrc = route.offered().rtxSsrc();
+        int rtxPayloadType = route.offered().codec().rtxPayloadType();
+        RtcpPackets.forEachNacked(nack, position, length, sequenceNumber -> {
+            byte[] original = history.find(sequenceNumber);
+            if (original == null) {
+                retransmissionMisses.incrementAndGet();
+                return;
+            }
+            outbound.copyFrom(outbound.getBuffer(), 0, 0);
+            int rtxLength = RtxPackets.write(original, history.length(sequenceNumber), rtxPayloadType, rtxSsrc,
+                    subscriber.nextRtxSequenceNumber(rtxSsrc), outbound.getBuffer());
+            if (rtxLength < 0) {
+                retransmissionMisses.incrementAndGet();
+                return;
+            }
+            outbound.setLength(rtxLength);
+            DropReason failure = out.protectRtp(outbound, rtxSsrc);
+            if (failure != null) {
+                drop(failure);
+                return;
+            }
+            if (loop.sendFromLoop(outbound.getBuffer(), outbound.getOffset(), outbound.getLength(), target)) {
+                retransmissionsSent.incrementAndGet();
+                bytesForwarded.addAndGet(outbound.getLength());
+            } else {
+                drop(DropReason.SEND_FAILED);
+            }
+        });
+    }
+
+    /// Sends the publisher a Generic NACK for `count` packets from `firstLost` that never reached the SFU; bursts
+    /// longer than one NACK names are left to key-frame requests.
+    private void requestRetransmission(TrackRoute route, int firstLost, int count) {
+        PeerTransport publisher = route.publisher();
+        SrtpSession srtp = publisher.srtp();
+        InetSocketAddress target = publisher.address();
+        if (count > RtcpPackets.MAX_NACKED_IN_ONE_PACKET || srtp == null || target == null || publisher.closed()) {
+            return;
+        }
+        feedback.copyFrom(feedback.getBuffer(), 0, 0);
+        feedback.setLength(RtcpPackets.writeNack(feedback.getBuffer(), 0, SFU_SSRC, route.ssrc(), firstLost, count));
+        DropReason failure = srtp.protectRtcp(feedback);
+        if (failure != null) {
+            drop(failure);
+            return;
+        }
+        if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
+            nacksSent.incrementAndGet();
+        } else {
+            drop(DropReason.SEND_FAILED);
         }
     }
 

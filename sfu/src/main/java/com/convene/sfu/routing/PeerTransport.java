@@ -42,6 +42,8 @@ public final class PeerTransport implements IceEndpoint {
     private TrackRoute[] published = NO_ROUTES;
     private TrackRoute[] subscribed = NO_ROUTES;
     private boolean closed;
+    /// Next sequence number of each RTX stream (by RTX SSRC) the SFU sends this subscriber; loop only.
+    private final java.util.Map<Integer, Integer> rtxSequenceNumbers = new java.util.HashMap<>();
 
     PeerTransport(String name, Role role, MediaRouter router, Runnable onConnected) {
         this.name = name;
@@ -57,6 +59,15 @@ public final class PeerTransport implements IceEndpoint {
         }
         this.dtls = new DtlsSession(name, router.certificate(), remoteFingerprint, this::sendFromDtlsThread,
                 keys -> router.onSrtpKeys(this, keys));
+    }
+
+    /// The next sequence number of this subscriber's RTX stream `rtxSsrc` (RFC 4588 §4: an RTX stream numbers its
+    /// packets itself), starting at a random one. Loop only.
+    int nextRtxSequenceNumber(int rtxSsrc) {
+        int next = rtxSequenceNumbers.computeIfAbsent(rtxSsrc,
+                ssrc -> java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+        rtxSequenceNumbers.put(rtxSsrc, (next + 1) & 0xFFFF);
+        return next;
     }
 
     /// The transport's name for logs, e.g. `room/alice/publish`.

@@ -3,6 +3,7 @@ package com.convene.sfu.routing;
 import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.rtcp.PliThrottle;
+import com.convene.sfu.rtp.RetransmissionBuffer;
 import com.convene.sfu.rtp.SequenceGaps;
 import com.convene.sfu.sdp.OfferedTrack;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ public final class TrackRoute {
     private PeerTransport[] subscribers = NONE;
     private @Nullable RtpTap tap;
     private final SequenceGaps sequenceGaps = new SequenceGaps();
+    /// Recent packets for answering subscribers' NACKs; null unless the track is video with NACK negotiated.
+    private final @Nullable RetransmissionBuffer history;
 
     /// Creates a route with no subscribers.
     ///
@@ -34,6 +37,12 @@ public final class TrackRoute {
         this.track = track;
         this.offered = offered;
         this.pliThrottle = new PliThrottle(pliThrottleNanos);
+        this.history = track.kind() == MediaKind.VIDEO && offered.codec().nack() ? new RetransmissionBuffer() : null;
+    }
+
+    /// Recent packets of a video track with NACK, or null. Loop only.
+    @Nullable RetransmissionBuffer history() {
+        return history;
     }
 
     /// The publisher's transport.

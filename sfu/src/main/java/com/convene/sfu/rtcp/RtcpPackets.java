@@ -28,10 +28,12 @@ public final class RtcpPackets {
     public static final int FMT_PLI = 1;
     /// PSFB format of a Full Intra Request, RFC 5104 §4.3.1.
     public static final int FMT_FIR = 4;
+    /// Most consecutive lost packets one [#writeNack] names (4 FCIs).
+    public static final int MAX_NACKED_IN_ONE_PACKET = 68;
     /// PLI length in bytes.
     public static final int PLI_LENGTH = 12;
     /// Length of the common feedback header (RFC 4585 §6.1) before the FCI, in bytes.
-    private static final int FEEDBACK_HEADER_LENGTH = 12;
+    public static final int FEEDBACK_HEADER_LENGTH = 12;
 
     private RtcpPackets() {
     }
@@ -121,6 +123,56 @@ public final class RtcpPackets {
             count += 1 + Integer.bitCount(blp);
         }
         return count;
+    }
+
+    /// Calls `lost` with every sequence number a Generic NACK starting at `position` asks for, FCI by FCI: the PID,
+    /// then PID + i for each bit i - 1 set in its BLP (RFC 4585 §6.2.1).
+    ///
+    /// @param packetLength the packet's length in bytes, from [#packetLength]
+    public static void forEachNacked(byte[] buffer, int position, int packetLength, java.util.function.IntConsumer lost) {
+        for (int at = position + FEEDBACK_HEADER_LENGTH; at + 4 <= position + packetLength; at += 4) {
+            int pid = ((buffer[at] & 0xFF) << 8) | (buffer[at + 1] & 0xFF);
+            int blp = ((buffer[at + 2] & 0xFF) << 8) | (buffer[at + 3] & 0xFF);
+            lost.accept(pid);
+            for (int bit = 0; bit < 16; bit++) {
+                if ((blp & (1 << bit)) != 0) {
+                    lost.accept((pid + bit + 1) & 0xFFFF);
+                }
+            }
+        }
+    }
+
+    /// Writes a Generic NACK (RFC 4585 §6.2.1) for `count` consecutive sequence numbers from `firstLost`: one FCI per
+    /// 17 numbers (a PID and its 16-bit BLP).
+    ///
+    /// @param count 1–[#MAX_NACKED_IN_ONE_PACKET]
+    /// @return bytes written: 12 + 4 per FCI
+    public static int writeNack(byte[] buffer, int offset, int senderSsrc, int mediaSsrc, int firstLost, int count) {
+        if (count < 1 || count > MAX_NACKED_IN_ONE_PACKET) {
+            throw new IllegalArgumentException("count must be 1-" + MAX_NACKED_IN_ONE_PACKET + ", got " + count);
+        }
+        int fcis = (count + 16) / 17;
+        int length = FEEDBACK_HEADER_LENGTH + 4 * fcis;
+        buffer[offset] = (byte) (0x80 | FMT_NACK);
+        buffer[offset + 1] = (byte) RTPFB;
+        buffer[offset + 2] = (byte) ((length / 4 - 1) >>> 8);
+        buffer[offset + 3] = (byte) (length / 4 - 1);
+        writeI32(buffer, offset + 4, senderSsrc);
+        writeI32(buffer, offset + 8, mediaSsrc);
+        int at = offset + FEEDBACK_HEADER_LENGTH;
+        for (int first = 0; first < count; first += 17) {
+            int pid = (firstLost + first) & 0xFFFF;
+            int blp = 0;
+            for (int bit = 0; bit < 16 && first + bit + 1 < count; bit++) {
+                blp |= 1 << bit;
+            }
+            buffer[at] = (byte) (pid >>> 8);
+            buffer[at + 1] = (byte) pid;
+            buffer[at + 2] = (byte) (blp >>> 8);
+            buffer[at + 3] = (byte) blp;
+            at += 4;
+        }
+        return length;
     }
 
     /// Reads a big-endian 32-bit value at `at`.

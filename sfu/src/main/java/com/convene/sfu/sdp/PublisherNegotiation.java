@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /// Answers a client's publish offer: every audio/video m-line that sends Opus or VP8 is accepted `recvonly` inside
 /// one BUNDLE group with rtcp-mux; every other m-line (data channels, H.264-only video) is rejected with port 0.
-/// Other codecs (RTX, RED, ulpfec, H.264, VP9, AV1) are simply not answered (RFC 8829 §5.3.1).
+/// Other codecs (RTX, RED, ulpfec, H.264, VP9, AV1) are simply not answered (RFC 8829 §5.3.1). Video keeps Generic
+/// NACK feedback, so the publisher retransmits what the SFU reports lost (on the media SSRC, as no RTX is
+/// answered); the publisher's RTX payload type and SSRC are kept for the SFU's own retransmissions to subscribers.
 ///
 /// The SFU stays DTLS server: it answers `a=setup:passive` and rejects an offer that is `passive` itself (RFC 5763 §5).
 ///
@@ -89,7 +91,7 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
             if (section.has("rtcp-rsize")) {
                 body.append("a=rtcp-rsize\r\n");
             }
-            appendCodec(body, codec);
+            appendCodec(body, codec, false);
             if (sends) {
                 OfferedTrack track = trackOf(section, mid, codec);
                 if (track != null) {
@@ -111,13 +113,20 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
         return new PublisherNegotiation(answer.toString(), remote, tracks);
     }
 
-    static void appendCodec(StringBuilder sdp, Codec codec) {
+    /// Appends the codec's `rtpmap`, `rtcp-fb` and `fmtp` lines, and with `withRtx` its RTX type (RFC 4588 §8.6).
+    static void appendCodec(StringBuilder sdp, Codec codec, boolean withRtx) {
         sdp.append("a=rtpmap:").append(codec.payloadType()).append(' ').append(codec.rtpmap()).append("\r\n");
         for (String feedback : codec.rtcpFeedback()) {
             sdp.append("a=rtcp-fb:").append(codec.payloadType()).append(' ').append(feedback).append("\r\n");
         }
         if (codec.fmtp() != null) {
             sdp.append("a=fmtp:").append(codec.payloadType()).append(' ').append(codec.fmtp()).append("\r\n");
+        }
+        if (withRtx && codec.rtxPayloadType() >= 0) {
+            String clockRate = codec.rtpmap().substring(codec.rtpmap().indexOf('/') + 1).split("/")[0];
+            sdp.append("a=rtpmap:").append(codec.rtxPayloadType()).append(" rtx/").append(clockRate).append("\r\n");
+            sdp.append("a=fmtp:").append(codec.rtxPayloadType()).append(" apt=").append(codec.payloadType())
+                    .append("\r\n");
         }
     }
 
@@ -164,16 +173,41 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
                 for (String value : section.attributes("rtcp-fb")) {
                     if (value.startsWith(format + " ")) {
                         String fb = value.substring(format.length() + 1).trim();
-                        // only feedback the SFU can honour: key-frame requests are relayed, nothing else is
-                        if (fb.equals("nack pli") || fb.equals("ccm fir")) {
+                        // only feedback the SFU can honour: key-frame requests are relayed; lost video packets
+                        // are asked for and retransmitted
+                        if (fb.equals("nack pli") || fb.equals("ccm fir")
+                                || (fb.equals("nack") && kind == MediaKind.VIDEO)) {
                             feedback.add(fb);
                         }
                     }
                 }
-                return new Codec(kind, payloadType, encoding, fmtp, feedback);
+                return new Codec(kind, payloadType, encoding, fmtp, feedback,
+                        kind == MediaKind.VIDEO ? rtxPayloadType(section, format) : -1);
             }
         }
         return null;
+    }
+
+    /// The offered RTX payload type whose `fmtp` says `apt=<format>` (RFC 4588 §8.6), or -1.
+    private static int rtxPayloadType(MediaDescription section, String format) {
+        for (String rtpmap : section.attributes("rtpmap")) {
+            int space = rtpmap.indexOf(' ');
+            if (space < 0 || !rtpmap.substring(space + 1).trim().toLowerCase(Locale.ROOT).startsWith("rtx/")) {
+                continue;
+            }
+            String rtx = rtpmap.substring(0, space);
+            for (String fmtp : section.attributes("fmtp")) {
+                if (fmtp.startsWith(rtx + " ") && fmtp.substring(rtx.length() + 1).trim().equals("apt=" + format)) {
+                    try {
+                        int payloadType = Integer.parseInt(rtx);
+                        return payloadType >= 0 && payloadType <= 127 && !rtx.equals(format) ? payloadType : -1;
+                    } catch (NumberFormatException e) {
+                        return -1;
+                    }
+                }
+            }
+        }
+        return -1;
     }
 
     private static @Nullable OfferedTrack trackOf(MediaDescription section, String mid, Codec codec) {
@@ -182,10 +216,12 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
             return null;
         }
         String primary = null;
+        String rtx = null;
         for (String group : section.attributes("ssrc-group")) {
             String[] parts = group.split(" ");
             if (parts.length >= 2 && (parts[0].equals("FID") || parts[0].equals("SIM"))) {
                 primary = parts[1];
+                rtx = parts[0].equals("FID") && parts.length == 3 ? parts[2] : null;
                 break;
             }
         }
@@ -223,6 +259,15 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
         if (ssrc < 0 || ssrc > 0xFFFF_FFFFL) {
             throw new SdpException(SdpException.Reason.MALFORMED, "bad ssrc " + primary);
         }
-        return new OfferedTrack(mid, streamId, trackId, (int) ssrc, cname, codec);
+        int rtxSsrc = 0;
+        if (rtx != null && codec.rtxPayloadType() >= 0) {
+            try {
+                long value = Long.parseLong(rtx);
+                rtxSsrc = value > 0 && value <= 0xFFFF_FFFFL && value != ssrc ? (int) value : 0;
+            } catch (NumberFormatException e) {
+                rtxSsrc = 0; // an unreadable RTX SSRC only costs retransmissions
+            }
+        }
+        return new OfferedTrack(mid, streamId, trackId, (int) ssrc, cname, codec, rtxSsrc);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /// Builds the SFU's offers for a subscribe PeerConnection and checks the client's answers.
 ///
 /// Offers carry one `sendonly` m-line per remote track with the publisher's SSRC, CNAME and payload type, so packets
-/// are forwarded without rewriting. They say `a=setup:actpass` as RFC 5763 §5 requires of an offer, and the answer
+/// are forwarded without rewriting. A video track whose publisher offered RTX also gets the RTX type and an FID group
+/// (RFC 5576 §4.2) with the publisher's RTX SSRC, on which the SFU retransmits what the subscriber NACKs. They say `a=setup:actpass` as RFC 5763 §5 requires of an offer, and the answer
 /// must say `active` so the SFU stays DTLS server; libwebrtc does so.
 public final class SubscriberNegotiation {
 
@@ -39,8 +40,13 @@ public final class SubscriberNegotiation {
         sdp.append("a=msid-semantic: WMS *\r\n");
         for (SubscriberSlot slot : slots) {
             Codec codec = slot.codec();
+            boolean rtx = codec.retransmits();
             sdp.append("m=").append(slot.kind().sdpName()).append(" 9 UDP/TLS/RTP/SAVPF ")
-                    .append(codec.payloadType()).append("\r\n");
+                    .append(codec.payloadType());
+            if (rtx) {
+                sdp.append(' ').append(codec.rtxPayloadType());
+            }
+            sdp.append("\r\n");
             local.appendTo(sdp, "actpass");
             sdp.append("a=mid:").append(slot.mid()).append("\r\n");
             OfferedTrack track = slot.track();
@@ -53,13 +59,21 @@ public final class SubscriberNegotiation {
             }
             sdp.append("a=rtcp-mux\r\n");
             sdp.append("a=rtcp-rsize\r\n");
-            PublisherNegotiation.appendCodec(sdp, codec);
+            PublisherNegotiation.appendCodec(sdp, codec, rtx);
             if (track != null && publisherId != null) {
                 String ssrc = Integer.toUnsignedString(track.ssrc());
                 String cname = track.cname().isEmpty() ? publisherId : track.cname();
-                sdp.append("a=ssrc:").append(ssrc).append(" cname:").append(cname).append("\r\n");
-                sdp.append("a=ssrc:").append(ssrc).append(" msid:").append(publisherId).append(' ')
-                        .append(track.trackId()).append("\r\n");
+                List<String> ssrcs = new ArrayList<>(List.of(ssrc));
+                if (rtx && track.retransmits()) {
+                    String rtxSsrc = Integer.toUnsignedString(track.rtxSsrc());
+                    ssrcs.add(rtxSsrc);
+                    sdp.append("a=ssrc-group:FID ").append(ssrc).append(' ').append(rtxSsrc).append("\r\n");
+                }
+                for (String each : ssrcs) {
+                    sdp.append("a=ssrc:").append(each).append(" cname:").append(cname).append("\r\n");
+                    sdp.append("a=ssrc:").append(each).append(" msid:").append(publisherId).append(' ')
+                            .append(track.trackId()).append("\r\n");
+                }
             }
         }
         return sdp.toString();

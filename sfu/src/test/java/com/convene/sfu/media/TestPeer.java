@@ -257,6 +257,19 @@ final class TestPeer implements AutoCloseable {
         }
     }
 
+    /// The subscribe PeerConnection's `inbound-rtp` statistics of its video streams (W3C webrtc-stats §8.4:
+    /// `packetsLost`, `nackCount`, `retransmittedPacketsReceived`, `framesDecoded`, …), one member map per stream.
+    List<Map<String, Object>> inboundVideoStats() throws Exception {
+        CompletableFuture<List<Map<String, Object>>> result = new CompletableFuture<>();
+        subscribePc.getStats(report -> result.complete(report.getStats().values().stream()
+                .filter(s -> s.getType() == dev.onvoid.webrtc.RTCStatsType.INBOUND_RTP)
+                .map(dev.onvoid.webrtc.RTCStats::getAttributes)
+                .filter(m -> "video".equals(String.valueOf(m.get("kind"))))
+                .map(m -> (Map<String, Object>) Map.copyOf(m))
+                .toList()));
+        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
     String name() {
         return name;
     }

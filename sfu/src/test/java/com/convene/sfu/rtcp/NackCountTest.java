@@ -19,5 +19,29 @@ class NackCountTest {
 
         assertThat(RtcpPackets.packetLength(nack, 0)).isEqualTo(20);
         assertThat(RtcpPackets.nackedPackets(nack, 0, 20)).isEqualTo(5);
+        java.util.List<Integer> lost = new java.util.ArrayList<>();
+        RtcpPackets.forEachNacked(nack, 0, 20, lost::add);
+        assertThat(lost).containsExactly(256, 272, 273, 274, 288);
+    }
+
+    @Test
+    void writesNacksForRunsOfLostPacketsAcrossTheSequenceWrap() {
+        byte[] buffer = new byte[64];
+        int length = RtcpPackets.writeNack(buffer, 0, 0x53465531, 0xCAFEBABE, 65_530, 20);
+
+        assertThat(length).isEqualTo(12 + 8); // two FCIs: 17 + 3
+        assertThat(RtcpPackets.packetLength(buffer, 0)).isEqualTo(length);
+        assertThat(RtcpPackets.isValidCompound(buffer, 0, length)).isTrue();
+        assertThat(RtcpPackets.packetType(buffer, 0)).isEqualTo(RtcpPackets.RTPFB);
+        assertThat(RtcpPackets.format(buffer, 0)).isEqualTo(RtcpPackets.FMT_NACK);
+        assertThat(RtcpPackets.mediaSsrc(buffer, 0)).isEqualTo(0xCAFEBABE);
+        java.util.List<Integer> lost = new java.util.ArrayList<>();
+        RtcpPackets.forEachNacked(buffer, 0, length, lost::add);
+        assertThat(lost).hasSize(20).startsWith(65_530, 65_531).contains(65_535, 0).endsWith(12, 13);
+
+        assertThat(RtcpPackets.writeNack(buffer, 0, 1, 2, 7, 1)).isEqualTo(16);
+        java.util.List<Integer> one = new java.util.ArrayList<>();
+        RtcpPackets.forEachNacked(buffer, 0, 16, one::add);
+        assertThat(one).containsExactly(7);
     }
 }

@@ -41,7 +41,8 @@ class PublisherNegotiationTest {
                 "a=setup:passive\r\n", "a=recvonly\r\n", "a=rtcp-mux\r\n", "a=ice-ufrag:sfuA\r\n",
                 "a=fingerprint:sha-256 AA:BB\r\n",
                 "a=candidate:1 1 udp 2130706431 127.0.0.2 40000 typ host\r\n", "a=end-of-candidates\r\n",
-                "a=rtcp-fb:96 nack pli\r\n", "a=rtcp-fb:96 ccm fir\r\n");
+                "a=rtcp-fb:96 nack\r\n", "a=rtcp-fb:96 nack pli\r\n", "a=rtcp-fb:96 ccm fir\r\n");
+        assertThat(answer).doesNotContain("a=rtcp-fb:111 nack"); // audio losses are concealed, not repaired
         assertThat(answer).doesNotContain("rtx", "H264", "VP9", "red/", "transport-cc", "goog-remb", "a=extmap",
                 "actpass");
         assertThat(SessionDescription.parse(answer).media()).hasSize(2);
@@ -59,6 +60,11 @@ class PublisherNegotiationTest {
         assertThat(Integer.toUnsignedString(video.ssrc())).isEqualTo("2894731291"); // first of the FID group
         assertThat(video.cname()).isEqualTo("1rKdbacOBg/NgiXG");
         assertThat(video.codec().kind()).isEqualTo(MediaKind.VIDEO);
+        // the publisher's RTX type and SSRC (second of the FID group), kept for the SFU's own retransmissions
+        assertThat(video.codec().rtxPayloadType()).isEqualTo(97);
+        assertThat(video.rtxSsrc()).isNotZero().isNotEqualTo(video.ssrc());
+        assertThat(video.retransmits()).isTrue();
+        assertThat(tracks.get(1).retransmits()).isFalse();
         assertThat(tracks.get(1).codec().payloadType()).isEqualTo(111);
         assertThat(tracks.get(1).codec().fmtp()).contains("useinbandfec=1");
     }

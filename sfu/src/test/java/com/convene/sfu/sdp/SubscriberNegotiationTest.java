@@ -31,6 +31,21 @@ class SubscriberNegotiationTest {
     }
 
     @Test
+    void offersRtxWithAnFidGroupForVideoWithNack() {
+        Codec vp8 = new Codec(MediaKind.VIDEO, 96, "VP8/90000", null, List.of("nack", "nack pli"), 97);
+        OfferedTrack video = new OfferedTrack("0", "bob", "bob-video", 1234, "cnameB", vp8, 5678);
+        String offer = SubscriberNegotiation.offer(PublisherNegotiationTest.LOCAL,
+                List.of(new SubscriberSlot("0", MediaKind.VIDEO, vp8, "bob", video)), 1, 1);
+
+        assertThat(offer).contains("m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n", "a=rtcp-fb:96 nack\r\n",
+                "a=rtpmap:97 rtx/90000\r\n", "a=fmtp:97 apt=96\r\n", "a=ssrc-group:FID 1234 5678\r\n",
+                "a=ssrc:5678 cname:cnameB\r\n", "a=ssrc:5678 msid:bob bob-video\r\n");
+        // without NACK (the fixture's codec) there is no RTX
+        assertThat(SubscriberNegotiation.offer(PublisherNegotiationTest.LOCAL, SLOTS, 42, 3))
+                .doesNotContain("rtx", "FID");
+    }
+
+    @Test
     void acceptsActiveAnswer() {
         RemoteTransportParameters remote = SubscriberNegotiation.checkAnswer(answer("active"), SLOTS);
 

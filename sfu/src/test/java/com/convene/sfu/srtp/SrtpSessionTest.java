@@ -41,6 +41,44 @@ class SrtpSessionTest {
         assertThat(sfu.unprotectRtp(next, ssrc)).isEqualTo(DropReason.SRTP_AUTH_FAILED);
     }
 
+    /// Why the SFU retransmits on RTX (RFC 4588): jitsi-srtp refuses to protect an SSRC's sequence number a second
+    /// time (no repeated keystream), so the same packet cannot simply be sent again; on its own RTX SSRC and
+    /// sequence numbers it protects, and a receiver that lost the original accepts it.
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void refusesToProtectAPacketTwiceSoRetransmissionsUseRtx(SrtpProfile profile) {
+        SrtpKeys sfuKeys = keys(profile);
+        SrtpSession sfu = new SrtpSession(sfuKeys);
+        SrtpSession client = new SrtpSession(new SrtpKeys(profile, sfuKeys.serverKey(), sfuKeys.serverSalt(),
+                sfuKeys.clientKey(), sfuKeys.clientSalt()));
+        int ssrc = 0xCAFEBABE;
+        int rtxSsrc = 0x0BADF00D;
+        for (int seq = 1; seq <= 5; seq++) {
+            PacketBuffer packet = new PacketBuffer().copyFrom(rtp(seq), 0, RTP.length);
+            assertThat(sfu.protectRtp(packet, ssrc)).isNull();
+            if (seq != 3) { // packet 3 is lost on the way
+                assertThat(client.unprotectRtp(packet, ssrc)).isNull();
+            }
+        }
+
+        PacketBuffer again = new PacketBuffer().copyFrom(rtp(3), 0, RTP.length);
+        assertThat(sfu.protectRtp(again, ssrc)).isEqualTo(DropReason.SRTP_REPLAY);
+
+        byte[] rtx = new byte[RTP.length + 2];
+        int rtxLength = com.convene.sfu.rtp.RtxPackets.write(rtp(3), RTP.length, 97, rtxSsrc, 40_000, rtx);
+        PacketBuffer retransmission = new PacketBuffer().copyFrom(rtx, 0, rtxLength);
+        assertThat(sfu.protectRtp(retransmission, rtxSsrc)).isNull();
+        assertThat(client.unprotectRtp(retransmission, rtxSsrc)).isNull();
+        assertThat(Arrays.copyOf(retransmission.getBuffer(), retransmission.getLength())).isEqualTo(rtx);
+    }
+
+    private static byte[] rtp(int seq) {
+        byte[] packet = RTP.clone();
+        packet[2] = (byte) (seq >> 8);
+        packet[3] = (byte) seq;
+        return packet;
+    }
+
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
     void roundTripsRtcp(SrtpProfile profile) {
