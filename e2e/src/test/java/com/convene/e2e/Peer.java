@@ -73,6 +73,39 @@ final class Peer implements AutoCloseable {
       double toneHz,
       String password,
       CallListener extra) {
+    return start(backend.baseUri(), account, meeting, name, video, toneHz, password, extra);
+  }
+
+  /// Joins like [#join] but reaches the signaling server at `server` (for example a [TcpRelay] in front of the
+  /// backend); the media still goes to the SFU directly.
+  static Peer joinVia(
+      java.net.URI server,
+      RestFixture.Account account,
+      String meeting,
+      String name,
+      CallConfig.VideoChoice video,
+      double toneHz,
+      CallListener extra)
+      throws Exception {
+    Peer peer = start(server, account, meeting, name, video, toneHz, null, extra);
+    try {
+      peer.session.joined().get(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      peer.close();
+      throw e;
+    }
+    return peer;
+  }
+
+  private static Peer start(
+      java.net.URI server,
+      RestFixture.Account account,
+      String meeting,
+      String name,
+      CallConfig.VideoChoice video,
+      double toneHz,
+      String password,
+      CallListener extra) {
     MediaEngine engine = MediaEngine.create(AudioMode.HEADLESS);
     Set<String> left = ConcurrentHashMap.newKeySet();
     Set<String> ended = ConcurrentHashMap.newKeySet();
@@ -94,6 +127,11 @@ final class Peer implements AutoCloseable {
           @Override
           public void onRecordingStarted(String recordingId, boolean automatic) {
             extra.onRecordingStarted(recordingId, automatic);
+          }
+
+          @Override
+          public void onReconnecting(boolean reconnecting) {
+            extra.onReconnecting(reconnecting);
           }
 
           @Override
@@ -126,7 +164,7 @@ final class Peer implements AutoCloseable {
         CallSession.start(
             config,
             engine,
-            WebSocketSignalingChannel.connector(HttpClient.newHttpClient(), backend.baseUri(), account.token()),
+            WebSocketSignalingChannel.connector(HttpClient.newHttpClient(), server, account.token()),
             listener);
     return new Peer(name, engine, session, left, ended, screens);
   }

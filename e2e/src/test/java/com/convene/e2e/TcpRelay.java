@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// outage or a proxy restart would.
 ///
 /// [#cut()] closes every relayed connection (both ends) and makes new ones close as soon as accepted, until
-/// [#restore()]. Bounded: at most [#MAX_CONNECTIONS] open connections (more are closed at once), two virtual
+/// [#restore()]; [#stall()] drops every byte instead, leaving connections open, until [#restore()]. Bounded: at most [#MAX_CONNECTIONS] open connections (more are closed at once), two virtual
 /// threads each. Loopback only. Thread-safe.
 final class TcpRelay implements AutoCloseable {
   /// Most relayed connections open at once.
@@ -28,6 +28,7 @@ final class TcpRelay implements AutoCloseable {
   private final InetSocketAddress target;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean cut = new AtomicBoolean();
+  private final AtomicBoolean stalled = new AtomicBoolean();
   private final AtomicInteger refused = new AtomicInteger();
   private final Thread acceptor;
 
@@ -57,9 +58,17 @@ final class TcpRelay implements AutoCloseable {
     open.clear();
   }
 
-  /// Lets new connections through again.
+  /// Lets new connections through again, and ends a [#stall()].
   void restore() {
     cut.set(false);
+    stalled.set(false);
+  }
+
+  /// Turns the relay into a black hole until [#restore()], like a network that vanished without a reset (a
+  /// laptop lid closed, a Wi-Fi gone): open and new connections stay open but every byte is dropped, and a side
+  /// that closes meanwhile is not reported to the other.
+  void stall() {
+    stalled.set(true);
   }
 
   /// Connections closed at accept because the relay was cut or full, since start.
@@ -115,19 +124,26 @@ final class TcpRelay implements AutoCloseable {
   /// Copies `from` to `to` until either side ends, then closes both.
   private void pipe(Socket from, Socket to) {
     byte[] buffer = new byte[BUFFER_BYTES];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try {
+      // not try-with-resources: closing a socket's stream closes the socket, and a stall must keep `to` open
+      InputStream in = from.getInputStream();
+      OutputStream out = to.getOutputStream();
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        out.flush();
+        if (!stalled.get()) {
+          out.write(buffer, 0, n);
+          out.flush();
+        }
       }
     } catch (IOException e) {
       // one side went away (or cut() closed it): end the pair
     } finally {
       open.remove(from);
-      open.remove(to);
       closeQuietly(from);
-      closeQuietly(to);
+      if (!stalled.get()) { // in a stall the other side hears nothing; cut() or close() ends it later
+        open.remove(to);
+        closeQuietly(to);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketPongMessage;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnError;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 ///
 /// The handshake needs a bearer JWT (`Authorization: Bearer <token>`, or `?access_token=` for clients that
 /// cannot set headers); without one the upgrade is refused with 401. Frames are JSON [com.convene.model.signal.Signal]s.
-/// Netty event-loop methods only hand frames to the session's own serial executor: nothing here blocks.
+/// Netty event-loop methods only hand frames to the session's own serial executor: nothing here blocks. Every
+/// frame and pong tells [SocketLiveness] the client is alive; it pings sockets and closes silent ones.
 @ServerWebSocket("/ws/signaling")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public final class SignalingEndpoint {
@@ -28,11 +30,14 @@ public final class SignalingEndpoint {
   private final SignalingSessionFactory sessionFactory;
   private final LiveConnections sessions;
   private final AccountStatusReader accounts;
+  private final SocketLiveness liveness;
 
-  SignalingEndpoint(SignalingSessionFactory sessionFactory, LiveConnections sessions, AccountStatusReader accounts) {
+  SignalingEndpoint(SignalingSessionFactory sessionFactory, LiveConnections sessions, AccountStatusReader accounts,
+      SocketLiveness liveness) {
     this.sessionFactory = sessionFactory;
     this.sessions = sessions;
     this.accounts = accounts;
+    this.liveness = liveness;
   }
 
   @OnOpen
@@ -47,6 +52,7 @@ public final class SignalingEndpoint {
     String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
     SignalingSession session = sessionFactory.create(ws, authentication, remote, userAgent);
     sessions.add(session);
+    liveness.opened(ws);
     // a still-valid token of an account disabled since it was issued gets no session (checked off the event loop)
     session.closeIfAccountDisabled(accounts);
     LOG.debug("signaling open connectionId={} userId={}", session.connectionId(), authentication.getName());
@@ -54,14 +60,22 @@ public final class SignalingEndpoint {
 
   @OnMessage(maxPayloadLength = 262_144)
   void onMessage(String frame, WebSocketSession ws) {
+    liveness.heard(ws.getId());
     SignalingSession session = sessions.get(ws.getId());
     if (session != null) {
       session.receive(frame);
     }
   }
 
+  /// A pong answering [SocketLiveness]'s ping: the client is alive.
+  @OnMessage
+  void onPong(WebSocketPongMessage pong, WebSocketSession ws) {
+    liveness.heard(ws.getId());
+  }
+
   @OnClose
   void onClose(WebSocketSession ws, CloseReason reason) {
+    liveness.closed(ws.getId());
     SignalingSession session = sessions.remove(ws.getId());
     if (session != null) {
       session.closed(ws);

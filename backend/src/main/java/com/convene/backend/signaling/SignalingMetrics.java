@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 /// | `convene_signaling_malformed_frames_total` | counter | frames answered with `MALFORMED_MESSAGE` |
 /// | `convene_signaling_wrong_meeting_passwords_total` | counter | joins refused with `MEETING_PASSWORD_WRONG` |
 /// | `convene_signaling_disabled_account_disconnects_total` | counter | sockets closed with 4403 |
+/// | `convene_signaling_idle_disconnects_total` | counter | sockets closed because the client went silent (no frame or pong within `idle-timeout`) |
 /// | `convene_signaling_resumes_total{outcome}` | counter | `resumed`: a participant took its place back on a new socket; `rejected`: a `resume` refused with `RESUME_REJECTED`; `expired`: a detached participant left at the end of its grace period |
 ///
 /// A [MeterBinder] (bound once by micronaut-micrometer; joins before that are not timed); the connected-clients
@@ -28,6 +29,7 @@ public final class SignalingMetrics implements MeterBinder {
   private final LongAdder malformedFrames = new LongAdder();
   private final LongAdder wrongMeetingPasswords = new LongAdder();
   private final LongAdder disabledAccountDisconnects = new LongAdder();
+  private final LongAdder idleDisconnects = new LongAdder();
   private volatile @Nullable Timer joinLatency;
   private final java.util.Map<ResumeOutcome, LongAdder> resumes = new java.util.EnumMap<>(ResumeOutcome.class);
 
@@ -60,6 +62,9 @@ public final class SignalingMetrics implements MeterBinder {
     FunctionCounter.builder("convene.signaling.disabled.account.disconnects", disabledAccountDisconnects,
             LongAdder::sum)
         .description("Signaling sockets closed with 4403 because the account was disabled").register(registry);
+    FunctionCounter.builder("convene.signaling.idle.disconnects", idleDisconnects, LongAdder::sum)
+        .description("Signaling sockets closed because the client sent nothing within the idle timeout")
+        .register(registry);
     for (ResumeOutcome outcome : ResumeOutcome.values()) {
       FunctionCounter.builder("convene.signaling.resumes", resumes.get(outcome), LongAdder::sum)
           .description("Lost signaling sockets by outcome: resumed, rejected, expired")
@@ -83,6 +88,15 @@ public final class SignalingMetrics implements MeterBinder {
 
   void disabledAccountDisconnect() {
     disabledAccountDisconnects.increment();
+  }
+
+  void idleDisconnect() {
+    idleDisconnects.increment();
+  }
+
+  /// Signaling sockets closed as dead (silent past the idle timeout) since start.
+  public long idleDisconnects() {
+    return idleDisconnects.sum();
   }
 
   void resume(ResumeOutcome outcome) {

@@ -20,6 +20,7 @@ public final class SignalingClient implements AutoCloseable {
   private final WebSocket socket;
   private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
   private volatile int closeCode = -1;
+  private volatile boolean frozen;
   /// The user id from [com.convene.model.signal.Welcome], set by the test's connect helper.
   volatile String userId;
 
@@ -58,6 +59,12 @@ public final class SignalingClient implements AutoCloseable {
 
   public <T extends Signal> T expect(Class<T> type) throws InterruptedException {
     return expect(type, t -> true);
+  }
+
+  /// Makes this client go silent like a frozen or unplugged machine: it stops reading from the socket (no more
+  /// demand), so the server's pings get no pongs, and sends nothing more.
+  void freeze() {
+    frozen = true;
   }
 
   int closeCode() {
@@ -105,7 +112,17 @@ public final class SignalingClient implements AutoCloseable {
           partial.setLength(0);
         }
       }
-      webSocket.request(1);
+      if (!frozen) {
+        webSocket.request(1);
+      }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+      if (!frozen) {
+        webSocket.request(1);
+      }
       return null;
     }
 

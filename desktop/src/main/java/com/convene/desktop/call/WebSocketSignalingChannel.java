@@ -10,6 +10,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +22,58 @@ import org.slf4j.LoggerFactory;
 /// ([SignalCodec]), authenticated with `Authorization: Bearer` on the upgrade request (RFC 6750 §2.1).
 ///
 /// Sends are chained so that at most one is outstanding, as the JDK WebSocket requires.
+///
+/// The server pings every socket every 10 s (docs/decisions/086-dead-socket-detection.md; the JDK answers with a
+/// pong by itself). A channel that hears nothing at all (no frame, no ping) for [#silenceLimit()] takes the
+/// server for unreachable: it aborts the socket and reports it closed with 1006 (abnormal closure), so the
+/// [SignalingReconnector] reconnects instead of waiting for TCP to give up, which can take many minutes.
 public final class WebSocketSignalingChannel implements SignalingChannel {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSignalingChannel.class);
   private static final SignalCodec CODEC = new SignalCodec();
+  /// Close code reported when the server fell silent (RFC 6455 §7.4.1: abnormal closure).
+  static final int SILENT_SERVER = 1006;
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().daemon().name("signaling-watchdog").factory());
 
   private final WebSocket socket;
   private CompletableFuture<?> sendTail = CompletableFuture.completedFuture(null);
   private final SignalListener listener;
+  private final Receiver receiver;
+  private final ScheduledFuture<?> watchdog;
 
-  private WebSocketSignalingChannel(WebSocket socket, SignalListener listener) {
+  private WebSocketSignalingChannel(WebSocket socket, SignalListener listener, Receiver receiver) {
     this.socket = socket;
     this.listener = listener;
+    this.receiver = receiver;
+    long checkMillis = Math.max(100, silenceLimit().toMillis() / 4);
+    this.watchdog = WATCHDOG.scheduleWithFixedDelay(this::checkHeard, checkMillis, checkMillis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /// How long a channel waits without hearing anything before taking the server for gone: 35 s, or the
+  /// `convene.signaling.silence-limit` system property (a [Duration] such as `PT3S`) for tests.
+  static Duration silenceLimit() {
+    String configured = System.getProperty("convene.signaling.silence-limit", "");
+    try {
+      return configured.isBlank() ? Duration.ofSeconds(35) : Duration.parse(configured);
+    } catch (java.time.format.DateTimeParseException e) {
+      LOG.warn("Ignoring convene.signaling.silence-limit={}: not an ISO-8601 duration", configured);
+      return Duration.ofSeconds(35);
+    }
+  }
+
+  private void checkHeard() {
+    long silentNanos = System.nanoTime() - receiver.lastHeardNanos;
+    if (receiver.ended) {
+      watchdog.cancel(false);
+    } else if (silentNanos > silenceLimit().toNanos()) {
+      watchdog.cancel(false);
+      receiver.ended = true;
+      LOG.warn("Nothing heard from the signaling server for {} ms; dropping the connection",
+          silentNanos / 1_000_000);
+      socket.abort();
+      listener.onClosed(SILENT_SERVER, "nothing heard from the server");
+    }
   }
 
   /// A connector for `ws(s)://<server>/ws/signaling` derived from the REST base URL.
@@ -59,7 +104,7 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
             if (error != null) {
               throw new CallException("Could not reach the meeting server.", error);
             }
-            WebSocketSignalingChannel channel = new WebSocketSignalingChannel(socket, listener);
+            WebSocketSignalingChannel channel = new WebSocketSignalingChannel(socket, listener, receiver);
             LOG.info("Signaling connected to {}", wsUri);
             return channel;
           });
@@ -88,6 +133,7 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
 
   @Override
   public synchronized void close() {
+    watchdog.cancel(false);
     if (!socket.isOutputClosed()) {
       sendTail = sendTail
           .handle((ignored, previousError) -> null)
@@ -99,17 +145,37 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
     }
   }
 
-  /// Reassembles text frames and decodes them; confined to the WebSocket's delivery thread.
+  /// Reassembles text frames and decodes them; confined to the WebSocket's delivery thread, except the two
+  /// volatile fields the watchdog reads.
   private static final class Receiver implements WebSocket.Listener {
     private final SignalListener listener;
     private final StringBuilder partial = new StringBuilder();
+    /// [System#nanoTime()] of the last frame or ping from the server.
+    volatile long lastHeardNanos = System.nanoTime();
+    /// Set once the socket closed or failed, or the watchdog gave up on it: nothing more is reported.
+    volatile boolean ended;
 
     Receiver(SignalListener listener) {
       this.listener = listener;
     }
 
     @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+      lastHeardNanos = System.nanoTime();
+      webSocket.request(1); // the JDK sends the pong itself
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      lastHeardNanos = System.nanoTime();
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      lastHeardNanos = System.nanoTime();
       partial.append(data);
       if (partial.length() > SignalCodec.MAX_FRAME_CHARS) {
         partial.setLength(0);
@@ -129,19 +195,26 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      lastHeardNanos = System.nanoTime();
       webSocket.request(1);
       return null;
     }
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      listener.onClosed(statusCode, reason);
+      if (!ended) {
+        ended = true;
+        listener.onClosed(statusCode, reason);
+      }
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      listener.onFailure(error);
+      if (!ended) {
+        ended = true;
+        listener.onFailure(error);
+      }
     }
   }
 }
