@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /// RFC 7587) out to a [WebmTrackWriter], stamped on the recording's shared timeline by a [TrackClock].
 ///
 /// The file is created with the first frame that can start it (any Opus packet; a VP8 key frame, whose size
-/// the WebM header needs). A track whose writer fails stops recording, logs once, and leaves the others alone.
+/// the WebM header needs). Video passes an [RtpReorderBuffer] first, so a packet retransmitted after the SFU's
+/// NACK still completes its frame. A track whose writer fails stops recording, logs once, and leaves the others alone.
 ///
 /// Confined to the recording tap's consumer thread.
 final class TrackRecorder {
@@ -30,6 +31,7 @@ final class TrackRecorder {
     private final long startNanos;
     private final Runnable keyFrameRequest;
     private final @Nullable Vp8Depacketizer vp8;
+    private final @Nullable RtpReorderBuffer reorder;
     private @Nullable WebmTrackWriter writer;
     private boolean failed;
     private long lastKeyFrameRequestNanos = Long.MIN_VALUE;
@@ -52,6 +54,7 @@ final class TrackRecorder {
         this.startNanos = startNanos;
         this.keyFrameRequest = keyFrameRequest;
         this.vp8 = track.kind() == MediaKind.VIDEO ? new Vp8Depacketizer() : null;
+        this.reorder = vp8 == null ? null : new RtpReorderBuffer(this::onOrderedRtp);
     }
 
     PublishedTrack track() {
@@ -65,6 +68,22 @@ final class TrackRecorder {
 
     /// Takes one decrypted RTP packet of the track.
     void onRtp(byte[] packet, int length, long arrivalNanos) {
+        if (failed) {
+            return;
+        }
+        if (reorder != null) {
+            if (RtpHeader.headerLength(packet, 0, length) < 0) {
+                malformed++;
+                return;
+            }
+            reorder.push(packet, length, RtpHeader.sequenceNumber(packet, 0), arrivalNanos);
+        } else {
+            onOrderedRtp(packet, length, arrivalNanos);
+        }
+    }
+
+    /// Video packets after the reorder buffer, audio packets as they come.
+    private void onOrderedRtp(byte[] packet, int length, long arrivalNanos) {
         if (failed) {
             return;
         }
@@ -115,6 +134,9 @@ final class TrackRecorder {
 
     /// Finishes the file; returns it, or null when nothing was written (or writing failed).
     @Nullable TrackFile close() {
+        if (reorder != null) {
+            reorder.flush();
+        }
         WebmTrackWriter open = writer;
         writer = null;
         if (open == null) {

@@ -88,6 +88,36 @@ class TrackRecorderTest {
     }
 
     @Test
+    void aPacketRetransmittedAfterLaterOnesStillCompletesItsFrame() throws Exception {
+        Path file = dir.resolve("retransmitted.webm");
+        AtomicInteger keyFrameRequests = new AtomicInteger();
+        long start = 7_000_000_000L;
+        TrackRecorder recorder = new TrackRecorder(track(MediaKind.VIDEO), "camera", 1, file,
+                new TrackClock(90_000, new TrackClock.SenderClock()), start, keyFrameRequests::incrementAndGet);
+        int sequence = 0;
+        byte[] late = null;
+        for (int i = 0; i < vp8Frames.size(); i++) {
+            List<byte[]> packets = RtpFixtures.packetizeVp8(vp8Frames.get(i), sequence, 3000L * i, i);
+            for (int p = 0; p < packets.size(); p++) {
+                if (i == 10 && p == 0) {
+                    late = packets.get(p); // lost on the way in, NACKed by the SFU
+                } else {
+                    recorder.onRtp(packets.get(p), packets.get(p).length, start + i * FRAME_NANOS);
+                }
+                sequence = (sequence + 1) & 0xFFFF;
+            }
+            if (i == 11) { // the publisher's retransmission arrives a frame later
+                recorder.onRtp(late, late.length, start + i * FRAME_NANOS + 5_000_000L);
+            }
+        }
+        TrackFile result = recorder.close();
+
+        assertThat(result).isNotNull();
+        assertThat(result.frames()).isEqualTo(120);
+        assertThat(keyFrameRequests).hasValue(0);
+    }
+
+    @Test
     void writesOpusPacketsWithGapsWhereAudioWasLost() throws Exception {
         Path file = dir.resolve("audio.webm");
         long start = 2_000_000_000L;
