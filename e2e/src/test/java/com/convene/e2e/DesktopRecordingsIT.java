@@ -31,10 +31,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /// Issue 6, the desktop part: a host records a short call with a participant (real webrtc-java peers through the
-/// real SFU) and protects the recording with a password; the real JavaFX app, signed in as the participant, lists
-/// the recordings of her meetings, shows the composed one as ready and protected, asks for the password when the
-/// download is refused (a wrong one is refused again), then downloads it with a progress bar that ends full; the
-/// saved file is byte for byte the composed MP4.
+/// real SFU). In the real JavaFX app the host shares the recording with the meeting's participants and protects it
+/// with a password. Signed in as the participant, the app lists the recordings of her meetings, shows the composed
+/// one as ready and protected (without the host's controls), asks for the password when the download is refused
+/// (a wrong one is refused again), then downloads it with a progress bar that ends full; the saved file is byte
+/// for byte the composed MP4. Last, the host deletes it from the app after confirming, and the server has it no
+/// more.
 @Tag("media")
 class DesktopRecordingsIT {
   private final FxRobot robot = new FxRobot();
@@ -90,31 +92,38 @@ class DesktopRecordingsIT {
         .until(() -> rest.getJson(path, host.token(), new TypeReference<RecordingView>() {}),
             r -> r.status().equals("ready"));
     byte[] composed = rest.get(ready.downloadPath(), host.token(), Map.of()).body();
-    RecordingView protectedView = rest.patch(path, Map.of("visibility", "participants", "password", "tulip-42"),
-        host.token(), RecordingView.class);
-    assertThat(protectedView.passwordProtected()).isTrue();
+
+    // the host shares it with the participants and sets a download password, in the app
+    openRecordings(backend, host);
+    selectFirstRecording();
+    assertThat(onFx(() -> robot.lookup("#manageRecording").query().isVisible())).isTrue();
+    robot.clickOn("#visibilityChoice");
+    robot.clickOn("The meeting's participants");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> onFx(() -> robot.lookup("#manageStatus").queryAs(Labeled.class).getText())
+            .contains("participants"));
+    robot.clickOn("#newRecordingPasswordField").write("tulip-42");
+    robot.clickOn("#setPasswordButton");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> onFx(() -> robot.lookup("#manageStatus").queryAs(Labeled.class).getText())
+            .startsWith("Password set"));
+    RecordingView shared = rest.getJson(path, host.token(), new TypeReference<RecordingView>() {});
+    assertThat(shared.visibility()).isEqualTo("participants");
+    assertThat(shared.passwordProtected()).isTrue();
+    FxToolkit.cleanupApplication(ConveneApp.running().orElseThrow());
 
     // a fresh directory per run: an earlier run's download must not count as this one's
     Files.createDirectories(Path.of("target"));
     Path downloads = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "desktop-downloads-");
     System.setProperty("convene.downloads", downloads.toString());
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + guest.username(),
-        "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(guest.password());
-    robot.clickOn("#signInButton");
-    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> robot.lookup("#recordingsButton").tryQuery()
-        .isPresent());
-    robot.clickOn("#recordingsButton");
-
-    @SuppressWarnings("unchecked")
-    ListView<RecordingView> list = Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-        .until(() -> robot.lookup("#recordingList").tryQuery().map(n -> (ListView<RecordingView>) n).orElse(null),
-            l -> l != null && !l.getItems().isEmpty());
+    ListView<RecordingView> list = openRecordings(backend, guest);
     List<String> shown = onFx(() -> list.getItems().stream().map(r -> r.id().toString()).toList());
     assertThat(shown).containsExactly(recordingId.get());
-    robot.clickOn(robot.lookup(".list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
+    selectFirstRecording();
     String line = onFx(() -> robot.lookup(".list-cell").nth(0).queryAs(Labeled.class).getText());
     assertThat(line).contains("Quarterly review").contains("password-protected").contains("ready");
+    assertThat(onFx(() -> robot.lookup("#manageRecording").query().isVisible()))
+        .as("a participant gets no host controls").isFalse();
 
     // the first try is refused and the screen asks for the password; a wrong one is refused again
     robot.clickOn("#downloadButton");
@@ -149,6 +158,40 @@ class DesktopRecordingsIT {
     robot.clickOn("#backButton");
     Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> robot.lookup("#joinCodeField").tryQuery()
         .isPresent());
+    FxToolkit.cleanupApplication(ConveneApp.running().orElseThrow());
+
+    // the host deletes it, confirming first
+    openRecordings(backend, host);
+    selectFirstRecording();
+    robot.clickOn("#deleteRecordingButton");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        .until(() -> onFx(() -> robot.lookup("#confirmDeleteButton").query().isVisible()));
+    robot.clickOn("#confirmDeleteButton");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> onFx(() -> robot.lookup("#manageStatus").queryAs(Labeled.class).getText())
+            .equals("Recording deleted."));
+    assertThat(rest.get(path, host.token(), Map.of()).statusCode()).isEqualTo(404);
+  }
+
+  /// Starts the app, signs `account` in and opens the recordings screen; returns its list once it has items.
+  @SuppressWarnings("unchecked")
+  private ListView<RecordingView> openRecordings(E2eBackend backend, RestFixture.Account account) throws Exception {
+    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + account.username(),
+        "--audio=headless", "--video=pattern");
+    robot.clickOn("#passwordField").write(account.password());
+    robot.clickOn("#signInButton");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> robot.lookup("#recordingsButton").tryQuery().isPresent());
+    robot.clickOn("#recordingsButton");
+    return Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> robot.lookup("#recordingList").tryQuery().map(n -> (ListView<RecordingView>) n).orElse(null),
+            l -> l != null && !l.getItems().isEmpty());
+  }
+
+  private void selectFirstRecording() {
+    Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        .until(() -> robot.lookup(".list-cell").nth(0).tryQuery().isPresent());
+    robot.clickOn(robot.lookup(".list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class));
   }
 
 }

@@ -137,7 +137,7 @@ public class RecordingService {
             RtpTap tap = room.startTap(recorder, config.tapCapacity(), executor);
             recorder.attach(tap);
             LOG.info("recording started meetingId={} recordingId={} byUserId={}", meetingId, recordingId, byUserId);
-            return view(row, List.of());
+            return view(row, List.of(), true);
         } catch (IllegalStateException e) {
             active.remove(meetingId, entry);
             recordings.finish(recordingId, "failed", 0, 0, "Another recording holds the room.", Instant.now());
@@ -161,7 +161,7 @@ public class RecordingService {
         entry.room().stopTap();
         try {
             Recording done = entry.done().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            return view(done, tracks.findByRecordingIdOrderByStartOffsetMs(done.recordingId()));
+            return view(done, tracks.findByRecordingIdOrderByStartOffsetMs(done.recordingId()), true);
         } catch (TimeoutException e) {
             throw new RecordingException("The recording is still being finished; try again shortly.", e);
         } catch (ExecutionException e) {
@@ -192,7 +192,8 @@ public class RecordingService {
         List<RecordingView> out = new ArrayList<>();
         for (Recording row : recordings.findByMeetingIdOrderByCreatedAt(meetingId)) {
             if (maySee(caller, meeting, row)) {
-                out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId())));
+                out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId()),
+                        owns(caller, meeting, row)));
             }
         }
         return out;
@@ -206,7 +207,8 @@ public class RecordingService {
         for (Recording row : recordings.findOfUser(caller.userId(), MINE_LIMIT)) {
             MeetingView meeting = meetingsById.computeIfAbsent(row.meetingId(), meetings::get);
             if (maySee(caller, meeting, row)) {
-                out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId())));
+                out.add(view(row, tracks.findByRecordingIdOrderByStartOffsetMs(row.recordingId()),
+                        owns(caller, meeting, row)));
             }
         }
         return out;
@@ -217,7 +219,8 @@ public class RecordingService {
     /// @throws RecordingException `not-found` when absent, `forbidden` when the caller may not see it
     public RecordingView get(Caller caller, UUID recordingId) {
         Recording row = requireVisible(caller, recordingId);
-        return view(row, tracks.findByRecordingIdOrderByStartOffsetMs(recordingId));
+        return view(row, tracks.findByRecordingIdOrderByStartOffsetMs(recordingId),
+                owns(caller, meetings.get(row.meetingId()), row));
     }
 
     /// Changes who may see and download a recording; only its meeting's host, whoever recorded it, or an admin may.
@@ -455,14 +458,14 @@ public class RecordingService {
         }
     }
 
-    private RecordingView view(Recording row, List<RecordingTrack> files) {
+    private RecordingView view(Recording row, List<RecordingTrack> files, boolean canManage) {
         List<RecordingTrackView> views = files.stream()
                 .map(t -> new RecordingTrackView(t.recordingTrackId(), t.participantId(), t.kind(), t.source(),
                         t.segment(), t.codec(), t.startOffsetMs(), t.endOffsetMs(), t.fileSizeBytes(),
                         "/api/v1/recordings/" + row.recordingId() + "/files/" + t.recordingTrackId()))
                 .toList();
         return new RecordingView(row.recordingId(), row.meetingId(), row.recordedByUserId(), row.title(),
-                row.processingStatus(), row.visibility(), row.downloadEnabled(), row.passwordProtected(), row.createdAt(),
+                row.processingStatus(), row.visibility(), row.downloadEnabled(), row.passwordProtected(), canManage, row.createdAt(),
                 row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(), row.processingError(),
                 progressPercent(row), row.storageKey().endsWith(COMPOSED_FILE)
                         ? "/api/v1/recordings/" + row.recordingId() + "/download" : null,

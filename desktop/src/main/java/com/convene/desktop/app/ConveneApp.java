@@ -43,6 +43,7 @@ import com.convene.desktop.ui.update.UpdateViewModel;
 import com.convene.model.api.ClientDownload;
 import com.convene.model.api.ClientRelease;
 import com.convene.model.api.MeetingView;
+import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.model.api.RecordingView;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -446,6 +447,16 @@ public final class ConveneApp extends Application {
           BiConsumer<Long, Long> progress) {
         api.download(session, Objects.requireNonNull(recording.downloadPath()),
             password == null ? Map.of() : Map.of("X-Recording-Password", password), target, progress);
+      }
+
+      @Override
+      public RecordingView update(RecordingView recording, RecordingUpdateRequest request) {
+        return api.updateRecording(session, recording.id(), request);
+      }
+
+      @Override
+      public void delete(RecordingView recording) {
+        api.deleteRecording(session, recording.id());
       }
     };
     RecordingsViewModel model = new RecordingsViewModel(service, background,

@@ -5,6 +5,7 @@ import com.convene.model.api.LoginRequest;
 import com.convene.model.api.LoginResponse;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.Problem;
+import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.model.api.RecordingView;
 import com.convene.model.api.RefreshRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,6 +152,27 @@ public final class ConveneApiClient {
   public List<RecordingView> myRecordings(SignedIn session) {
     return List.of(read(sendAuthorized(session, "/api/v1/recordings", HttpRequest.Builder::GET),
         RecordingView[].class));
+  }
+
+  /// Changes who may see and download a recording: `PATCH /api/v1/recordings/{id}` (host, recorder or admin);
+  /// `null` fields stay as they are.
+  ///
+  /// @return the recording as it is now
+  public RecordingView updateRecording(SignedIn session, java.util.UUID recordingId, RecordingUpdateRequest request) {
+    return read(sendAuthorized(session, "/api/v1/recordings/" + recordingId, builder -> builder
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json(request)))), RecordingView.class);
+  }
+
+  /// Deletes a recording with all its files: `DELETE /api/v1/recordings/{id}` (the meeting's host or an admin).
+  ///
+  /// @throws CallException with the server's reason when it refuses (for example while it is being composed)
+  public void deleteRecording(SignedIn session, java.util.UUID recordingId) {
+    HttpResponse<String> response = sendAuthorized(session, "/api/v1/recordings/" + recordingId,
+        HttpRequest.Builder::DELETE);
+    if (response.statusCode() != 204) {
+      read(response, Object.class);
+    }
   }
 
   /// The newest desktop release for an OS and architecture: `GET /api/v1/client/releases/latest` (anonymous).

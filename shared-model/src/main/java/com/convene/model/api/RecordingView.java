@@ -16,6 +16,8 @@ import java.util.UUID;
 /// @param downloadEnabled  whether files may be downloaded
 /// @param passwordProtected whether downloads ask for the recording's password (`X-Recording-Password`) from
 ///                         anyone but the host, the recorder and admins
+/// @param canManage        whether the caller may change who sees it, set its password and delete it (the
+///                         meeting's host, whoever recorded it, admins)
 /// @param startedAt        when capture started
 /// @param durationSeconds  capture duration in whole seconds once stopped, else `null`
 /// @param fileSizeBytes    total size of the stored files in bytes once stopped, else `null`
@@ -33,6 +35,7 @@ public record RecordingView(
         String visibility,
         boolean downloadEnabled,
         boolean passwordProtected,
+        boolean canManage,
         Instant startedAt,
         Integer durationSeconds,
         Long fileSizeBytes,

@@ -1,5 +1,6 @@
 package com.convene.desktop.ui.recordings;
 
+import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.model.api.RecordingView;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,4 +23,12 @@ public interface RecordingsService {
   /// @throws com.convene.desktop.call.CallException with problem type [#PASSWORD_REQUIRED] when the recording is
   ///         password-protected and `password` is missing or wrong
   void download(RecordingView recording, @Nullable String password, Path target, BiConsumer<Long, Long> progress);
+
+  /// Changes who may see and download a recording I manage ([RecordingView#canManage()]).
+  ///
+  /// @return the recording as it is now
+  RecordingView update(RecordingView recording, RecordingUpdateRequest request);
+
+  /// Deletes a recording I manage with all its files.
+  void delete(RecordingView recording);
 }

@@ -5,7 +5,9 @@ import com.convene.model.api.RecordingView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -14,12 +16,16 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /// The recordings screen, bound to a [RecordingsViewModel]. FX thread only.
 ///
 /// Control ids for tests: `#recordingList`, `#downloadButton`, `#downloadProgress` (a `ProgressBar`),
 /// `#downloadStatus`, `#refreshRecordingsButton`, `#backButton`, `#recordingsError`, `#recordingPasswordField`
-/// (shown once a download asked for the recording's password; Enter downloads again).
+/// (shown once a download asked for the recording's password; Enter downloads again); for recordings I manage,
+/// `#manageRecording` with `#visibilityChoice`, `#newRecordingPasswordField`, `#setPasswordButton`,
+/// `#removePasswordButton`, `#deleteRecordingButton`, then `#confirmDeleteButton`/`#cancelDeleteButton`, and
+/// `#manageStatus`.
 public final class RecordingsView {
   private final VBox root;
 
@@ -102,12 +108,91 @@ public final class RecordingsView {
 
     HBox actions = new HBox(8, download, refresh, back);
     actions.setAlignment(Pos.CENTER_LEFT);
-    root = new VBox(12, heading, list, password, actions, progress, status, error);
+    VBox manage = manageBox(model);
+    root = new VBox(12, heading, list, password, actions, progress, status, manage, error);
     root.setPadding(new Insets(24));
   }
 
   public Parent root() {
     return root;
+  }
+
+  /// Who may see the selected recording, its download password and deleting it; shown only to those who manage it.
+  private static VBox manageBox(RecordingsViewModel model) {
+    Label visibilityLabel = new Label(Messages.get("recordings.manage.visibility"));
+    ComboBox<String> visibility = new ComboBox<>(FXCollections.observableArrayList("private", "participants",
+        "public"));
+    visibility.setId("visibilityChoice");
+    visibility.setAccessibleText(Messages.get("recordings.manage.visibility"));
+    visibility.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(String value) {
+        return value == null ? "" : Messages.get("recordings.visibility." + value);
+      }
+
+      @Override
+      public String fromString(String text) {
+        return null;
+      }
+    });
+    visibility.setOnAction(event -> {
+      if (visibility.getValue() != null) {
+        model.changeVisibility(visibility.getValue());
+      }
+    });
+
+    PasswordField newPassword = new PasswordField();
+    newPassword.setId("newRecordingPasswordField");
+    newPassword.setPromptText(Messages.get("recordings.password.new"));
+    newPassword.setAccessibleText(Messages.get("recordings.password.new"));
+    newPassword.textProperty().bindBidirectional(model.newPasswordProperty());
+    newPassword.setOnAction(event -> model.setPassword());
+    Button setPassword = new Button(Messages.get("recordings.password.set"));
+    setPassword.setId("setPasswordButton");
+    setPassword.disableProperty().bind(model.newPasswordProperty().isEmpty());
+    setPassword.setOnAction(event -> model.setPassword());
+    Button removePassword = new Button(Messages.get("recordings.password.remove"));
+    removePassword.setId("removePasswordButton");
+    removePassword.setOnAction(event -> model.removePassword());
+    Button delete = new Button(Messages.get("recordings.delete"));
+    delete.setId("deleteRecordingButton");
+    delete.getStyleClass().add("danger");
+    delete.setOnAction(event -> model.askToDelete());
+
+    Label question = new Label(Messages.get("recordings.delete.question"));
+    question.setWrapText(true);
+    Button confirm = new Button(Messages.get("recordings.delete.confirm"));
+    confirm.setId("confirmDeleteButton");
+    confirm.getStyleClass().add("danger");
+    confirm.setOnAction(event -> model.confirmDelete());
+    Button cancel = new Button(Messages.get("recordings.delete.cancel"));
+    cancel.setId("cancelDeleteButton");
+    cancel.setOnAction(event -> model.confirmingDeleteProperty().set(false));
+    HBox confirmRow = new HBox(8, question, confirm, cancel);
+    confirmRow.setAlignment(Pos.CENTER_LEFT);
+    confirmRow.visibleProperty().bind(model.confirmingDeleteProperty());
+    confirmRow.managedProperty().bind(confirmRow.visibleProperty());
+
+    Label manageStatus = new Label();
+    manageStatus.setId("manageStatus");
+    manageStatus.setWrapText(true);
+    manageStatus.textProperty().bind(model.manageStatusProperty());
+
+    model.selectedProperty().addListener((obs, was, now) -> {
+      visibility.setValue(now == null ? null : now.visibility());
+      removePassword.setDisable(now == null || !now.passwordProtected());
+    });
+    HBox row1 = new HBox(8, visibilityLabel, visibility);
+    row1.setAlignment(Pos.CENTER_LEFT);
+    HBox row2 = new HBox(8, newPassword, setPassword, removePassword, delete);
+    row2.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(8, row1, row2, confirmRow);
+    box.setId("manageRecording");
+    box.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> RecordingsViewModel.manageable(model.selectedProperty().get()), model.selectedProperty()));
+    box.managedProperty().bind(box.visibleProperty());
+    VBox withStatus = new VBox(8, box, manageStatus);
+    return withStatus;
   }
 
   /// Title, date, length and processing state of one recording.

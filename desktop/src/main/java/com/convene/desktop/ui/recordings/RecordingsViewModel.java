@@ -3,6 +3,7 @@ package com.convene.desktop.ui.recordings;
 import com.convene.desktop.call.CallException;
 import com.convene.desktop.ui.Background;
 import com.convene.desktop.ui.Messages;
+import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.model.api.RecordingView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ public final class RecordingsViewModel {
   private final ObjectProperty<@Nullable Path> lastDownload = new SimpleObjectProperty<>();
   private final BooleanProperty passwordRequired = new SimpleBooleanProperty();
   private final StringProperty password = new SimpleStringProperty("");
+  private final StringProperty newPassword = new SimpleStringProperty("");
+  private final BooleanProperty confirmingDelete = new SimpleBooleanProperty();
+  private final StringProperty manageStatus = new SimpleStringProperty("");
   private final RecordingsService service;
   private final Background background;
   private final Path downloadDirectory;
@@ -64,6 +68,9 @@ public final class RecordingsViewModel {
       if (was == null || now == null || !was.id().equals(now.id())) {
         passwordRequired.set(false);
         password.set("");
+        newPassword.set("");
+        confirmingDelete.set(false);
+        manageStatus.set("");
       }
     });
   }
@@ -121,6 +128,98 @@ public final class RecordingsViewModel {
   /// The password typed for the selected recording; sent with the next download once it was asked for.
   public StringProperty passwordProperty() {
     return password;
+  }
+
+  /// A new download password typed by someone who manages the selected recording.
+  public StringProperty newPasswordProperty() {
+    return newPassword;
+  }
+
+  /// Whether the screen asks to confirm deleting the selected recording.
+  public BooleanProperty confirmingDeleteProperty() {
+    return confirmingDelete;
+  }
+
+  /// What the last change to the selected recording did, to show under it.
+  public StringProperty manageStatusProperty() {
+    return manageStatus;
+  }
+
+  /// Whether I may change, protect and delete `recording` (its meeting's host, its recorder, an admin).
+  public static boolean manageable(@Nullable RecordingView recording) {
+    return recording != null && recording.canManage();
+  }
+
+  /// Makes the selected recording visible to `visibility` (`private`, `participants`, `public`).
+  public void changeVisibility(String visibility) {
+    RecordingView recording = selected.get();
+    if (!manageable(recording) || visibility.equals(recording.visibility())) {
+      return;
+    }
+    update(recording, RecordingUpdateRequest.visibility(visibility),
+        Messages.get("recordings.visibility.saved", Messages.get("recordings.visibility." + visibility)));
+  }
+
+  /// Protects downloads of the selected recording with the typed new password (4–128 characters).
+  public void setPassword() {
+    RecordingView recording = selected.get();
+    String typed = newPassword.get();
+    if (!manageable(recording) || typed.isEmpty()) {
+      return;
+    }
+    newPassword.set("");
+    update(recording, new RecordingUpdateRequest(null, null, typed), Messages.get("recordings.password.saved"));
+  }
+
+  /// Removes the selected recording's download password.
+  public void removePassword() {
+    RecordingView recording = selected.get();
+    if (!manageable(recording) || !recording.passwordProtected()) {
+      return;
+    }
+    update(recording, new RecordingUpdateRequest(null, null, ""), Messages.get("recordings.password.removed"));
+  }
+
+  /// First step of deleting: the screen asks to confirm.
+  public void askToDelete() {
+    if (manageable(selected.get())) {
+      confirmingDelete.set(true);
+    }
+  }
+
+  /// Second step: deletes the selected recording with all its files, then reloads the list.
+  public void confirmDelete() {
+    RecordingView recording = selected.get();
+    confirmingDelete.set(false);
+    if (!manageable(recording)) {
+      return;
+    }
+    error.set("");
+    background.run(() -> {
+      service.delete(recording);
+      return recording;
+    }, deleted -> {
+      selected.set(null);
+      manageStatus.set(Messages.get("recordings.deleted"));
+      refresh();
+    }, this::fail);
+  }
+
+  private void update(RecordingView recording, RecordingUpdateRequest request, String done) {
+    error.set("");
+    background.run(() -> service.update(recording, request), updated -> {
+      manageStatus.set(done);
+      int at = -1;
+      for (int i = 0; i < recordings.size(); i++) {
+        if (recordings.get(i).id().equals(updated.id())) {
+          at = i;
+        }
+      }
+      if (at >= 0) {
+        recordings.set(at, updated);
+      }
+      selected.set(updated);
+    }, this::fail);
   }
 
   /// Reloads the list off the FX thread, keeping the selection by id.

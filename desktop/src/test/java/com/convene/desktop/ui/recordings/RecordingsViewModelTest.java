@@ -8,11 +8,81 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/// File names and download rules of the recordings screen.
+/// File names, download rules and the owner's changes of the recordings screen.
 class RecordingsViewModelTest {
+  /// Records what the screen asks the server and answers as the server would.
+  private static final class Server implements RecordingsService {
+    final java.util.List<Object> calls = new java.util.ArrayList<>();
+    RecordingView current;
+
+    @Override
+    public java.util.List<RecordingView> myRecordings() {
+      return current == null ? List.of() : List.of(current);
+    }
+
+    @Override
+    public void download(RecordingView recording, String password, java.nio.file.Path target,
+        java.util.function.BiConsumer<Long, Long> progress) {
+      throw new AssertionError("no download here");
+    }
+
+    @Override
+    public RecordingView update(RecordingView recording, com.convene.model.api.RecordingUpdateRequest request) {
+      calls.add(request);
+      current = new RecordingView(recording.id(), recording.meetingId(), recording.recordedByUserId(),
+          recording.title(), recording.status(),
+          request.visibility() == null ? recording.visibility() : request.visibility(), recording.downloadEnabled(),
+          request.password() == null ? recording.passwordProtected() : !request.password().isEmpty(), true,
+          recording.startedAt(), recording.durationSeconds(), recording.fileSizeBytes(), null, null, null,
+          recording.downloadPath(), List.of());
+      return current;
+    }
+
+    @Override
+    public void delete(RecordingView recording) {
+      calls.add("delete " + recording.id());
+      current = null;
+    }
+  }
+
+  @Test
+  void anOwnerChangesVisibilitySetsAndRemovesThePasswordAndDeletesAfterConfirming() {
+    Server server = new Server();
+    server.current = new RecordingView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Review", "ready",
+        "private", true, false, true, Instant.parse("2026-11-23T10:15:00Z"), 95, 1_000L, null, null, null, "/d",
+        List.of());
+    RecordingsViewModel model = new RecordingsViewModel(server, new com.convene.desktop.ui.SyncBackground(),
+        java.nio.file.Path.of("target"), task -> { });
+    model.refresh();
+    model.selectedProperty().set(model.recordings().getFirst());
+
+    model.changeVisibility("participants");
+    model.newPasswordProperty().set("tulip-42");
+    model.setPassword();
+    assertThat(model.selectedProperty().get().visibility()).isEqualTo("participants");
+    assertThat(model.selectedProperty().get().passwordProtected()).isTrue();
+    assertThat(model.newPasswordProperty().get()).as("typed password cleared").isEmpty();
+    assertThat(model.manageStatusProperty().get()).startsWith("Password set");
+    model.removePassword();
+    assertThat(model.selectedProperty().get().passwordProtected()).isFalse();
+    assertThat(server.calls).containsExactly(
+        com.convene.model.api.RecordingUpdateRequest.visibility("participants"),
+        new com.convene.model.api.RecordingUpdateRequest(null, null, "tulip-42"),
+        new com.convene.model.api.RecordingUpdateRequest(null, null, ""));
+
+    UUID id = model.selectedProperty().get().id();
+    model.askToDelete();
+    assertThat(model.confirmingDeleteProperty().get()).isTrue();
+    model.confirmDelete();
+    assertThat(server.calls).last().isEqualTo("delete " + id);
+    assertThat(model.recordings()).isEmpty();
+    assertThat(model.selectedProperty().get()).isNull();
+    assertThat(model.manageStatusProperty().get()).isEqualTo("Recording deleted.");
+  }
+
   private static RecordingView recording(String title, String status, String downloadPath, boolean enabled) {
     return new RecordingView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), title, status, "private",
-        enabled, false, Instant.parse("2026-11-23T10:15:00Z"), 95, 1_000L, null, null, null, downloadPath, List.of());
+        enabled, false, false, Instant.parse("2026-11-23T10:15:00Z"), 95, 1_000L, null, null, null, downloadPath, List.of());
   }
 
   @Test
@@ -35,7 +105,7 @@ class RecordingsViewModelTest {
     assertThat(RecordingsViewModel.describe(recording("Standup", "ready", "/d", true)))
         .startsWith("Standup\n").contains("1:35").endsWith("ready");
     RecordingView processing = new RecordingView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Standup",
-        "processing", "private", true, true, Instant.now(), 95, 1_000L, null, null, 42, null, List.of());
+        "processing", "private", true, true, false, Instant.now(), 95, 1_000L, null, null, 42, null, List.of());
     assertThat(RecordingsViewModel.describe(processing)).endsWith("password-protected  \u00b7  processing 42 %");
   }
 }
