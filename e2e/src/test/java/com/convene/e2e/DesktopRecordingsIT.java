@@ -97,8 +97,11 @@ class DesktopRecordingsIT {
     openRecordings(backend, host);
     selectFirstRecording();
     assertThat(onFx(() -> robot.lookup("#manageRecording").query().isVisible())).isTrue();
-    robot.clickOn("#visibilityChoice");
-    robot.clickOn("The meeting's participants");
+    // chosen through the combo box itself: clicking into its popup is unreliable under Xvfb
+    onFx(() -> {
+      robot.lookup("#visibilityChoice").<javafx.scene.control.ComboBox<String>>query().setValue("participants");
+      return null;
+    });
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
         .until(() -> onFx(() -> robot.lookup("#manageStatus").queryAs(Labeled.class).getText())
             .contains("participants"));

@@ -52,7 +52,11 @@ final class Peer implements AutoCloseable {
       double toneHz,
       CallListener extra)
       throws Exception {
-    Peer peer = start(backend, account, meeting, name, video, toneHz, null, extra);
+    return awaitJoined(start(backend, account, meeting, name, video, toneHz, null, extra));
+  }
+
+  /// Waits up to 15 s until `peer` is in the meeting; closes it when it is not.
+  private static Peer awaitJoined(Peer peer) throws Exception {
     try {
       peer.session.joined().get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -87,14 +91,7 @@ final class Peer implements AutoCloseable {
       double toneHz,
       CallListener extra)
       throws Exception {
-    Peer peer = start(server, account, meeting, name, video, toneHz, null, extra);
-    try {
-      peer.session.joined().get(15, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      peer.close();
-      throw e;
-    }
-    return peer;
+    return awaitJoined(start(server, account, meeting, name, video, toneHz, null, extra));
   }
 
   private static Peer start(

@@ -8,19 +8,12 @@ import com.convene.sfu.SfuConfig;
 import com.convene.sfu.SfuRoom;
 import com.convene.sfu.SfuServer;
 import com.convene.sfu.SfuStats;
-import dev.onvoid.webrtc.PeerConnectionFactory;
-import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
-import dev.onvoid.webrtc.media.audio.AudioLayer;
-import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -46,27 +39,13 @@ class MediaForwardingIT {
 
     @Test
     void forwardsVideoAndAudioBetweenThreePeersAndSurvivesJunk() throws Exception {
-        NetworkInterface nic = NetworkInterface.getByInetAddress(InetAddress.getByName(SFU_ADDRESS));
-        Assumptions.assumeTrue(nic != null && !nic.isLoopback(),
-                "127.0.0.2 must be on a non-loopback interface (run inside the network namespace, see javadoc)");
-
+        TestFactories.assumeMediaNamespace(SFU_ADDRESS);
         SfuConfig config = new SfuConfig(SFU_ADDRESS, 0, List.of(SFU_ADDRESS), Duration.ofMillis(500));
-        AudioDeviceModule silentModule = new AudioDeviceModule(AudioLayer.kDummyAudio);
-        PeerConnectionFactory publishFactory = new PeerConnectionFactory(silentModule);
-        HeadlessAudioDeviceModule playoutModule = new HeadlessAudioDeviceModule();
-        PeerConnectionFactory factory = new PeerConnectionFactory(playoutModule);
-        try (SfuServer server = SfuServer.start(config)) {
+        try (TestFactories factories = new TestFactories(); SfuServer server = SfuServer.start(config)) {
             SfuRoom room = server.room("it-room");
-            List<TestPeer> peers = List.of(new TestPeer("alice", publishFactory, factory),
-                    new TestPeer("bob", publishFactory, factory), new TestPeer("carol", publishFactory, factory));
+            List<TestPeer> peers = factories.peers("alice", "bob", "carol");
             try {
-                for (TestPeer peer : peers) {
-                    peer.joinAndPublish(p -> {
-                        var participant = room.join(p.name(), p.listener());
-                        p.attach(participant);
-                        return participant;
-                    });
-                }
+                TestFactories.joinAll(room, peers);
                 for (TestPeer peer : peers) {
                     peer.startAudio();
                 }
@@ -140,11 +119,6 @@ class MediaForwardingIT {
                     peer.close();
                 }
             }
-        } finally {
-            factory.dispose();
-            publishFactory.dispose();
-            playoutModule.dispose();
-            silentModule.dispose();
         }
     }
 
