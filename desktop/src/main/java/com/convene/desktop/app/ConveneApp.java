@@ -455,6 +455,11 @@ public final class ConveneApp extends Application {
       }
 
       @Override
+      public RecordingView recompose(RecordingView recording) {
+        return api.recomposeRecording(session, recording.id());
+      }
+
+      @Override
       public void delete(RecordingView recording) {
         api.deleteRecording(session, recording.id());
       }

@@ -164,6 +164,14 @@ public final class ConveneApiClient {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json(request)))), RecordingView.class);
   }
 
+  /// Composes a recording again after its composition failed: `POST /api/v1/recordings/{id}/compose` (host,
+  /// recorder or admin); the answer is the recording, `processing` again.
+  public RecordingView recomposeRecording(SignedIn session, java.util.UUID recordingId) {
+    return read(sendAuthorized(session, "/api/v1/recordings/" + recordingId + "/compose", builder -> builder
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.noBody())), RecordingView.class);
+  }
+
   /// Deletes a recording with all its files: `DELETE /api/v1/recordings/{id}` (the meeting's host or an admin).
   ///
   /// @throws CallException with the server's reason when it refuses (for example while it is being composed)

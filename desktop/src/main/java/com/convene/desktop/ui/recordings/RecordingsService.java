@@ -29,6 +29,11 @@ public interface RecordingsService {
   /// @return the recording as it is now
   RecordingView update(RecordingView recording, RecordingUpdateRequest request);
 
+  /// Composes a recording I manage again after its composition failed.
+  ///
+  /// @return the recording, `processing` again
+  RecordingView recompose(RecordingView recording);
+
   /// Deletes a recording I manage with all its files.
   void delete(RecordingView recording);
 }

@@ -24,7 +24,7 @@ import javafx.util.StringConverter;
 /// `#downloadStatus`, `#refreshRecordingsButton`, `#backButton`, `#recordingsError`, `#recordingPasswordField`
 /// (shown once a download asked for the recording's password; Enter downloads again); for recordings I manage,
 /// `#manageRecording` with `#visibilityChoice`, `#newRecordingPasswordField`, `#setPasswordButton`,
-/// `#removePasswordButton`, `#deleteRecordingButton`, then `#confirmDeleteButton`/`#cancelDeleteButton`, and
+/// `#removePasswordButton`, `#retryComposeButton` (after a failed composition), `#deleteRecordingButton`, then `#confirmDeleteButton`/`#cancelDeleteButton`, and
 /// `#manageStatus`.
 public final class RecordingsView {
   private final VBox root;
@@ -154,6 +154,9 @@ public final class RecordingsView {
     Button removePassword = new Button(Messages.get("recordings.password.remove"));
     removePassword.setId("removePasswordButton");
     removePassword.setOnAction(event -> model.removePassword());
+    Button retry = new Button(Messages.get("recordings.retry"));
+    retry.setId("retryComposeButton");
+    retry.setOnAction(event -> model.retryComposition());
     Button delete = new Button(Messages.get("recordings.delete"));
     delete.setId("deleteRecordingButton");
     delete.getStyleClass().add("danger");
@@ -181,10 +184,13 @@ public final class RecordingsView {
     model.selectedProperty().addListener((obs, was, now) -> {
       visibility.setValue(now == null ? null : now.visibility());
       removePassword.setDisable(now == null || !now.passwordProtected());
+      retry.setVisible(RecordingsViewModel.retryable(now));
     });
+    retry.setVisible(false);
+    retry.managedProperty().bind(retry.visibleProperty());
     HBox row1 = new HBox(8, visibilityLabel, visibility);
     row1.setAlignment(Pos.CENTER_LEFT);
-    HBox row2 = new HBox(8, newPassword, setPassword, removePassword, delete);
+    HBox row2 = new HBox(8, newPassword, setPassword, removePassword, retry, delete);
     row2.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(8, row1, row2, confirmRow);
     box.setId("manageRecording");

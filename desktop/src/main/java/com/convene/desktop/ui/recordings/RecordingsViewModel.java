@@ -180,6 +180,24 @@ public final class RecordingsViewModel {
     update(recording, new RecordingUpdateRequest(null, null, ""), Messages.get("recordings.password.removed"));
   }
 
+  /// Whether `recording` failed to compose and I may start its composition again.
+  public static boolean retryable(@Nullable RecordingView recording) {
+    return manageable(recording) && "failed".equals(recording.status());
+  }
+
+  /// Composes the selected recording again after a failed composition; the list then follows its progress.
+  public void retryComposition() {
+    RecordingView recording = selected.get();
+    if (!retryable(recording)) {
+      return;
+    }
+    error.set("");
+    background.run(() -> service.recompose(recording), updated -> {
+      manageStatus.set(Messages.get("recordings.retry.started"));
+      refresh();
+    }, this::fail);
+  }
+
   /// First step of deleting: the screen asks to confirm.
   public void askToDelete() {
     if (manageable(selected.get())) {

@@ -39,10 +39,40 @@ class RecordingsViewModelTest {
     }
 
     @Override
+    public RecordingView recompose(RecordingView recording) {
+      calls.add("compose " + recording.id());
+      current = new RecordingView(recording.id(), recording.meetingId(), recording.recordedByUserId(),
+          recording.title(), "processing", recording.visibility(), true, false, true, recording.startedAt(),
+          recording.durationSeconds(), recording.fileSizeBytes(), null, null, 0, null, List.of());
+      return current;
+    }
+
+    @Override
     public void delete(RecordingView recording) {
       calls.add("delete " + recording.id());
       current = null;
     }
+  }
+
+  @Test
+  void anOwnerComposesAFailedRecordingAgain() {
+    Server server = new Server();
+    server.current = new RecordingView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Review", "failed",
+        "private", true, false, true, Instant.parse("2026-11-23T10:15:00Z"), 95, 1_000L, null,
+        "The recording could not be composed; it can be retried.", null, null, List.of());
+    List<Runnable> polls = new java.util.ArrayList<>();
+    RecordingsViewModel model = new RecordingsViewModel(server, new com.convene.desktop.ui.SyncBackground(),
+        java.nio.file.Path.of("target"), polls::add);
+    model.refresh();
+    model.selectedProperty().set(model.recordings().getFirst());
+    assertThat(RecordingsViewModel.retryable(model.selectedProperty().get())).isTrue();
+
+    model.retryComposition();
+
+    assertThat(server.calls).containsExactly("compose " + server.current.id());
+    assertThat(model.selectedProperty().get().status()).isEqualTo("processing");
+    assertThat(RecordingsViewModel.retryable(model.selectedProperty().get())).isFalse();
+    assertThat(polls).as("the list follows the composition's progress").hasSize(1);
   }
 
   @Test
