@@ -8,19 +8,13 @@ import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.call.CallListener;
 import com.convene.desktop.ui.controls.VideoTile;
 import com.convene.model.api.MeetingView;
-import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Labeled;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Issue 7, error handling "blocked port": the real app joins while every datagram to and from the backend's media
 /// port is dropped (as a firewall that lets HTTPS through but not UDP would). Signaling works, so the call window
@@ -29,25 +23,8 @@ import org.testfx.api.FxToolkit;
 /// and keeps trying; when the port opens, media connects, the message goes away, and video flows with a bot. Then
 /// the host ends the meeting and the app's meetings screen says so.
 @Tag("media")
-class BlockedMediaPortIT {
+class BlockedMediaPortIT extends DesktopAppTest {
   private static final Duration BLOCKED = Duration.ofSeconds(25);
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
-  }
-
-  @AfterAll
-  static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
-  }
 
   @Test
   void saysMediaCannotGetThroughKeepsTryingAndConnectsWhenThePortOpens() throws Exception {
@@ -57,10 +34,7 @@ class BlockedMediaPortIT {
     RestFixture.Account user = rest.newMember("Gus");
     MeetingView meeting = rest.scheduleMeeting(host.token(), "Behind a firewall", Map.of("waitingRoomEnabled", false));
 
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + user.username(),
-        "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(user.password());
-    robot.clickOn("#signInButton");
+    signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern");
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
         .until(() -> robot.lookup("#joinCodeField").tryQuery().isPresent());
     long blockedFrom = System.nanoTime();

@@ -8,7 +8,6 @@ import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.call.CallListener;
 import com.convene.desktop.ui.controls.VideoTile;
 import com.convene.model.api.MeetingView;
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,40 +15,16 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Acceptance d of issue 3: the real JavaFX app, driven by TestFX under Xvfb, signs in to the real backend,
 /// joins a meeting in which a bot publishes, and shows a non-blank remote video tile; the call window is saved
 /// as `target/desktop-call-window.png`.
 @Tag("media")
-class DesktopAppIT {
-  private final FxRobot robot = new FxRobot();
-  private static Stage primaryStage;
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    primaryStage = FxToolkit.registerPrimaryStage();
-  }
-
-  @AfterAll
-  static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
-  }
+class DesktopAppIT extends DesktopAppTest {
 
   @Test
   void signsInJoinsAndShowsTheBotsVideo() throws Exception {
@@ -60,14 +35,7 @@ class DesktopAppIT {
     MeetingView meeting = rest.scheduleMeeting(host.token(), "Desktop app call");
 
     try (Peer bot = Peer.join(backend, host, meeting.joinCode(), "PatternBot", CallConfig.VideoChoice.PATTERN, 440, new CallListener() {})) {
-      FxToolkit.setupApplication(
-          ConveneApp.class,
-          "--server=" + backend.baseUri(),
-          "--user=" + user.username(),
-          "--audio=headless",
-          "--video=pattern");
-      robot.clickOn("#passwordField").write(user.password());
-      robot.clickOn("#signInButton");
+      signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern");
       Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#joinCodeField").tryQuery().isPresent());
       robot.clickOn("#joinCodeField").write(meeting.joinCode());
       robot.clickOn("#joinButton");

@@ -11,7 +11,6 @@ import com.convene.desktop.ui.controls.VideoTile;
 import com.convene.model.api.MeetingView;
 import com.convene.model.signal.ChatEntry;
 import com.convene.model.signal.ParticipantInfo;
-import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,38 +22,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Acceptance c of issue 7 on the real app (TestFX under Xvfb), the real backend and a real webrtc-java bot:
 /// the app's user hosts a meeting with a waiting room and recording; it admits the bot from the participants
 /// panel, chats with it both ways, mutes it (the bot's tile shows the muted microphone), sees its raised hand
 /// and reaction, raises its own hand (the bot sees it), and starts and stops recording (the indicator follows).
 @Tag("media")
-class DesktopCallFeaturesIT {
+class DesktopCallFeaturesIT extends DesktopAppTest {
   private static final String THUMBS_UP = "\uD83D\uDC4D";
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
-  }
-
-  @AfterAll
-  static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
-  }
 
   @Test
   void hostAdmitsChatsMutesSeesHandsAndRecords() throws Exception {
@@ -65,10 +42,7 @@ class DesktopCallFeaturesIT {
     MeetingView meeting = rest.scheduleMeeting(hostAccount.token(), "Team sync",
         Map.of("waitingRoomEnabled", true, "recordingEnabled", true));
 
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(),
-        "--user=" + hostAccount.username(), "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(hostAccount.password());
-    robot.clickOn("#signInButton");
+    signIn(backend.baseUri(), hostAccount, "--audio=headless", "--video=pattern");
     await(20).until(() -> robot.lookup("#joinCodeField").tryQuery().isPresent());
     robot.clickOn("#joinCodeField").write(meeting.joinCode());
     robot.clickOn("#joinButton");

@@ -3,12 +3,10 @@ package com.convene.e2e;
 import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.convene.desktop.app.ConveneApp;
 import com.convene.desktop.app.settings.ConfigLocations;
 import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.media.DeviceInfo;
 import com.convene.desktop.ui.controls.VideoTile;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,33 +21,23 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Issue 7, device settings on the real app against the real backend, on a machine without camera and
 /// microphone: the screen says "No camera found", the user picks the app's test pattern and test tone (its
 /// virtual camera and microphone), sees the preview's frames advance and the level meter move, and finds the
 /// choice remembered (screen and settings file) after leaving and reopening the screen.
 @Tag("media")
-class DesktopDevicesIT {
+class DesktopDevicesIT extends DesktopAppTest {
   private static final Map<String, String> NO_CHOICE = Map.of("camera", "", "microphone", "", "speaker", "");
-  private final FxRobot robot = new FxRobot();
 
   @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
+  static void classSettings() throws Exception {
     LayeredSettings.saveUser(ConfigLocations.current(), NO_CHOICE);
   }
 
   @AfterAll
   static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
+    stopApp();
     LayeredSettings.saveUser(ConfigLocations.current(), NO_CHOICE); // later tests join with their own options
   }
 
@@ -57,10 +45,7 @@ class DesktopDevicesIT {
   void picksTheVirtualCameraAndMicrophoneWithPreviewAndLevelAndRemembersThem() throws Exception {
     E2eBackend backend = E2eBackend.get();
     RestFixture.Account user = backend.rest().newMember("Dev");
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + user.username(),
-        "--audio=headless");
-    robot.clickOn("#passwordField").write(user.password());
-    robot.clickOn("#signInButton");
+    signIn(backend.baseUri(), user, "--audio=headless");
     openDevices();
 
     boolean cameraHere;

@@ -3,13 +3,11 @@ package com.convene.e2e;
 import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.convene.desktop.app.ConveneApp;
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.call.CallListener;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,13 +20,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Issue 6, the desktop part: a host records a short call with a participant (real webrtc-java peers through the
 /// real SFU). In the real JavaFX app the host shares the recording with the meeting's participants and protects it
@@ -38,24 +31,7 @@ import org.testfx.api.FxToolkit;
 /// for byte the composed MP4. Last, the host deletes it from the app after confirming, and the server has it no
 /// more.
 @Tag("media")
-class DesktopRecordingsIT {
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
-  }
-
-  @AfterAll
-  static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
-  }
+class DesktopRecordingsIT extends DesktopAppTest {
 
   @Test
   void listsMyRecordingsAndDownloadsOneWithAProgressBar() throws Exception {
@@ -113,7 +89,7 @@ class DesktopRecordingsIT {
     RecordingView shared = rest.getJson(path, host.token(), new TypeReference<RecordingView>() {});
     assertThat(shared.visibility()).isEqualTo("participants");
     assertThat(shared.passwordProtected()).isTrue();
-    FxToolkit.cleanupApplication(ConveneApp.running().orElseThrow());
+    stopApp();
 
     // a fresh directory per run: an earlier run's download must not count as this one's
     Files.createDirectories(Path.of("target"));
@@ -161,7 +137,7 @@ class DesktopRecordingsIT {
     robot.clickOn("#backButton");
     Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> robot.lookup("#joinCodeField").tryQuery()
         .isPresent());
-    FxToolkit.cleanupApplication(ConveneApp.running().orElseThrow());
+    stopApp();
 
     // the host deletes it, confirming first
     openRecordings(backend, host);
@@ -179,10 +155,7 @@ class DesktopRecordingsIT {
   /// Starts the app, signs `account` in and opens the recordings screen; returns its list once it has items.
   @SuppressWarnings("unchecked")
   private ListView<RecordingView> openRecordings(E2eBackend backend, RestFixture.Account account) throws Exception {
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + account.username(),
-        "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(account.password());
-    robot.clickOn("#signInButton");
+    signIn(backend.baseUri(), account, "--audio=headless", "--video=pattern");
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
         .until(() -> robot.lookup("#recordingsButton").tryQuery().isPresent());
     robot.clickOn("#recordingsButton");

@@ -9,19 +9,15 @@ import com.convene.desktop.call.CallListener;
 import com.convene.desktop.reminders.TrayMenu;
 import com.convene.model.api.MeetingView;
 import com.convene.model.signal.ParticipantInfo;
-import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Labeled;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Issue 7, "System tray": the real app, signed in, reminds of my meeting that starts in a minute (a window with
 /// the title and **Join**) and Join takes it into that meeting's call; the tray menu then lists the meeting,
@@ -29,24 +25,16 @@ import org.testfx.api.FxToolkit;
 /// there is no tray manager, so the menu's items are driven through [ConveneApp#onTrayChoice], the same code
 /// the AWT menu's items call where a tray exists.
 @Tag("media")
-class DesktopRemindersIT {
-  private final FxRobot robot = new FxRobot();
+class DesktopRemindersIT extends DesktopAppTest {
 
   @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
+  static void classSettings() throws Exception {
     System.setProperty("convene.reminders", "true"); // off for the other e2e classes (e2e/pom.xml)
-    FxToolkit.registerPrimaryStage();
   }
 
   @AfterAll
   static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
+    stopApp();
     System.setProperty("convene.reminders", "false");
   }
 
@@ -58,10 +46,7 @@ class DesktopRemindersIT {
     RestFixture.Account other = rest.newMember("Ivo");
     MeetingView meeting = rest.scheduleMeeting(user.token(), "Design review", Map.of("waitingRoomEnabled", false));
 
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + user.username(),
-        "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(user.password());
-    robot.clickOn("#signInButton");
+    signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern");
 
     // the meeting starts in a minute, inside the 5-minute lead: the reminder shows at sign-in
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()

@@ -3,51 +3,32 @@ package com.convene.e2e;
 import static com.convene.e2e.FxSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.convene.desktop.app.ConveneApp;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Issue 7, the update check: with a newer installer in the real backend's update directory, the real JavaFX app
 /// shows "Convene X is available" after sign-in and downloads the installer for this OS with a progress bar that
 /// ends full; the saved file is byte for byte the one the server holds.
 @Tag("media")
-class DesktopUpdateIT {
+class DesktopUpdateIT extends DesktopAppTest {
   /// Newer than any version this build can have.
   private static final String VERSION = "99.1.0";
   private static final Path DEB = E2eBackend.UPDATE_DIRECTORY.resolve("convene_" + VERSION + "_amd64.deb");
   private static final Path RPM = E2eBackend.UPDATE_DIRECTORY.resolve("convene-" + VERSION + "-1.x86_64.rpm");
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
-  }
 
   @AfterAll
   static void cleanup() throws Exception {
     Files.deleteIfExists(DEB);
     Files.deleteIfExists(RPM);
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
+    stopApp();
   }
 
   @Test
@@ -66,10 +47,7 @@ class DesktopUpdateIT {
     Path saved = downloads.resolve((debian ? DEB : RPM).getFileName());
     Files.deleteIfExists(saved);
     System.setProperty("convene.downloads", downloads.toString());
-    FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + user.username(),
-        "--audio=headless", "--video=pattern");
-    robot.clickOn("#passwordField").write(user.password());
-    robot.clickOn("#signInButton");
+    signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern");
 
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
         .until(() -> onFx(() -> robot.lookup("#updateBanner").query().isVisible()));

@@ -9,44 +9,21 @@ import com.convene.desktop.call.CallListener;
 import com.convene.desktop.call.CallSession;
 import com.convene.desktop.ui.controls.VideoTile;
 import com.convene.model.api.MeetingView;
-import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /// Issue 7, acceptance d: the real app is in a call with a bot when the backend's media port goes dark for 5 s
 /// (every datagram in and out dropped, [com.convene.sfu.SfuServer#blockTraffic]). The app says it is
 /// reconnecting, and within 10 s of the port opening again it is back in the same meeting, as the same
 /// participant, with video flowing both ways, without a click.
 @Tag("media")
-class ReconnectIT {
+class ReconnectIT extends DesktopAppTest {
   private static final Duration OUTAGE = Duration.ofSeconds(5);
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
-  }
-
-  @AfterAll
-  static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
-  }
 
   @Test
   void ridesOutAFiveSecondMediaOutageInTheSameMeeting() throws Exception {
@@ -59,10 +36,7 @@ class ReconnectIT {
 
     try (Peer bot = Peer.join(backend, host, meeting.joinCode(), "PatternBot", CallConfig.VideoChoice.PATTERN, 440,
         new CallListener() {})) {
-      FxToolkit.setupApplication(ConveneApp.class, "--server=" + backend.baseUri(), "--user=" + user.username(),
-          "--audio=headless", "--video=pattern");
-      robot.clickOn("#passwordField").write(user.password());
-      robot.clickOn("#signInButton");
+      signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern");
       Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
           .until(() -> robot.lookup("#joinCodeField").tryQuery().isPresent());
       robot.clickOn("#joinCodeField").write(meeting.joinCode());

@@ -8,7 +8,6 @@ import com.convene.desktop.call.CallListener;
 import com.convene.desktop.call.CallSession;
 import com.convene.desktop.ui.controls.VideoTile;
 import com.convene.model.api.MeetingView;
-import java.awt.GraphicsEnvironment;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -19,12 +18,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,26 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /// signaling as the same participant, video flows both ways again, and a chat message the bot sent during the
 /// outage shows in the app, all within 10 s of the network coming back and without a click.
 @Tag("media")
-class SignalingReconnectIT {
+class SignalingReconnectIT extends DesktopAppTest {
   private static final Duration OUTAGE = Duration.ofSeconds(5);
   private static final String GAP_MESSAGE = "sent while you were offline";
-  private final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    Assumptions.assumeFalse(
-        GraphicsEnvironment.isHeadless(), "needs a display: scripts/test.sh runs the tests under xvfb-run");
-    System.setProperty("testfx.robot", "glass");
-    System.setProperty("testfx.headless", "false");
-    FxToolkit.registerPrimaryStage();
-  }
-
-  @AfterAll
-  static void cleanup() throws Exception {
-    if (ConveneApp.running().isPresent()) {
-      FxToolkit.cleanupApplication(ConveneApp.running().get());
-    }
-  }
 
   @Test
   void resumesTheSameParticipantAfterAFiveSecondFullOutage() throws Exception {
