@@ -20,9 +20,11 @@ import java.util.Map;
 /// @param nacksSent         Generic NACKs the SFU sent to publishers for video packets that never reached it
 /// @param retransmissionsSent RTX packets (RFC 4588) the SFU sent to subscribers from its retransmission buffer
 /// @param retransmissionMisses packets subscribers NACKed that the SFU no longer held (or never received)
+/// @param receiverReportsSent receiver reports (RFC 3550 §6.4.2) the SFU sent to publishers
 public record SfuStats(Map<DropReason, Long> drops, long packetsReceived, long bytesReceived, long packetsForwarded,
         long bytesForwarded, long rtpPacketsLost, long nacksReceived, long nackedPackets, long plisReceived,
-        long plisSent, long nacksSent, long retransmissionsSent, long retransmissionMisses) {
+        long plisSent, long nacksSent, long retransmissionsSent, long retransmissionMisses,
+        long receiverReportsSent) {
 
     /// Copies the map and fills absent reasons with zero.
     public SfuStats {

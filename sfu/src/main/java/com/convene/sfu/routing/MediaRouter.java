@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /// subscriber of a track with per-subscriber SRTP protection, key-frame request relay, and loss repair for video
 /// with NACK: gaps in a publisher's stream are NACKed to the publisher (which retransmits on the media SSRC), and
 /// subscribers' NACKs are answered from the track's [RetransmissionBuffer] on the RTX stream (RFC 4585 §6.2.1,
-/// RFC 4588).
+/// RFC 4588). Publishers get a receiver report about once a second (RFC 3550 §6.4.2) for their bandwidth
+/// estimation and round-trip time.
 ///
 /// Confined to the socket event loop, except [#newTransport], [#execute] and [#stats], which are thread-safe.
 /// Never throws per packet: every drop is counted by [DropReason].
@@ -54,6 +55,7 @@ public final class MediaRouter implements DatagramHandler {
     private final AtomicLong plisReceived = new AtomicLong();
     private final AtomicLong plisSent = new AtomicLong();
     private final AtomicLong nacksSent = new AtomicLong();
+    private final AtomicLong receiverReportsSent = new AtomicLong();
     private final AtomicLong retransmissionsSent = new AtomicLong();
     private final AtomicLong retransmissionMisses = new AtomicLong();
     private final PacketBuffer inbound = new PacketBuffer();
@@ -227,7 +229,7 @@ public final class MediaRouter implements DatagramHandler {
         return new SfuStats(counts, loop.packetsReceived(), loop.bytesReceived(), packetsForwarded.get(),
                 bytesForwarded.get(), rtpPacketsLost.get(), nacksReceived.get(), nackedPackets.get(),
                 plisReceived.get(), plisSent.get(), nacksSent.get(), retransmissionsSent.get(),
-                retransmissionMisses.get());
+                retransmissionMisses.get(), receiverReportsSent.get());
     }
 
     DtlsCertificate certificate() {
@@ -345,6 +347,7 @@ public final class MediaRouter implements DatagramHandler {
             return DropReason.UNKNOWN_PAYLOAD_TYPE;
         }
         int sequenceNumber = RtpHeader.sequenceNumber(clear, inbound.getOffset());
+        route.reception().onPacket(sequenceNumber, RtpHeader.timestamp(clear, inbound.getOffset()), nowNanos);
         int missing = route.sequenceGaps().record(sequenceNumber);
         RetransmissionBuffer history = route.history();
         if (missing > 0) {
@@ -374,7 +377,47 @@ public final class MediaRouter implements DatagramHandler {
             }
             send(outbound, target);
         }
+        if (transport.receiverReportDue(nowNanos)) {
+            sendReceiverReport(transport, srtp, nowNanos);
+        }
         return null;
+    }
+
+    /// Sends a publisher one receiver report (RFC 3550 §6.4.2) with a block for each stream it publishes, so its
+    /// bandwidth estimation learns that its packets arrive and what is lost, and its round trip (LSR/DLSR).
+    private void sendReceiverReport(PeerTransport publisher, SrtpSession srtp, long nowNanos) {
+        InetSocketAddress target = publisher.address();
+        TrackRoute[] routes = publisher.published();
+        if (target == null || routes.length == 0) {
+            return;
+        }
+        feedback.copyFrom(feedback.getBuffer(), 0, 0);
+        byte[] buffer = feedback.getBuffer();
+        int length = 8;
+        int blocks = 0;
+        for (TrackRoute route : routes) {
+            if (blocks == 31) {
+                break;
+            }
+            int written = route.reception().writeReportBlock(buffer, length, route.ssrc(), nowNanos);
+            length += written;
+            blocks += written > 0 ? 1 : 0;
+        }
+        if (blocks == 0) {
+            return;
+        }
+        RtcpPackets.writeReceiverReportHeader(buffer, 0, SFU_SSRC, blocks);
+        feedback.setLength(length);
+        DropReason failure = srtp.protectRtcp(feedback);
+        if (failure != null) {
+            drop(failure);
+            return;
+        }
+        if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
+            receiverReportsSent.incrementAndGet();
+        } else {
+            drop(DropReason.SEND_FAILED);
+        }
     }
 
     private @Nullable DropReason handleRtcp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length,
@@ -434,6 +477,9 @@ public final class MediaRouter implements DatagramHandler {
         if (route == null) {
             drop(DropReason.UNKNOWN_SSRC);
             return;
+        }
+        if (length >= 28) {
+            route.reception().onSenderReport(RtcpPackets.senderReportNtpMiddle(clear, offset), nowNanos);
         }
         RtpTap tap = route.tap();
         if (tap != null) {

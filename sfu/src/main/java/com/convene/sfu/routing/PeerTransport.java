@@ -27,6 +27,8 @@ public final class PeerTransport implements IceEndpoint {
     }
 
     private static final TrackRoute[] NO_ROUTES = new TrackRoute[0];
+    /// Gap between receiver reports to one publisher, ns (libwebrtc sends its own about once a second).
+    static final long RECEIVER_REPORT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final String name;
     private final Role role;
@@ -42,6 +44,8 @@ public final class PeerTransport implements IceEndpoint {
     private TrackRoute[] published = NO_ROUTES;
     private TrackRoute[] subscribed = NO_ROUTES;
     private boolean closed;
+    /// When the SFU last sent this publisher a receiver report, [System#nanoTime()]; loop only.
+    private long lastReceiverReportNanos = Long.MIN_VALUE;
     /// Next sequence number of each RTX stream (by RTX SSRC) the SFU sends this subscriber; loop only.
     private final java.util.Map<Integer, Integer> rtxSequenceNumbers = new java.util.HashMap<>();
 
@@ -59,6 +63,17 @@ public final class PeerTransport implements IceEndpoint {
         }
         this.dtls = new DtlsSession(name, router.certificate(), remoteFingerprint, this::sendFromDtlsThread,
                 keys -> router.onSrtpKeys(this, keys));
+    }
+
+    /// Whether a receiver report is due (at most one a [#RECEIVER_REPORT_INTERVAL_NANOS]), and if so marks it sent.
+    /// Loop only.
+    boolean receiverReportDue(long nowNanos) {
+        if (lastReceiverReportNanos != Long.MIN_VALUE
+                && nowNanos - lastReceiverReportNanos < RECEIVER_REPORT_INTERVAL_NANOS) {
+            return false;
+        }
+        lastReceiverReportNanos = nowNanos;
+        return true;
     }
 
     /// The next sequence number of this subscriber's RTX stream `rtxSsrc` (RFC 4588 §4: an RTX stream numbers its

@@ -3,6 +3,7 @@ package com.convene.sfu.routing;
 import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.rtcp.PliThrottle;
+import com.convene.sfu.rtp.ReceptionStatistics;
 import com.convene.sfu.rtp.RetransmissionBuffer;
 import com.convene.sfu.rtp.SequenceGaps;
 import com.convene.sfu.sdp.OfferedTrack;
@@ -23,6 +24,7 @@ public final class TrackRoute {
     private PeerTransport[] subscribers = NONE;
     private @Nullable RtpTap tap;
     private final SequenceGaps sequenceGaps = new SequenceGaps();
+    private final ReceptionStatistics reception;
     /// Recent packets for answering subscribers' NACKs; null unless the track is video with NACK negotiated.
     private final @Nullable RetransmissionBuffer history;
 
@@ -38,6 +40,22 @@ public final class TrackRoute {
         this.offered = offered;
         this.pliThrottle = new PliThrottle(pliThrottleNanos);
         this.history = track.kind() == MediaKind.VIDEO && offered.codec().nack() ? new RetransmissionBuffer() : null;
+        this.reception = new ReceptionStatistics(clockRate(offered.codec().rtpmap()));
+    }
+
+    /// The clock rate of an `a=rtpmap` encoding such as `VP8/90000` or `opus/48000/2`, in Hz.
+    static int clockRate(String rtpmap) {
+        String[] parts = rtpmap.split("/");
+        try {
+            return parts.length > 1 ? Integer.parseInt(parts[1].trim()) : 90_000;
+        } catch (NumberFormatException e) {
+            return 90_000;
+        }
+    }
+
+    /// What the SFU received of this track, for receiver reports to the publisher. Loop only.
+    ReceptionStatistics reception() {
+        return reception;
     }
 
     /// Recent packets of a video track with NACK, or null. Loop only.

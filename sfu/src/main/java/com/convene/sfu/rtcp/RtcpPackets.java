@@ -125,6 +125,30 @@ public final class RtcpPackets {
         return count;
     }
 
+    /// Writes the 8-byte header of a receiver report (RFC 3550 §6.4.2) that `blocks` report blocks of 24 bytes
+    /// each will follow.
+    ///
+    /// @param blocks 0–31
+    /// @return 8
+    public static int writeReceiverReportHeader(byte[] buffer, int offset, int senderSsrc, int blocks) {
+        if (blocks < 0 || blocks > 31) {
+            throw new IllegalArgumentException("a receiver report holds 0-31 blocks, got " + blocks);
+        }
+        int words = (8 + 24 * blocks) / 4 - 1;
+        buffer[offset] = (byte) (0x80 | blocks);
+        buffer[offset + 1] = (byte) RR;
+        buffer[offset + 2] = (byte) (words >>> 8);
+        buffer[offset + 3] = (byte) words;
+        writeI32(buffer, offset + 4, senderSsrc);
+        return 8;
+    }
+
+    /// The middle 32 bits of a sender report's NTP timestamp (RFC 3550 §6.4.1), what a receiver report's LSR
+    /// echoes; the packet at `position` must be an SR of at least 28 bytes.
+    public static long senderReportNtpMiddle(byte[] buffer, int position) {
+        return readI32(buffer, position + 10) & 0xFFFF_FFFFL;
+    }
+
     /// Calls `lost` with every sequence number a Generic NACK starting at `position` asks for, FCI by FCI: the PID,
     /// then PID + i for each bit i - 1 set in its BLP (RFC 4585 §6.2.1).
     ///

@@ -72,6 +72,11 @@ public final class RtpHeader {
         return ((buffer[offset + 2] & 0xFF) << 8) | (buffer[offset + 3] & 0xFF);
     }
 
+    /// RTP timestamp, 0–2^32-1.
+    public static long timestamp(byte[] buffer, int offset) {
+        return readI32(buffer, offset + 4) & 0xFFFF_FFFFL;
+    }
+
     /// SSRC, unsigned 32 bits in an int.
     public static int ssrc(byte[] buffer, int offset) {
         return readI32(buffer, offset + 8);

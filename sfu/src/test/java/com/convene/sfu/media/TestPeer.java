@@ -270,6 +270,16 @@ final class TestPeer implements AutoCloseable {
         return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /// The publish PeerConnection's statistics of one type (W3C webrtc-stats), one member map per object.
+    List<Map<String, Object>> publishStats(dev.onvoid.webrtc.RTCStatsType type) throws Exception {
+        CompletableFuture<List<Map<String, Object>>> result = new CompletableFuture<>();
+        publishPc.getStats(report -> result.complete(report.getStats().values().stream()
+                .filter(s -> s.getType() == type)
+                .map(s -> (Map<String, Object>) Map.copyOf(s.getAttributes()))
+                .toList()));
+        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
     String name() {
         return name;
     }
