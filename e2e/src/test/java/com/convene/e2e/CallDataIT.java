@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /// Acceptance b of issue 4 at media level: a short (about 12 s) call of three real webrtc-java peers through the
 /// SFU leaves, in the real stores,
 /// - `meeting_events` (Cassandra): each peer's join, a mute and the leaves, in time order;
-/// - `call_quality_metrics` (Cassandra): rows for every peer at about one per 5 s (each client reports every 5 s);
+/// - `call_quality_metrics` (Cassandra): rows for every peer at about one per 5 s (each client reports every 5 s),
+///   with loss, jitter and round trip from the SFU's receiver reports;
 /// - Redis: `meeting_room`, `session`, `presence`, `chat`, `ice_candidates`, `sdp_offer`, `sdp_answer` with seed
 ///   000's TTLs, read with `TTL`;
 /// - chat: sent by two peers, delivered to all three, in `chat:{meeting_id}` and in `chat_messages`.
@@ -152,7 +153,8 @@ class CallDataIT {
         String name = List.of("Ada", "Bo", "Cy").get(i);
         // at least this long in the call: from the last join to this peer's leave
         long expectedReports = Duration.between(joinedAt.get(name), leftAt.get(name)).toSeconds() / 5;
-        List<Row> quality = cql.execute("SELECT metric_time, audio_bitrate, video_bitrate, video_resolution "
+        List<Row> quality = cql.execute("SELECT metric_time, audio_bitrate, video_bitrate, video_resolution, "
+            + "audio_packet_loss, audio_jitter, audio_rtt, video_packet_loss, video_rtt "
             + "FROM convene.call_quality_metrics WHERE meeting_id = ? AND participant_id = ?", meetingId,
             UUID.fromString(ids.get(i))).all();
         System.out.printf("CALLDATA quality rows of %s (at least %d ms in the call of %d ms): %d, times %s%n", name,
@@ -163,6 +165,13 @@ class CallDataIT {
         // the first report of a peer has no bitrate yet (bitrates are deltas between reports)
         assertThat(quality).allMatch(r -> r.isNull("video_bitrate") || r.getInt("video_bitrate") > 0);
         nonNullVideo += quality.stream().filter(r -> !r.isNull("video_bitrate")).count();
+        // loss, jitter and round trip come from the SFU's receiver reports (decision 007)
+        assertThat(quality).as("loss, jitter and RTT of %s", name).anySatisfy(r -> {
+          assertThat(r.isNull("audio_packet_loss") || r.isNull("video_packet_loss")).isFalse();
+          assertThat(r.isNull("audio_jitter") || r.isNull("audio_rtt") || r.isNull("video_rtt")).isFalse();
+          assertThat(r.getFloat("video_packet_loss")).isBetween(0f, 0.05f);
+          assertThat(r.getInt("video_rtt")).isBetween(0, 1_000);
+        });
       }
       assertThat(nonNullVideo).isPositive();
     } finally {
