@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /// Issue 6, the desktop part: a host records a short call with a participant (real webrtc-java peers through the
-/// real SFU). In the real JavaFX app the host shares the recording with the meeting's participants and protects it
+/// real SFU). The app's REST client composes it again (as its "Compose again" button does). In the real JavaFX
+/// app the host shares the recording with the meeting's participants and protects it
 /// with a password. Signed in as the participant, the app lists the recordings of her meetings, shows the composed
 /// one as ready and protected (without the host's controls), asks for the password when the download is refused
 /// (a wrong one is refused again), then downloads it with a progress bar that ends full; the saved file is byte
@@ -65,6 +66,19 @@ class DesktopRecordingsIT extends DesktopAppTest {
     }
     String path = "/api/v1/recordings/" + recordingId.get();
     RecordingView ready = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> rest.getJson(path, host.token(), new TypeReference<RecordingView>() {}),
+            r -> r.status().equals("ready"));
+    // the app's client composes it again (what "Compose again" sends after a failure) and it is ready again
+    com.convene.desktop.call.ConveneApiClient api = new com.convene.desktop.call.ConveneApiClient(
+        java.net.http.HttpClient.newHttpClient(), backend.baseUri());
+    com.convene.model.api.LoginResponse login = rest.post("/api/v1/auth/login",
+        Map.of("username", host.username(), "password", host.password()), null,
+        com.convene.model.api.LoginResponse.class);
+    com.convene.desktop.call.SignedIn hostSession = new com.convene.desktop.call.SignedIn(backend.baseUri(),
+        com.convene.desktop.call.SessionTokens.of(login, api::refresh, java.time.InstantSource.system()),
+        login.user());
+    assertThat(api.recomposeRecording(hostSession, ready.id()).status()).isEqualTo("processing");
+    ready = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
         .until(() -> rest.getJson(path, host.token(), new TypeReference<RecordingView>() {}),
             r -> r.status().equals("ready"));
     byte[] composed = rest.get(ready.downloadPath(), host.token(), Map.of()).body();
