@@ -442,24 +442,33 @@ public final class CallSession implements AutoCloseable {
 
   /// Leaves the meeting: sends `LeaveRequest`, waits up to 3 s for `Left`, then releases everything.
   public CompletableFuture<String> leave() {
-    executor.execute(() -> {
-      if (ended.isDone()) {
-        return;
-      }
-      if (reconnector != null) {
-        reconnector.leaving();
-      }
-      if (reconnector != null && reconnector.reconnecting()) {
-        shutdown("left"); // no socket to say goodbye on; the server lets us go when its grace period ends
-      } else if (channel != null && participantId != null && leaveRequestId == null) {
-        leaveRequestId = newRequestId();
-        channel.send(new LeaveRequest(leaveRequestId));
-        executor.schedule(() -> shutdown("left"), LEAVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-      } else {
-        shutdown("left");
-      }
-    });
+    if (ended.isDone()) {
+      return ended; // already over (left, removed, ended by the host): its executor is gone
+    }
+    try {
+      executor.execute(this::leaveOnSessionThread);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("Leave after the session's executor stopped; the call is ending");
+    }
     return ended;
+  }
+
+  private void leaveOnSessionThread() {
+    if (ended.isDone()) {
+      return;
+    }
+    if (reconnector != null) {
+      reconnector.leaving();
+    }
+    if (reconnector != null && reconnector.reconnecting()) {
+      shutdown("left"); // no socket to say goodbye on; the server lets us go when its grace period ends
+    } else if (channel != null && participantId != null && leaveRequestId == null) {
+      leaveRequestId = newRequestId();
+      channel.send(new LeaveRequest(leaveRequestId));
+      executor.schedule(() -> shutdown("left"), LEAVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } else {
+      shutdown("left");
+    }
   }
 
   /// Leaves and waits up to 5 s for the release. Do not call on the FX thread.
