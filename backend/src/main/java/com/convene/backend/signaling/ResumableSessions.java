@@ -52,6 +52,11 @@ final class ResumableSessions {
     return config.resumeGrace();
   }
 
+  /// How often [SocketLiveness] pings every socket, announced to clients in `welcome`.
+  Duration pingInterval() {
+    return config.pingInterval();
+  }
+
   int bufferCapacity() {
     return config.resumeBuffer();
   }

@@ -437,7 +437,7 @@ final class SignalingSession implements SfuListener {
     }
     state = State.READY;
     deviceType = deviceTypeOf(hello.client());
-    send(new Welcome(Hello.PROTOCOL_VERSION, connectionId, userId));
+    send(new Welcome(Hello.PROTOCOL_VERSION, connectionId, userId, resumables.pingInterval().toMillis()));
     hub.webRtc().putPresence(userId, "online", null, deviceType);
   }
 

@@ -23,6 +23,8 @@ public final class SignalingClient implements AutoCloseable {
   private volatile boolean frozen;
   /// The user id from [com.convene.model.signal.Welcome], set by the test's connect helper.
   volatile String userId;
+  /// The ping interval the server announced in [com.convene.model.signal.Welcome], ms.
+  volatile Long pingIntervalMillis;
 
   public SignalingClient(URI uri, String token) {
     this.socket =

@@ -38,7 +38,9 @@ abstract class SignalingTestSupport extends BackendTestSupport {
   SignalingClient connect(String token) throws InterruptedException {
     SignalingClient c = new SignalingClient(wsUri(), token);
     c.send(new Hello(Hello.PROTOCOL_VERSION, "signaling-it"));
-    c.userId = c.expect(Welcome.class).userId();
+    Welcome welcome = c.expect(Welcome.class);
+    c.userId = welcome.userId();
+    c.pingIntervalMillis = welcome.pingIntervalMillis();
     return c;
   }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /// Dead-socket detection (docs/decisions/086-dead-socket-detection.md) with real WebSocket clients against the
 /// real backend, with a 300 ms ping interval, a 1.5 s idle timeout and a 1 s resume grace: a client that goes
 /// silent (stops reading, so the server's pings get no pongs) is closed as dead and the others see its
-/// participant leave; a client that only answers pings, sending nothing itself, stays connected.
+/// participant leave; a client that only answers pings, sending nothing itself, stays connected. `welcome` tells
+/// clients the ping interval.
 @MicronautTest
 class SocketLivenessIT extends SignalingTestSupport {
   @Inject SignalingMetrics metrics;
@@ -39,6 +40,7 @@ class SocketLivenessIT extends SignalingTestSupport {
     long idleBefore = metrics.idleDisconnects();
     try (SignalingClient host = connect(hostToken);
         SignalingClient frozen = connect(newMemberToken())) {
+      assertThat(host.pingIntervalMillis).as("announced in welcome").isEqualTo(300L);
       join(host, meeting, "Host");
       Joined guest = join(frozen, meeting, "Sleeper");
       host.expect(ParticipantJoined.class);

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /// Sends are chained so that at most one is outstanding, as the JDK WebSocket requires.
 ///
 /// The server pings every socket every 10 s (docs/decisions/086-dead-socket-detection.md; the JDK answers with a
-/// pong by itself). A channel that hears nothing at all (no frame, no ping) for [#silenceLimit()] takes the
-/// server for unreachable: it aborts the socket and reports it closed with 1006 (abnormal closure), so the
+/// pong by itself) and says how often in `welcome`. A channel that hears nothing at all (no frame, no ping) for
+/// [#silenceLimit()] — or three and a half announced ping intervals, when longer — takes the server for
+/// unreachable: it aborts the socket and reports it closed with 1006 (abnormal closure), so the
 /// [SignalingReconnector] reconnects instead of waiting for TCP to give up, which can take many minutes.
 public final class WebSocketSignalingChannel implements SignalingChannel {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSignalingChannel.class);
@@ -66,7 +67,7 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
     long silentNanos = System.nanoTime() - receiver.lastHeardNanos;
     if (receiver.ended) {
       watchdog.cancel(false);
-    } else if (silentNanos > silenceLimit().toNanos()) {
+    } else if (silentNanos > receiver.silenceLimitNanos()) {
       watchdog.cancel(false);
       receiver.ended = true;
       LOG.warn("Nothing heard from the signaling server for {} ms; dropping the connection",
@@ -154,6 +155,16 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
     volatile long lastHeardNanos = System.nanoTime();
     /// Set once the socket closed or failed, or the watchdog gave up on it: nothing more is reported.
     volatile boolean ended;
+    /// The server's ping interval from `welcome`, ms, or 0 when it did not say.
+    volatile long pingIntervalMillis;
+
+    /// How long silence means the server is gone: [#silenceLimit()], or three and a half of the server's ping
+    /// intervals when it announced a longer one.
+    long silenceLimitNanos() {
+      long limit = silenceLimit().toNanos();
+      long announced = pingIntervalMillis;
+      return announced > 0 ? Math.max(limit, TimeUnit.MILLISECONDS.toNanos(announced * 7 / 2)) : limit;
+    }
 
     Receiver(SignalListener listener) {
       this.listener = listener;
@@ -184,7 +195,11 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
         String frame = partial.toString();
         partial.setLength(0);
         try {
-          listener.onSignal(CODEC.decode(frame));
+          Signal signal = CODEC.decode(frame);
+          if (signal instanceof com.convene.model.signal.Welcome welcome && welcome.pingIntervalMillis() != null) {
+            pingIntervalMillis = welcome.pingIntervalMillis();
+          }
+          listener.onSignal(signal);
         } catch (SignalDecodeException e) {
           listener.onFailure(e);
         }

@@ -26,6 +26,7 @@ class SignalCodecTest {
     return Stream.of(
         Arguments.of("hello", new Hello(1, "convene-desktop/0.1.0")),
         Arguments.of("welcome", new Welcome(1, "c-1", "u-1")),
+        Arguments.of("welcome-with-ping", new Welcome(1, "c-1", "u-1", 10_000L)),
         Arguments.of("join", new JoinRequest("r1", "abc-defg-hij", "Bob", false, true)),
         Arguments.of("joined", new Joined("r1", "m-1", "Standup", "p-2", List.of(alice), List.of(cam))),
         Arguments.of("joined-resumable", new Joined("r1", "m-1", "Standup", "p-2", List.of(alice), List.of(cam),
