@@ -63,6 +63,16 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
     }
   }
 
+  /// How long silence means the server is gone, ns: [#silenceLimit()], or three and a half of the server's ping
+  /// intervals when it announced (in `welcome`) one long enough to need more.
+  ///
+  /// @param announcedPingMillis the server's ping interval, ms, or 0 when it did not say
+  static long silenceLimitNanos(long announcedPingMillis) {
+    long limit = silenceLimit().toNanos();
+    return announcedPingMillis > 0
+        ? Math.max(limit, TimeUnit.MILLISECONDS.toNanos(announcedPingMillis * 7 / 2)) : limit;
+  }
+
   private void checkHeard() {
     long silentNanos = System.nanoTime() - receiver.lastHeardNanos;
     if (receiver.ended) {
@@ -158,12 +168,8 @@ public final class WebSocketSignalingChannel implements SignalingChannel {
     /// The server's ping interval from `welcome`, ms, or 0 when it did not say.
     volatile long pingIntervalMillis;
 
-    /// How long silence means the server is gone: [#silenceLimit()], or three and a half of the server's ping
-    /// intervals when it announced a longer one.
     long silenceLimitNanos() {
-      long limit = silenceLimit().toNanos();
-      long announced = pingIntervalMillis;
-      return announced > 0 ? Math.max(limit, TimeUnit.MILLISECONDS.toNanos(announced * 7 / 2)) : limit;
+      return WebSocketSignalingChannel.silenceLimitNanos(pingIntervalMillis);
     }
 
     Receiver(SignalListener listener) {
