@@ -52,7 +52,7 @@ final class Peer implements AutoCloseable {
       double toneHz,
       CallListener extra)
       throws Exception {
-    return awaitJoined(start(backend, account, meeting, name, video, toneHz, null, extra));
+    return joinVia(backend.baseUri(), account, meeting, name, video, toneHz, extra);
   }
 
   /// Waits up to 15 s until `peer` is in the meeting; closes it when it is not.

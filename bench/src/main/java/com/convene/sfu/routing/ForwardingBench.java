@@ -86,7 +86,7 @@ public final class ForwardingBench {
             receivers.add(client);
             Thread.ofPlatform().daemon().name("bench-receiver-" + s).start(() -> receive(client, received));
         }
-        Thread.sleep(500); // routing updates run on the loop
+        awaitLoop(loop); // the routing updates above are queued on the loop; this runs after them
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long loopThread = Thread.getAllStackTraces().keySet().stream()
@@ -98,7 +98,7 @@ public final class ForwardingBench {
         long cpuBefore = threads.getThreadCpuTime(loopThread);
         long wallBefore = System.nanoTime();
         long sent = send(senders, rate, seconds, sfu);
-        Thread.sleep(200);
+        awaitDelivered(router, received, forwardedBefore, receivedBefore);
         long wall = System.nanoTime() - wallBefore;
         long cpu = threads.getThreadCpuTime(loopThread) - cpuBefore;
         long forwarded = router.stats().packetsForwarded() - forwardedBefore;
@@ -124,6 +124,30 @@ public final class ForwardingBench {
             client.channel().close();
         }
         loop.close();
+    }
+
+    /// Waits until the loop has run every task queued before this call (its queue is first in, first out).
+    private static void awaitLoop(UdpSocketLoop loop) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        if (!loop.execute(done::countDown) || !done.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the SFU loop did not run the routing updates");
+        }
+    }
+
+    /// Waits (at most 5 s) until the receivers got every copy the loop forwarded since the measurement began, or
+    /// their count stops growing (copies lost on loopback are reported as such).
+    private static void awaitDelivered(MediaRouter router, AtomicLong received, long forwardedBefore,
+            long receivedBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long got = received.get() - receivedBefore;
+            if (got >= router.stats().packetsForwarded() - forwardedBefore || got == last) {
+                return;
+            }
+            last = got;
+            TimeUnit.MILLISECONDS.sleep(50); // polling the counters, bounded by the deadline
+        }
     }
 
     /// A client socket whose transport is bound and keyed as after ICE and DTLS.

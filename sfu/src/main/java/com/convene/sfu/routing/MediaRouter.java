@@ -408,16 +408,7 @@ public final class MediaRouter implements DatagramHandler {
         }
         RtcpPackets.writeReceiverReportHeader(buffer, 0, SFU_SSRC, blocks);
         feedback.setLength(length);
-        DropReason failure = srtp.protectRtcp(feedback);
-        if (failure != null) {
-            drop(failure);
-            return;
-        }
-        if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
-            receiverReportsSent.incrementAndGet();
-        } else {
-            drop(DropReason.SEND_FAILED);
-        }
+        sendFeedback(srtp, target, receiverReportsSent);
     }
 
     private @Nullable DropReason handleRtcp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length,
@@ -552,16 +543,7 @@ public final class MediaRouter implements DatagramHandler {
         }
         feedback.copyFrom(feedback.getBuffer(), 0, 0);
         feedback.setLength(RtcpPackets.writeNack(feedback.getBuffer(), 0, SFU_SSRC, route.ssrc(), firstLost, count));
-        DropReason failure = srtp.protectRtcp(feedback);
-        if (failure != null) {
-            drop(failure);
-            return;
-        }
-        if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
-            nacksSent.incrementAndGet();
-        } else {
-            drop(DropReason.SEND_FAILED);
-        }
+        sendFeedback(srtp, target, nacksSent);
     }
 
     /// Sends a PLI (RFC 4585 §6.3.1) for the route's SSRC to its publisher, unless throttled.
@@ -580,13 +562,18 @@ public final class MediaRouter implements DatagramHandler {
         feedback.copyFrom(feedback.getBuffer(), 0, 0);
         int pliLength = RtcpPackets.writePli(feedback.getBuffer(), 0, SFU_SSRC, route.ssrc());
         feedback.setLength(pliLength);
+        sendFeedback(srtp, target, plisSent);
+    }
+
+    /// Protects the RTCP packet built in `feedback` for a publisher and sends it, counting it in `sent`.
+    private void sendFeedback(SrtpSession srtp, InetSocketAddress target, AtomicLong sent) {
         DropReason failure = srtp.protectRtcp(feedback);
         if (failure != null) {
             drop(failure);
             return;
         }
         if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
-            plisSent.incrementAndGet();
+            sent.incrementAndGet();
         } else {
             drop(DropReason.SEND_FAILED);
         }
