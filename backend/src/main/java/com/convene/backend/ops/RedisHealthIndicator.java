@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Publisher;
 
 /// `redis` in `/health`, replacing micronaut-redis' indicator (`redis.health.enabled: false`): UP when `PING` is
-/// answered within 2 s, otherwise [#DEGRADED]. Redis holds live state that calls do without for a while
+/// answered within 800 ms, otherwise [#DEGRADED]. Redis holds live state that calls do without for a while
 /// (docs/decisions/061-redis-outage.md), so its outage keeps the node in the load balancer (HTTP 200) rather than
 /// taking every node out at once; `GET /api/v1/admin/health` names it DOWN. Never blocks (asynchronous `PING`).
 @Singleton
@@ -33,7 +33,7 @@ final class RedisHealthIndicator implements HealthIndicator {
         CompletableFuture<HealthResult> result;
         try {
             result = redis.async().ping().toCompletableFuture()
-                    .orTimeout(2, TimeUnit.SECONDS)
+                    .orTimeout(StoreHealthService.CHECK_DEADLINE_MILLIS, TimeUnit.MILLISECONDS)
                     .handle((pong, error) -> HealthResult.builder("redis",
                             error == null && "PONG".equals(pong) ? HealthStatus.UP : DEGRADED).build());
         } catch (RuntimeException e) {
