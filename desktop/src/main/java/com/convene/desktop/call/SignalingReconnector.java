@@ -1,6 +1,7 @@
 package com.convene.desktop.call;
 
 import com.convene.model.signal.ChatSend;
+import io.github.resilience4j.core.IntervalFunction;
 import com.convene.model.signal.Heartbeat;
 import com.convene.model.signal.Hello;
 import com.convene.model.signal.QualityReport;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 ///
 /// When the socket closes or fails after `joined` and the call is not leaving, it tells the session
 /// ([Events#onSignalingDown]), opens new sockets through the same [SignalingConnector] with backoff
-/// ([#BACKOFF_MILLIS], 0.5 s doubling to 5 s), and on each sends `hello` then [ResumeRequest] with the token of the
+/// ([#RETRY_DELAYS]: about 0.25 s doubling, with ±50 % jitter, never more than 1 s), and on each sends `hello`
+/// then [ResumeRequest] with the token of the
 /// last `joined`/`resumed`. On [Resumed] it carries on with the new socket: the missed messages the server replays
 /// reach the session as usual and the PeerConnections never notice. A refused resume ([SignalError] answering it)
 /// or [#GIVE_UP_MILLIS] without success end the attempt through [Events].
@@ -43,12 +45,25 @@ import org.slf4j.LoggerFactory;
 /// callbacks of sockets given up are ignored (each socket gets its own generation number).
 final class SignalingReconnector implements SignalingChannel {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingReconnector.class);
-  /// Waits before reconnect attempts 1, 2, 3 … in ms; the last one repeats.
-  static final long[] BACKOFF_MILLIS = {500, 1_000, 2_000, 4_000, 5_000};
+  /// Waits before reconnect attempts 1, 2, 3 …: exponential from 250 ms (×2) with ±50 % jitter, capped by a
+  /// jittered 500–1,000 ms, so the first retries come within 1 s, the network's return is noticed within about 1 s
+  /// at any point of an outage (issue 12: a resume within 2 s of the network coming back), and a server that
+  /// restarts is not hit by every client in the same millisecond. resilience4j's [IntervalFunction]; attempt 1 is
+  /// the first retry.
+  static final IntervalFunction RETRY_DELAYS = new IntervalFunction() {
+    private final IntervalFunction exponential = IntervalFunction.ofExponentialRandomBackoff(250, 2.0, 0.5);
+    private final IntervalFunction cap = IntervalFunction.ofRandomized(750, 0.33);
+
+    @Override
+    public Long apply(Integer attempt) {
+      return Math.min(exponential.apply(attempt), cap.apply(attempt));
+    }
+  };
   /// Time after the loss when reconnecting stops and the call ends as "connection lost", ms.
   static final long GIVE_UP_MILLIS = 60_000;
-  /// Time one new socket gets to answer `hello` and `resume` before it counts as failed, ms.
-  static final long ATTEMPT_TIMEOUT_MILLIS = 10_000;
+  /// Time one new socket gets to answer `hello` and `resume` before it counts as failed, ms: long enough for a
+  /// loaded server, short enough that an attempt lost in a black-holed network is soon replaced by a fresh one.
+  static final long ATTEMPT_TIMEOUT_MILLIS = 4_000;
   /// Most messages kept while down.
   static final int OUTBOX_CAPACITY = 64;
 
@@ -292,9 +307,8 @@ final class SignalingReconnector implements SignalingChannel {
       giveUp();
       return;
     }
-    long delay = Math.min(BACKOFF_MILLIS[Math.min(attempt, BACKOFF_MILLIS.length - 1)],
-        GIVE_UP_MILLIS - elapsedMillis);
     attempt++;
+    long delay = Math.min(RETRY_DELAYS.apply(attempt), GIVE_UP_MILLIS - elapsedMillis);
     retry = executor.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
   }
 
