@@ -43,6 +43,7 @@ public final class TestServices {
             props.put("convene.sfu.udp-port", "0");
             // every test JVM logs in from the same loopback address; LoginRateLimitIT tests the limit on its own
             props.put("convene.account.login-rate-limit", "100000");
+            props.put("convene.outbox.directory", java.nio.file.Path.of("target", "outbox").toAbsolutePath().toString());
             properties = Map.copyOf(props);
         }
         return properties;

@@ -63,6 +63,7 @@ final class E2eBackend {
       // every test JVM logs in from the same loopback address; LoginRateLimitIT tests the limit on its own
       props.put("convene.account.login-rate-limit", "100000");
       props.put("convene.recording.spool-directory", Path.of("target", "recording-spool").toAbsolutePath().toString());
+      props.put("convene.outbox.directory", Path.of("target", "outbox").toAbsolutePath().toString());
       props.put("convene.storage.local.root", Path.of("target", "storage").toAbsolutePath().toString());
       props.put("convene.update.directory", UPDATE_DIRECTORY.toString());
       EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
