@@ -86,6 +86,15 @@ final class E2eBackend {
     return new E2eBackend(ApplicationContext.run(EmbeddedServer.class, props));
   }
 
+  /// The shared backend's configuration with `overrides` on top, for a backend in a process of its own
+  /// ([BackendProcess]) on the same services.
+  static Map<String, Object> configurationWith(Map<String, Object> overrides) {
+    get();
+    Map<String, Object> props = new HashMap<>(properties);
+    props.putAll(overrides);
+    return props;
+  }
+
   /// Stops a backend from [#startSeparate]; the shared one stops with the JVM.
   void stop() {
     if (this == instance) {

@@ -132,6 +132,16 @@ final class Peer implements AutoCloseable {
           }
 
           @Override
+          public void onError(com.convene.model.signal.ErrorCode code, String message) {
+            extra.onError(code, message);
+          }
+
+          @Override
+          public void onChatMessage(com.convene.model.signal.ChatEntry message) {
+            extra.onChatMessage(message);
+          }
+
+          @Override
           public void onRecordingStopped(String recordingId, String reason) {
             extra.onRecordingStopped(recordingId, reason);
           }

@@ -13,10 +13,13 @@ import com.convene.desktop.media.MediaEngine;
 import com.convene.desktop.media.ScreenCaptureSource;
 import com.convene.desktop.media.ScreenInfo;
 import com.convene.model.signal.ErrorCode;
+import io.github.resilience4j.core.IntervalFunction;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +31,23 @@ import org.slf4j.LoggerFactory;
 /// and a tone, and prints a `REPORT` line per remote participant every `--report-every` and a `FINAL` line
 /// per participant when `--duration` is over. Always uses headless audio.
 ///
+/// When the call ends for a reason a new join can fix ([#REJOINABLE]: the backend restarted, the media path failed,
+/// signaling stayed down), the bot joins again by itself, prints `REJOINING reason=…` and `REJOINED …`, and goes on
+/// reporting (issue 12).
+///
 /// Exit codes: 0 stayed for the whole duration, 1 bad arguments, 2 sign-in or join failed, 3 the call ended
-/// early.
+/// early (and could not be joined again).
 public final class BotMain {
   private static final Logger LOG = LoggerFactory.getLogger(BotMain.class);
   private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+  /// End reasons a new join can fix: the media path failed, the server no longer knows the participant (it
+  /// restarted, or the resume grace ran out), or signaling stayed down for a minute.
+  static final Set<String> REJOINABLE = Set.of("media-failed", "resume-refused", "connection-lost");
+  /// Most automatic rejoins in one run.
+  static final int MAX_REJOINS = 20;
+  /// Waits between rejoin attempts: exponential from 250 ms with jitter, at most about 2 s.
+  private static final IntervalFunction RETRY_DELAYS =
+      IntervalFunction.ofExponentialRandomBackoff(250, 2.0, 0.5, 2_000);
 
   private BotMain() {}
 
@@ -74,48 +89,48 @@ public final class BotMain {
 
   private static int stayInCall(BotOptions options, CallConfig config, MediaEngine engine, SignedIn signedIn,
       HttpClient http, PrintStream out) {
-    CallSession session = CallSession.start(config, engine,
-        WebSocketSignalingChannel.connector(http, signedIn.serverUrl(), signedIn.accessToken()),
-        new CallListener() {
-          @Override
-          public void onError(ErrorCode code, String message) {
-            LOG.warn("Server error {}: {}", code, message);
-          }
-        });
+    CallSession session;
     try {
-      var joined = session.joined().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      out.println("JOINED meeting=" + joined.meetingId() + " participant=" + joined.participantId()
-          + " others=" + joined.participants().size());
-    } catch (ExecutionException | CompletionException e) {
-      out.println("error: join failed: " + e.getCause().getMessage());
-      session.close();
-      return 2;
-    } catch (TimeoutException e) {
-      out.println("error: join timed out after " + JOIN_TIMEOUT.toSeconds() + "s");
-      session.close();
+      session = join(config, engine, signedIn, http, out, "JOINED");
+    } catch (CallException e) {
+      out.println("error: " + e.getMessage());
       return 2;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      session.close();
       return 2;
     }
     long start = System.nanoTime();
     long end = start + options.duration().toNanos();
     long nextReport = start + options.reportEvery().toNanos();
     int exit = 0;
+    int rejoins = 0;
     try {
       while (System.nanoTime() < end) {
         long wait = Math.min(end, nextReport) - System.nanoTime();
+        String reason = null;
         try {
-          String reason = session.ended().get(Math.max(1, wait), TimeUnit.NANOSECONDS);
-          out.println("ENDED early reason=" + reason);
-          exit = 3;
-          break;
+          reason = session.ended().get(Math.max(1, wait), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
           // Still in the call.
         } catch (ExecutionException e) {
-          exit = 3;
-          break;
+          reason = "error";
+        }
+        if (reason != null) {
+          if (!REJOINABLE.contains(reason) || rejoins >= MAX_REJOINS) {
+            out.println("ENDED early reason=" + reason);
+            exit = 3;
+            break;
+          }
+          out.println("REJOINING reason=" + reason);
+          session.close();
+          Optional<CallSession> again = rejoin(config, engine, signedIn, http, out, end);
+          if (again.isEmpty()) {
+            out.println("ENDED early reason=" + reason + " (rejoin failed)");
+            exit = 3;
+            break;
+          }
+          session = again.get();
+          rejoins++;
         }
         if (System.nanoTime() >= nextReport) {
           print(out, "REPORT", start, options.name(), session);
@@ -128,6 +143,56 @@ public final class BotMain {
     print(out, "FINAL", start, options.name(), session);
     session.close();
     return exit;
+  }
+
+  /// Joins again after a call ended for a reason a new join can fix, retrying with [#RETRY_DELAYS] (a server that
+  /// restarts answers after a while) until `endNanos`.
+  private static Optional<CallSession> rejoin(CallConfig config, MediaEngine engine, SignedIn signedIn,
+      HttpClient http, PrintStream out, long endNanos) throws InterruptedException {
+    for (int attempt = 1; System.nanoTime() < endNanos; attempt++) {
+      try {
+        return Optional.of(join(config, engine, signedIn, http, out, "REJOINED"));
+      } catch (CallException e) {
+        LOG.info("Rejoin attempt {} failed: {}", attempt, e.getMessage());
+        long delay = Math.min(RETRY_DELAYS.apply(attempt),
+            TimeUnit.NANOSECONDS.toMillis(endNanos - System.nanoTime()));
+        if (delay > 0) {
+          Thread.sleep(delay); // the bot's own main thread, between attempts
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /// Starts a call and waits until it is joined; prints `<label> meeting=… participant=… others=…`.
+  ///
+  /// @throws CallException when the join failed or took longer than [#JOIN_TIMEOUT]
+  private static CallSession join(CallConfig config, MediaEngine engine, SignedIn signedIn, HttpClient http,
+      PrintStream out, String label) throws CallException, InterruptedException {
+    CallSession session = CallSession.start(config, engine,
+        WebSocketSignalingChannel.connector(http, signedIn.serverUrl(), signedIn.accessToken()),
+        new CallListener() {
+          @Override
+          public void onError(ErrorCode code, String message) {
+            LOG.warn("Server error {}: {}", code, message);
+          }
+        });
+    try {
+      var joined = session.joined().get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      out.println(label + " meeting=" + joined.meetingId() + " participant=" + joined.participantId()
+          + " others=" + joined.participants().size());
+      out.flush();
+      return session;
+    } catch (ExecutionException | CompletionException e) {
+      session.close();
+      throw new CallException("join failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      session.close();
+      throw new CallException("join timed out after " + JOIN_TIMEOUT.toSeconds() + "s", e);
+    } catch (InterruptedException e) {
+      session.close();
+      throw e;
+    }
   }
 
   private static void print(PrintStream out, String kind, long startNanos, String botName, CallSession session) {

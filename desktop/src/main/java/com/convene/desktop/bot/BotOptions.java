@@ -80,8 +80,8 @@ public record BotOptions(
     if (toneHz != 0 && (toneHz < 20 || toneHz > 20_000)) {
       throw new IllegalArgumentException("--tone-hz must be 0 or 20-20000");
     }
-    if (duration.toMillis() < 1_000 || reportEvery.toMillis() < 1_000) {
-      throw new IllegalArgumentException("--duration and --report-every must be at least 1s");
+    if (duration.toMillis() < 1_000 || reportEvery.toMillis() < 100) {
+      throw new IllegalArgumentException("--duration must be at least 1s and --report-every at least 100ms");
     }
     return new BotOptions(server, user, password, meeting, name, source, file, toneHz, duration, reportEvery);
   }

@@ -1,0 +1,150 @@
+package com.convene.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.convene.desktop.bot.BotMain;
+import com.convene.model.api.MeetingView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/// Issue 12's fault suite, "backend `SIGKILL` and restart": the real backend in a JVM of its own ([BackendProcess])
+/// with two command-line bots ([BotMain], the same engine as the app) in a call, killed with `SIGKILL` and started
+/// again at once on the same ports. Each bot notices, joins the meeting again by itself (`REJOINED`), and decodes the
+/// other's video again within 5 s of `/health` answering 200. The figures are printed.
+@Tag("media")
+@Tag("fault")
+class BackendCrashIT {
+  private static final Pattern REPORT = Pattern.compile("REPORT t=\\S+ bot=(\\S+) .* frames=(\\d+) ");
+
+  @Test
+  void botsAreBackInTheMeetingWithMediaWithinFiveSecondsOfTheRestart() throws Exception {
+    Path dir = Path.of("target", "backend-crash").toAbsolutePath();
+    Map<String, Object> overrides = Map.of(
+        "convene.recording.spool-directory", dir.resolve("spool").toString(),
+        "convene.storage.local.root", dir.resolve("storage").toString(),
+        "convene.outbox.directory", dir.resolve("outbox").toString());
+    try (BackendProcess backend = new BackendProcess(overrides, freeTcpPort(), freeUdpPort(),
+        dir.resolve("backend.log"))) {
+      backend.start();
+      backend.awaitHealthy(Duration.ofSeconds(90));
+      RestFixture rest = new RestFixture(backend.baseUri());
+      RestFixture.Account host = rest.admin();
+      RestFixture.Account member = rest.newMember("Kim");
+      MeetingView meeting = rest.scheduleMeeting(host.token(), "Crash call");
+
+      Bot ada = Bot.start(backend, host, meeting, "Ada", 440);
+      Bot kim = Bot.start(backend, member, meeting, "Kim", 660);
+      try {
+        Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+            .until(() -> ada.framesOf("Kim", 0) > 30 && kim.framesOf("Ada", 0) > 30);
+
+        backend.kill();
+        long killedAt = System.nanoTime();
+        backend.start();
+        long healthyAt = backend.awaitHealthy(Duration.ofSeconds(90));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            .until(() -> ada.rejoins() >= 1 && kim.rejoins() >= 1
+                && ada.framesOf("Kim", 1) > 0 && kim.framesOf("Ada", 1) > 0);
+        double mediaAfterHealthy = (System.nanoTime() - healthyAt) / 1e9;
+        System.out.printf("FAULT backend-kill: healthy again %.1f s after SIGKILL; both bots rejoined and decode each "
+            + "other %.2f s after /health answered%n", (healthyAt - killedAt) / 1e9, mediaAfterHealthy);
+        assertThat(mediaAfterHealthy).as("media back within 5 s of /health").isLessThan(5.0);
+      } finally {
+        ada.stop();
+        kim.stop();
+      }
+    }
+  }
+
+  /// One [BotMain] run on a thread of its own, its output lines collected.
+  private record Bot(Thread thread, List<String> lines) {
+    static Bot start(BackendProcess backend, RestFixture.Account account, MeetingView meeting, String name,
+        int toneHz) {
+      List<String> lines = new CopyOnWriteArrayList<>();
+      PrintStream out = new PrintStream(new LineSink(lines), true, StandardCharsets.UTF_8);
+      String[] args = {"--server", backend.baseUri().toString(), "--user", account.username(), "--password",
+          account.password(), "--meeting", meeting.joinCode(), "--name", name, "--tone-hz", Integer.toString(toneHz),
+          "--duration", "180s", "--report-every", "250ms"};
+      Thread thread = Thread.ofPlatform().name("bot-" + name).start(() -> BotMain.run(args, out));
+      return new Bot(thread, lines);
+    }
+
+    /// How many times the bot joined again.
+    long rejoins() {
+      return lines.stream().filter(l -> l.startsWith("REJOINED")).count();
+    }
+
+    /// The latest frame count of `other` reported after the bot's `join`-th join (0 = the first).
+    long framesOf(String other, int join) {
+      int joins = -1;
+      long frames = 0;
+      for (String line : lines) {
+        if (line.startsWith("JOINED") || line.startsWith("REJOINED")) {
+          joins++;
+          frames = 0;
+        }
+        Matcher m = REPORT.matcher(line);
+        if (joins == join && m.find() && line.contains(" name=" + other + " ")) {
+          frames = Long.parseLong(m.group(2));
+        }
+      }
+      return frames;
+    }
+
+    void stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join(20_000);
+    }
+  }
+
+  /// Collects what a bot prints, a line at a time.
+  private static final class LineSink extends OutputStream {
+    private final List<String> lines;
+    private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+    LineSink(List<String> lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (b == '\n') {
+        String line = current.toString(StandardCharsets.UTF_8);
+        lines.add(line);
+        System.out.println("[bot] " + line);
+        current.reset();
+      } else {
+        current.write(b);
+      }
+    }
+  }
+
+  private static int freeTcpPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(E2eBackend.ADDRESS))) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(E2eBackend.ADDRESS))) {
+      return s.getLocalPort();
+    }
+  }
+}
