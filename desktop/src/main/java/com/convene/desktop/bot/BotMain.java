@@ -6,6 +6,7 @@ import com.convene.desktop.call.CallListener;
 import com.convene.desktop.call.CallSession;
 import com.convene.desktop.call.ConveneApiClient;
 import com.convene.desktop.call.JoinLink;
+import com.convene.desktop.call.RetryDelays;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.call.WebSocketSignalingChannel;
 import com.convene.desktop.media.AudioMode;
@@ -45,9 +46,8 @@ public final class BotMain {
   static final Set<String> REJOINABLE = Set.of("media-failed", "resume-refused", "connection-lost");
   /// Most automatic rejoins in one run.
   static final int MAX_REJOINS = 20;
-  /// Waits between rejoin attempts: exponential from 250 ms with jitter, at most about 2 s.
-  private static final IntervalFunction RETRY_DELAYS =
-      IntervalFunction.ofExponentialRandomBackoff(250, 2.0, 0.5, 2_000);
+  /// Waits between rejoin attempts: the app's reconnect delays (from 250 ms, jittered, never over 1 s).
+  private static final IntervalFunction RETRY_DELAYS = RetryDelays.RECONNECT;
 
   private BotMain() {}
 
@@ -96,7 +96,8 @@ public final class BotMain {
       out.println("error: " + e.getMessage());
       return 2;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // stopped: the flag stays clear so that the media engine closes completely (libwebrtc aborts the JVM when
+      // its factory is disposed under live connections); the bot ends right after
       return 2;
     }
     long start = System.nanoTime();
@@ -138,7 +139,8 @@ public final class BotMain {
         }
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // stopped early: report and close (the flag stays clear, see above)
+      LOG.info("Bot interrupted; leaving");
     }
     print(out, "FINAL", start, options.name(), session);
     session.close();

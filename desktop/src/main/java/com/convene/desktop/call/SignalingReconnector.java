@@ -45,20 +45,8 @@ import org.slf4j.LoggerFactory;
 /// callbacks of sockets given up are ignored (each socket gets its own generation number).
 final class SignalingReconnector implements SignalingChannel {
   private static final Logger LOG = LoggerFactory.getLogger(SignalingReconnector.class);
-  /// Waits before reconnect attempts 1, 2, 3 …: exponential from 250 ms (×2) with ±50 % jitter, capped by a
-  /// jittered 500–1,000 ms, so the first retries come within 1 s, the network's return is noticed within about 1 s
-  /// at any point of an outage (issue 12: a resume within 2 s of the network coming back), and a server that
-  /// restarts is not hit by every client in the same millisecond. resilience4j's [IntervalFunction]; attempt 1 is
-  /// the first retry.
-  static final IntervalFunction RETRY_DELAYS = new IntervalFunction() {
-    private final IntervalFunction exponential = IntervalFunction.ofExponentialRandomBackoff(250, 2.0, 0.5);
-    private final IntervalFunction cap = IntervalFunction.ofRandomized(750, 0.33);
-
-    @Override
-    public Long apply(Integer attempt) {
-      return Math.min(exponential.apply(attempt), cap.apply(attempt));
-    }
-  };
+  /// Waits before reconnect attempts 1, 2, 3 … ([RetryDelays#RECONNECT]).
+  static final IntervalFunction RETRY_DELAYS = RetryDelays.RECONNECT;
   /// Time after the loss when reconnecting stops and the call ends as "connection lost", ms.
   static final long GIVE_UP_MILLIS = 60_000;
   /// Time one new socket gets to answer `hello` and `resume` before it counts as failed, ms: long enough for a
