@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /// and appears (atomically renamed into place) only when all are up: it is the readiness signal. Without the flag it
 /// runs until killed; with `--until-stdin-closes` it also exits (status 0, stopping the services) when its
 /// standard input reaches end-of-file, i.e. when whoever holds the other end of that pipe or FIFO ends, however it
-/// ends (scripts/test-inside.sh).
+/// ends (scripts/test-inside.sh). The databases are wiped at start unless the system property
+/// `convene.dev-services.clean` is `false`.
 public final class DevServicesMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevServicesMain.class);
@@ -41,7 +42,8 @@ public final class DevServicesMain {
         }
         Path dir = Path.of(args[0]).toAbsolutePath();
         Path envFile = Path.of(args[1]).toAbsolutePath();
-        DevServices services = DevServices.start(new DevServicesSettings(true, dir, true,
+        boolean clean = Boolean.parseBoolean(System.getProperty("convene.dev-services.clean", "true"));
+        DevServices services = DevServices.start(new DevServicesSettings(true, dir, clean,
                 System.getProperty("convene.dev-services.redis-server", "redis-server")));
         String env = "export " + DevServices.SHARED_JDBC_URL_ENV + "=" + services.jdbcUrl() + "\n"
                 + "export " + DevServices.SHARED_REDIS_URI_ENV + "=" + services.redisUri() + "\n"

@@ -36,9 +36,16 @@ final class DevServicesChildJvm implements AutoCloseable {
     /// @param untilStdinCloses pass `--until-stdin-closes`
     static DevServicesChildJvm start(Path dir, boolean cassandra, boolean untilStdinCloses)
             throws IOException, InterruptedException {
+        return start(dir, cassandra, untilStdinCloses, true);
+    }
+
+    /// As [#start(Path, boolean, boolean)], with `clean = false` keeping the PostgreSQL cluster as the
+    /// application's own dev services do (`convene.dev-services.clean`).
+    static DevServicesChildJvm start(Path dir, boolean cassandra, boolean untilStdinCloses, boolean clean)
+            throws IOException, InterruptedException {
         Path env = dir.resolve("env");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dconvene.dev-services.clean=" + clean,
                 "-Dconvene.dev-services.cassandra-java="
                         + (cassandra ? DevServicesSettings.DEFAULT_CASSANDRA_JAVA : DevServicesSettings.NO_CASSANDRA),
                 "-cp", System.getProperty("java.class.path"),
@@ -64,6 +71,13 @@ final class DevServicesChildJvm implements AutoCloseable {
         process.descendants().forEach(child.seen::add);
         child.postmaster();
         return child;
+    }
+
+    /// The JDBC URL DevServicesMain wrote to the env file.
+    String jdbcUrl() throws IOException {
+        return Files.readAllLines(dir.resolve("env")).stream()
+                .filter(l -> l.startsWith("export " + DevServices.SHARED_JDBC_URL_ENV + "="))
+                .map(l -> l.substring(l.indexOf('=') + 1)).findFirst().orElseThrow();
     }
 
     /// The child JVM.

@@ -25,10 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// What the watchdogs cannot catch, and the scripts' side (docs/decisions/087-dev-services-die-with-parent.md):
-/// a service left running because its watchdog was SIGKILLed with its JVM is stopped by the next start, and
-/// [DevServicesMain] with `--until-stdin-closes` ends with whoever holds its stdin. Real `redis-server` and
-/// PostgreSQL in a child JVM, real signals; about 25 s per test.
+/// What the watchdogs cannot catch (docs/decisions/087-dev-services-die-with-parent.md): a service left running
+/// because its watchdog was SIGKILLed with its JVM is stopped by the next start in the same directory. Real
+/// `redis-server` and PostgreSQL started by [DevServicesMain] in a child JVM, real signals; about 25 s per test.
 class StaleDevServicesIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaleDevServicesIT.class);
@@ -75,26 +74,36 @@ class StaleDevServicesIT {
         }
     }
 
-    /// With `--until-stdin-closes`, DevServicesMain exits by itself (status 0) when the other end of its stdin
-    /// closes, as scripts/test-inside.sh's FIFO does when the script ends, and stops redis-server and the
-    /// postmaster the clean way: their pid files are removed.
+    /// Kept data (the application's dev services, `clean = false`): a postmaster left running on the cluster,
+    /// recorded nowhere but in PostgreSQL's own `postmaster.pid` (our pid file deleted), is found and stopped, so
+    /// the next start gets the data-directory lock and finds the rows written before.
     @Test
-    void devServicesMainStopsWhenItsStdinCloses() throws Exception {
-        Path dir = DevServicesChildJvm.freshDirectory("devservices-stale", "stdin");
-        try (DevServicesChildJvm child = DevServicesChildJvm.start(dir, false, true)) {
-            ProcessHandle redis = child.only("redis-server");
+    void nextStartStopsAStalePostmasterFoundThroughItsOwnPidFileAndKeepsTheData() throws Exception {
+        Path dir = DevServicesChildJvm.freshDirectory("devservices-stale", "kept");
+        try (DevServicesChildJvm child = DevServicesChildJvm.start(dir, false, false, false)) {
             ProcessHandle postgres = child.postmaster();
+            try (Connection c = DriverManager.getConnection(child.jdbcUrl(), DevServices.USER, "");
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (id int)");
+                s.execute("INSERT INTO kept VALUES (1), (2), (3)");
+            }
+            List<ProcessHandle> watchdogs = child.watchdogs();
+            watchdogs.forEach(ProcessHandle::destroyForcibly);
+            DevServicesChildJvm.awaitGone(watchdogs, Duration.ofSeconds(5));
+            child.jvm().destroyForcibly();
+            assertTrue(child.jvm().waitFor(10, TimeUnit.SECONDS), "the JVM dies on SIGKILL");
+            Files.delete(dir.resolve("data/postgres.pid"));
+            assertTrue(DevServicesChildJvm.running(postgres), "without its watchdog the postmaster outlives the JVM");
 
-            long closedNanos = System.nanoTime();
-            child.jvm().getOutputStream().close();
-
-            assertTrue(child.jvm().waitFor(30, TimeUnit.SECONDS), "DevServicesMain exits when its stdin closes");
-            assertEquals(0, child.jvm().exitValue());
-            DevServicesChildJvm.awaitGone(List.of(redis, postgres), Duration.ofSeconds(5));
-            LOG.info("DevServicesMain and its services gone {} ms after its stdin closed",
-                    (System.nanoTime() - closedNanos) / 1_000_000);
-            assertFalse(Files.exists(dir.resolve("data/redis.pid")), "stopped cleanly: pid file removed");
-            assertFalse(Files.exists(dir.resolve("data/postgres.pid")), "stopped cleanly: pid file removed");
+            try (DevServices next = DevServices.start(new DevServicesSettings(true, dir.resolve("data"), false,
+                    "redis-server", DevServicesSettings.NO_CASSANDRA));
+                 Connection c = DriverManager.getConnection(next.jdbcUrl(), DevServices.USER, "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM kept")) {
+                assertFalse(DevServicesChildJvm.running(postgres), "the stale postmaster was stopped");
+                assertTrue(rs.next());
+                assertEquals(3, rs.getInt(1), "rows written before the kill");
+            }
         }
     }
 
