@@ -61,8 +61,8 @@ public final class DevServices implements AutoCloseable {
         }
         int pgPort = freePort();
         int redisPort = freePort();
-        CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> startPostgres(settings, pgPort),
-                DevServices::runOnPlatformThread);
+        CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(
+                () -> startPostgres(settings, pgPort), DevServices::runOnPlatformThread);
         CompletableFuture<RedisServerProcess> rs = CompletableFuture.supplyAsync(() -> {
             try {
                 return RedisServerProcess.start(settings.redisServer(), dir.resolve("redis"), redisPort);

@@ -66,13 +66,19 @@ final class ServicePidFile {
             return Optional.empty();
         }
         String[] fields = Files.readString(file, StandardCharsets.UTF_8).trim().split(" ");
-        if (fields.length != 5) {
-            LOG.warn("Ignoring malformed pid file {}", file);
+        ProcessIdentity service;
+        ProcessIdentity owner;
+        try {
+            if (fields.length != 5) {
+                throw new NumberFormatException(fields.length + " fields");
+            }
+            service = new ProcessIdentity(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2]);
+            owner = new ProcessIdentity(Long.parseLong(fields[3]), Long.parseLong(fields[4]), "owner");
+        } catch (NumberFormatException malformed) {
+            LOG.warn("Ignoring malformed pid file {}: {}", file, malformed.getMessage());
             delete(file);
             return Optional.empty();
         }
-        ProcessIdentity service = new ProcessIdentity(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2]);
-        ProcessIdentity owner = new ProcessIdentity(Long.parseLong(fields[3]), Long.parseLong(fields[4]), "owner");
         if (!service.isRunning()) {
             delete(file);
             return Optional.empty();

@@ -72,6 +72,17 @@ class ServicePidFileTest {
     }
 
     @Test
+    void ignoresAndDeletesAMalformedPidFile() throws Exception {
+        Path file = dir.resolve("svc.pid");
+        Files.writeString(file, sleeper.pid() + " not-a-number\n");
+
+        assertEquals(Optional.empty(), ServicePidFile.stopStale(file, "TERM", Duration.ofSeconds(2),
+                dir.resolve("watchdog.log")));
+        assertTrue(sleeper.isAlive(), "nothing is signalled on a malformed record");
+        assertFalse(Files.exists(file), "the malformed file is removed");
+    }
+
+    @Test
     void watchdogStopsItsProcessWhenItsPipeCloses() throws Exception {
         ParentWatchdog watchdog = ParentWatchdog.start(service, "TERM", Duration.ofSeconds(2),
                 dir.resolve("watchdog.log"));
