@@ -26,8 +26,11 @@ import org.slf4j.LoggerFactory;
 /// JDK 11 and 17 only. Ready in about 8–15 s. [#stop()] and [#start()] can be repeated on the same ports and
 /// data, which the degradation tests use to take Cassandra away in the middle of a call.
 ///
-/// Thread-safe: start and stop are synchronized. If this JVM is killed with SIGKILL the child survives until
-/// killed; the next start uses fresh ports.
+/// The child ends with this JVM however the JVM ends (also SIGKILL): a [ParentWatchdog] sends it SIGTERM, then
+/// SIGKILL after 30 s. One left over from a run whose watchdog was killed as well is found through
+/// `<directory>.pid` beside the directory and stopped at the next start, also before the directory is wiped
+/// ([#stopStale(Path)]); see docs/decisions/087-dev-services-die-with-parent.md. Thread-safe: start and stop are
+/// synchronized.
 public final class CassandraServerProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraServerProcess.class);
@@ -69,6 +72,7 @@ public final class CassandraServerProcess implements AutoCloseable {
     private final int nativePort;
     private final int storagePort;
     private Process process;
+    private ServiceGuard guard;
 
     private CassandraServerProcess(String javaCommand, String classpath, Path directory, int nativePort,
                                    int storagePort) {
@@ -108,11 +112,21 @@ public final class CassandraServerProcess implements AutoCloseable {
         return server;
     }
 
-    /// (Re)starts the child JVM on the same ports and data; no-op when it is running.
+    /// Stops a Cassandra JVM an earlier run left in `directory` (recorded in `<directory>.pid`), if any; call before
+    /// wiping the directory. Blocks up to 35 s.
+    ///
+    /// @throws IOException when the pid file cannot be read or the stale JVM survives SIGKILL
+    public static void stopStale(Path directory) throws IOException {
+        ServiceGuard.stopStale(directory, "TERM", STOP_TIMEOUT);
+    }
+
+    /// (Re)starts the child JVM on the same ports and data after stopping a stale one ([#stopStale(Path)]); no-op
+    /// when it is running.
     public synchronized void start() throws IOException {
         if (process != null && process.isAlive()) {
             return;
         }
+        stopStale(directory);
         Files.createDirectories(directory);
         Path yaml = directory.resolve("cassandra.yaml");
         Path logback = directory.resolve("logback.xml");
@@ -137,6 +151,7 @@ public final class CassandraServerProcess implements AutoCloseable {
         long startedNanos = System.nanoTime();
         process = builder.start();
         try {
+            guard = ServiceGuard.watch(process.pid(), directory, "TERM", STOP_TIMEOUT);
             awaitNativePort();
         } catch (IOException | RuntimeException e) {
             stop();
@@ -225,22 +240,25 @@ public final class CassandraServerProcess implements AutoCloseable {
     }
 
     /// Stops the child JVM with SIGTERM (Cassandra drains and flushes, about 5 s), then SIGKILL after 30 s.
-    /// Data stays; [#start()] brings it back. Idempotent.
+    /// Data stays; [#start()] brings it back. Also ends the child's watchdog. Idempotent.
     public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            LOG.info("Cassandra stopped: nativePort={}", nativePort);
         }
-        LOG.info("Cassandra stopped: nativePort={}", nativePort);
+        if (guard != null) {
+            guard.close();
+            guard = null;
+        }
     }
 
     @Override

@@ -1,17 +1,11 @@
 package com.convene.backend.devservices;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +19,10 @@ import org.slf4j.LoggerFactory;
 /// Data lives under [DevServicesSettings#directory()]: by default `${user.home}/.convene/dev` for the main job and
 /// `backend/target/devservices` for tests (set by Surefire). PostgreSQL runs with trust authentication on
 /// `127.0.0.1`, superuser `postgres`, database `convene`. Thread-safe after [#start(DevServicesSettings)] returns.
+///
+/// All three end with this JVM however it ends, SIGKILL included, and one left running by an earlier run is
+/// stopped at the next start: each has a watchdog process and a pid file beside its directory
+/// (docs/decisions/087-dev-services-die-with-parent.md).
 public final class DevServices implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DevServices.class);
@@ -35,12 +33,12 @@ public final class DevServices implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final DevServicesSettings settings;
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgresServer postgres;
     private final RedisServerProcess redis;
     private final CassandraServerProcess cassandra;
     private volatile Thread shutdownHook;
 
-    private DevServices(DevServicesSettings settings, EmbeddedPostgres postgres, RedisServerProcess redis,
+    private DevServices(DevServicesSettings settings, EmbeddedPostgresServer postgres, RedisServerProcess redis,
                         CassandraServerProcess cassandra) {
         this.settings = settings;
         this.postgres = postgres;
@@ -63,8 +61,8 @@ public final class DevServices implements AutoCloseable {
         }
         int pgPort = freePort();
         int redisPort = freePort();
-        CompletableFuture<EmbeddedPostgres> pg = CompletableFuture.supplyAsync(() -> startPostgres(settings, pgPort),
-                DevServices::runOnPlatformThread);
+        CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(
+                () -> startPostgres(settings, pgPort), DevServices::runOnPlatformThread);
         CompletableFuture<RedisServerProcess> rs = CompletableFuture.supplyAsync(() -> {
             try {
                 return RedisServerProcess.start(settings.redisServer(), dir.resolve("redis"), redisPort);
@@ -77,7 +75,7 @@ public final class DevServices implements AutoCloseable {
         try {
             CompletableFuture.allOf(pg, rs, cs).join();
         } catch (CompletionException e) {
-            pg.thenAccept(DevServices::closeQuietly);
+            pg.thenAccept(EmbeddedPostgresServer::close);
             rs.thenAccept(RedisServerProcess::close);
             cs.thenAccept(c -> {
                 if (c != null) {
@@ -108,6 +106,7 @@ public final class DevServices implements AutoCloseable {
         Path dir = settings.directory().resolve("cassandra");
         try {
             if (settings.clean()) {
+                CassandraServerProcess.stopStale(dir);
                 deleteRecursively(dir);
             }
             return CassandraServerProcess.start(settings.cassandraJava(), classpath, dir, freePort(), freePort());
@@ -127,38 +126,11 @@ public final class DevServices implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startPostgres(DevServicesSettings settings, int port) {
-        Path dir = settings.directory();
+    private static EmbeddedPostgresServer startPostgres(DevServicesSettings settings, int port) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.resolve("postgres"))
-                    .setOverrideWorkingDirectory(dir.resolve("pg-dist").toFile())
-                    .setCleanDataDirectory(settings.clean())
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("synchronous_commit", settings.clean() ? "off" : "on")
-                    .setPort(port)
-                    .start();
-            createDatabase(pg);
-            return pg;
+            return EmbeddedPostgresServer.start(settings.directory(), settings.clean(), port, DATABASE);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL failed to start", e);
-        }
-    }
-
-    private static void createDatabase(EmbeddedPostgres pg) throws IOException {
-        try (Connection c = pg.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    try (Statement create = c.createStatement()) {
-                        create.execute("CREATE DATABASE " + DATABASE);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot create database " + DATABASE, e);
         }
     }
 
@@ -173,7 +145,7 @@ public final class DevServices implements AutoCloseable {
 
     /// JDBC URL of the `convene` database, e.g. `jdbc:postgresql://127.0.0.1:5xxxx/convene`.
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + DATABASE;
     }
 
     /// Redis URI, e.g. `redis://127.0.0.1:6xxxx`.
@@ -274,14 +246,6 @@ public final class DevServices implements AutoCloseable {
             cassandra.close();
         }
         redis.close();
-        closeQuietly(postgres);
-    }
-
-    private static void closeQuietly(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
-        }
+        postgres.close();
     }
 }

@@ -20,18 +20,23 @@ import org.slf4j.LoggerFactory;
 /// A `redis-server` child process bound to loopback, without persistence (`--save '' --appendonly no`): room and
 /// session state are caches with TTLs (seed 000), so losing them on restart is by design.
 ///
-/// Output goes to `redis.log` in the working directory. If the JVM is killed with SIGKILL the child survives;
-/// it holds no data and the next start picks another port. Tests [#stop()] and [#restart()] it (on the same port)
+/// Output goes to `redis.log` in the working directory. The server ends with this JVM however the JVM ends (also
+/// SIGKILL): a [ParentWatchdog] sends it SIGTERM, then SIGKILL after 5 s; one left over from a run whose watchdog
+/// was killed as well is found through `redis.pid` beside the working directory and stopped at the next start
+/// (docs/decisions/087-dev-services-die-with-parent.md). Tests [#stop()] and [#restart()] it (on the same port)
 /// to prove that calls survive a Redis outage. Thread-safe.
 public final class RedisServerProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisServerProcess.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
+    /// How long the server may take to exit on SIGTERM before SIGKILL.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final String command;
     private final Path workingDir;
     private final int port;
     private @Nullable Process process;
+    private @Nullable ServiceGuard guard;
 
     private RedisServerProcess(String command, Path workingDir, int port) {
         this.command = command;
@@ -39,7 +44,8 @@ public final class RedisServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /// Starts the server and waits until it answers `PING`.
+    /// Stops a stale server of an earlier run recorded beside `workingDir` ([ServiceGuard#stopStale]), starts the
+    /// server and waits until it answers `PING`.
     ///
     /// @param command    `redis-server` command or path
     /// @param workingDir directory for the log (created if missing)
@@ -57,6 +63,7 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
+        ServiceGuard.stopStale(workingDir, "TERM", STOP_GRACE);
         ProcessBuilder builder = new ProcessBuilder(List.of(command,
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
@@ -69,6 +76,7 @@ public final class RedisServerProcess implements AutoCloseable {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(workingDir.resolve("redis.log").toFile()));
         process = builder.start();
         try {
+            guard = ServiceGuard.watch(process.pid(), workingDir, "TERM", STOP_GRACE);
             awaitPong();
         } catch (IOException | RuntimeException e) {
             stop();
@@ -118,21 +126,25 @@ public final class RedisServerProcess implements AutoCloseable {
         throw new IOException("redis-server did not answer PING within " + STARTUP_TIMEOUT, last);
     }
 
-    /// Stops the server with SIGTERM, then SIGKILL after 5 s; [#restart()] starts it again. No-op when stopped.
+    /// Stops the server with SIGTERM, then SIGKILL after 5 s, and ends its watchdog; [#restart()] starts it again.
+    /// No-op when stopped.
     public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            LOG.info("redis-server stopped: port={}", port);
         }
-        LOG.info("redis-server stopped: port={}", port);
+        if (guard != null) {
+            guard.close();
+            guard = null;
+        }
     }
 
     /// Stops the server for good (same as [#stop()]).
