@@ -97,6 +97,11 @@ class SpoolRecovery {
         int skipped = 0;
         for (Path manifestFile : manifests(directory)) {
             TrackManifest manifest = TrackManifest.read(manifestFile);
+            if (!manifestFile.getFileName().toString().equals(manifest.file() + TrackManifest.SUFFIX)) {
+                LOG.warn("recording manifest names another file; skipped manifest={}", manifestFile);
+                skipped++;
+                continue;
+            }
             Path spooled = directory.resolve(manifest.file());
             Path out = directory.resolve(manifest.file() + SALVAGED);
             TrackFile file = Files.isRegularFile(spooled) ? WebmSalvage.finalise(spooled, manifest, out) : null;

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /// `recording` and the spool a real recorder left when killed with SIGKILL in a child JVM, plus leftovers of
 /// other crashes; the service's start-up path salvages the recording: it becomes `ready` with `partial` set (the
 /// REST `error` says so), lists both tracks with at least the recorded time minus 2 s each, is composed and
-/// downloads as an MP4 that ffprobe reads, and the spool is empty.
+/// downloads as an MP4 that ffprobe reads, and the spool is empty. A second `recording` row whose spool holds
+/// nothing becomes `ready` and `partial` with no tracks.
 @MicronautTest(transactional = false)
 class RecordingSalvageIT extends BackendTestSupport {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingSalvageIT.class);
@@ -73,12 +74,8 @@ class RecordingSalvageIT extends BackendTestSupport {
         String hostToken = newMemberToken();
         MeetingView meeting = schedule(hostToken);
         UUID participantId = participant(meeting.id());
-        UUID recordingId = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        recordings.save(new Recording(recordingId, meeting.id(), meeting.hostUserId(), "Recording of a crash", null,
-                null, null, "local", "recordings", TrackFileStore.keyPrefix(meeting.id(), recordingId), null,
-                "meeting", null, null, "recording", now, null, null, "private", true, false, null, now, now, null,
-                false));
+        UUID recordingId = interruptedRow(meeting);
+        UUID emptyId = interruptedRow(meeting);
         CrashingRecorderMain.Killed killed = CrashingRecorderMain.runAndKill(ivf,
                 SPOOL.resolve(recordingId.toString()), participantId.toString(), 4_000);
         Path orphan = Files.createDirectories(SPOOL.resolve(UUID.randomUUID().toString())); // its row is long gone
@@ -118,6 +115,23 @@ class RecordingSalvageIT extends BackendTestSupport {
         try (Stream<Path> left = Files.list(SPOOL)) {
             assertThat(left).as("spool after start-up").isEmpty();
         }
+
+        RecordingView empty = awaitSettled(hostToken, emptyId);
+        assertThat(empty.status()).isEqualTo("ready");
+        assertThat(empty.error()).isEqualTo(RecordingService.PARTIAL_NOTE);
+        assertThat(empty.tracks()).isEmpty();
+        assertThat(empty.downloadPath()).isNull();
+    }
+
+    /// A `recordings` row as [RecordingService#start] writes it, left `recording` as a killed backend leaves it.
+    private UUID interruptedRow(MeetingView meeting) {
+        UUID recordingId = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        recordings.save(new Recording(recordingId, meeting.id(), meeting.hostUserId(), "Recording of a crash", null,
+                null, null, "local", "recordings", TrackFileStore.keyPrefix(meeting.id(), recordingId), null,
+                "meeting", null, null, "recording", now, null, null, "private", true, false, null, now, now, null,
+                false));
+        return recordingId;
     }
 
     /// Polls the recording until salvage and composition are over (status `ready` or `failed`), up to 90 s.
