@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.Loader;
 
@@ -42,7 +43,7 @@ final class CrashingRecorderMain {
         List<byte[]> frames = RtpFixtures.readIvf(Path.of(args[0]));
         Path directory = Files.createDirectories(Path.of(args[1]));
         String participantId = args[2];
-        Loader.load(avformat.class); // as the backend does at start-up: not on the recording's clock
+        warmUp(directory.resolveSibling(directory.getFileName() + "-warm-up"), frames, participantId);
         long start = System.nanoTime();
         RoomRecorder recorder = new RoomRecorder(UUID.fromString(directory.getFileName().toString()), directory,
                 start, t -> t.kind() == MediaKind.AUDIO ? "microphone" : "camera", result -> { });
@@ -77,6 +78,31 @@ final class CrashingRecorderMain {
                 System.out.flush();
             }
         }
+    }
+
+    /// Records a few packets of both tracks into a throw-away directory and finishes them: loads FFmpeg's natives,
+    /// Jackson, logging and the recorder's classes, as a running backend has long done before a recording starts;
+    /// otherwise the tracks would start a second or more late on the recording's timeline.
+    private static void warmUp(Path directory, List<byte[]> frames, String participantId) throws IOException {
+        Loader.load(avformat.class);
+        Files.createDirectories(directory);
+        long start = System.nanoTime();
+        RoomRecorder recorder = new RoomRecorder(UUID.randomUUID(), directory, start,
+                t -> t.kind() == MediaKind.AUDIO ? "microphone" : "camera", result -> { });
+        PublishedTrack video = new PublishedTrack(participantId, "s-0", "cam", MediaKind.VIDEO, 0x3333, "0");
+        PublishedTrack audio = new PublishedTrack(participantId, "s-0", "mic", MediaKind.AUDIO, 0x4444, "1");
+        byte[] opus = RtpFixtures.rtp(111, 0, 0, true, new byte[] {(byte) 0xF8, (byte) 0xFF, (byte) 0xFE});
+        recorder.onRtp(audio, opus, opus.length, start);
+        for (byte[] packet : RtpFixtures.packetizeVp8(frames.get(0), 0, 0, 0)) {
+            recorder.onRtp(video, packet, packet.length, start);
+        }
+        recorder.onTapClosed(0);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(directory);
     }
 
     /// Runs [#main] in a child JVM on this JVM's class path, waits until it records, lets it record for

@@ -34,8 +34,9 @@ class WebmSalvageTest {
 
     /// The child records 6 s (plus its start-up) of a 25 fps VP8 camera and a 50 packet/s Opus microphone, then gets SIGKILL. Both
     /// spooled files are non-empty and have manifests; salvaged, each is a WebM that ffprobe reads with a
-    /// duration of at least the recorded time minus 2 s (and not more than the recorded time), that ffmpeg
-    /// decodes without an error, and that holds at least 25 (video) or 50 (audio) frames per second kept.
+    /// duration of at least the recorded time minus 2 s (and not more than the recorded time), whose last frame
+    /// ends on the recording's timeline no earlier than 2 s before the kill, that ffmpeg decodes without an
+    /// error, and that holds at least 25 (video) or 50 (audio) frames per second of the recorded time minus 2 s.
     @Test
     void salvagesBothTracksOfARecorderKilledWithSigkillLosingAtMostTwoSeconds() throws Exception {
         Path spool = dir.resolve(UUID.randomUUID().toString());
@@ -64,12 +65,15 @@ class WebmSalvageTest {
             assertThat(probe.path("format").path("format_name").asText()).contains("webm");
             assertThat(duration).as("%s: salvaged %.2f s of %.2f s", manifest.file(), duration, recorded)
                     .isGreaterThanOrEqualTo(recorded - 2.0).isLessThanOrEqualTo(recorded + 0.1);
+            assertThat(file.endMillis()).as("%s: end of the last frame kept", manifest.file())
+                    .isGreaterThanOrEqualTo(killed.recordedMillis() - 2_000)
+                    .isLessThanOrEqualTo(killed.recordedMillis() + 100);
             Ffprobe.ffmpeg("-xerror", "-i", out.toString(), "-f", "null", "-");
             double perSecond = file.kind() == MediaKind.VIDEO ? 25 : 50;
             assertThat(file.frames()).isGreaterThanOrEqualTo((long) (perSecond * (recorded - 2.0)));
             assertThat(file.participantId()).isEqualTo(participant);
-            LOG.info("salvaged file={} recordedSeconds={} salvagedSeconds={} frames={}", manifest.file(), recorded,
-                    duration, file.frames());
+            LOG.info("salvaged file={} recordedSeconds={} salvagedSeconds={} startMillis={} endMillis={} frames={}",
+                    manifest.file(), recorded, duration, file.startMillis(), file.endMillis(), file.frames());
         }
         assertThat(salvaged).extracting(TrackFile::kind).containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
         assertThat(salvaged).filteredOn(f -> f.kind() == MediaKind.VIDEO).singleElement()
