@@ -80,7 +80,8 @@ public class RecordingService {
 
     RecordingService(RecordingConfig config, RecordingRepository recordings, RecordingTrackRepository tracks,
             ObjectStorage storage, MeetingService meetings, ParticipantService participants,
-            RecordingRemoval removal, RecordingPasswords passwords, TrackFileStore store, SpoolRecovery recovery, CompositionJob composition) {
+            RecordingRemoval removal, RecordingPasswords passwords, TrackFileStore store, SpoolRecovery recovery,
+            CompositionJob composition) {
         this.config = config;
         this.recordings = recordings;
         this.tracks = tracks;

@@ -32,8 +32,8 @@ class WebmSalvageTest {
                 "-b:v", "300k", "-f", "ivf", ivf.toString());
     }
 
-    /// The child records 6 s (plus its start-up) of a 25 fps VP8 camera and a 50 packet/s Opus microphone, then gets SIGKILL. Both
-    /// spooled files are non-empty and have manifests; salvaged, each is a WebM that ffprobe reads with a
+    /// The child records about 6 s of a 25 fps VP8 camera and a 50 packet/s Opus microphone, then gets SIGKILL.
+    /// Both spooled files are non-empty and have manifests; salvaged, each is a WebM that ffprobe reads with a
     /// duration of at least the recorded time minus 2 s (and not more than the recorded time), whose last frame
     /// ends on the recording's timeline no earlier than 2 s before the kill, that ffmpeg decodes without an
     /// error, and that holds at least 25 (video) or 50 (audio) frames per second of the recorded time minus 2 s.
