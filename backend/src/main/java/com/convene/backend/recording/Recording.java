@@ -13,6 +13,8 @@ import java.util.UUID;
 /// @param durationSeconds  wall time from start to stop in whole seconds (rounded), once stopped
 /// @param processingStatus `recording`, `processing`, `ready` or `failed`
 /// @param visibility       `private`, `participants` or `public`
+/// @param partial          salvaged after the server stopped while recording (V42, docs/decisions/058): up to
+///                         2 s per track before the stop may be missing
 @MappedEntity("recordings")
 record Recording(
         @Id UUID recordingId,
@@ -39,5 +41,6 @@ record Recording(
         @Nullable String passwordHash,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Instant expiresAt) {
+        @Nullable Instant expiresAt,
+        boolean partial) {
 }

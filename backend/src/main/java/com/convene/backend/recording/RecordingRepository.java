@@ -61,12 +61,27 @@ interface RecordingRepository extends GenericRepository<Recording, UUID> {
             WHERE recording_id = :recordingId""")
     long failComposition(UUID recordingId, String error, Instant now);
 
-    /// Marks recordings left `recording` or `processing` by a previous process (crash, restart) as failed.
+    /// Marks compositions a previous process left running (crash, restart) as failed; they can be retried.
     /// Assumes one backend node: with several, this needs the owning node in the row.
     @Query("""
             UPDATE recordings SET processing_status = 'failed', processing_error = :error, updated_at = :now
-            WHERE processing_status IN ('recording', 'processing')""")
-    long failInterrupted(String error, Instant now);
+            WHERE processing_status = 'processing'""")
+    long failInterruptedCompositions(String error, Instant now);
+
+    /// Recordings with the given `processing_status`; `recording` at start-up: those a previous process left
+    /// running (docs/decisions/058). Assumes one backend node.
+    List<Recording> findByProcessingStatus(String processingStatus);
+
+    /// Records the outcome of a recording salvaged after a crash: `partial` (V42) set, so the user is told that up
+    /// to 2 s per track before the crash may be missing.
+    ///
+    /// @param status `processing` (files to compose) or `ready` (none)
+    @Query("""
+            UPDATE recordings SET processing_status = :status, partial = TRUE, file_size_bytes = :sizeBytes,
+              duration_seconds = :durationSeconds, processing_started_at = :now, processing_completed_at = :now,
+              processing_error = NULL, updated_at = :now
+            WHERE recording_id = :recordingId AND processing_status = 'recording'""")
+    long finishSalvaged(UUID recordingId, String status, long sizeBytes, int durationSeconds, Instant now);
 
     /// Writes who may see and download a recording (seed 000 `visibility`, `download_enabled`,
     /// `password_protected`, `password_hash`).

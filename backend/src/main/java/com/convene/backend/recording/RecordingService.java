@@ -9,7 +9,6 @@ import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingTrackView;
 import com.convene.model.api.RecordingUpdateRequest;
 import com.convene.model.api.RecordingView;
-import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.SfuRoom;
 import com.convene.sfu.routing.RtpTap;
@@ -46,6 +45,8 @@ import org.slf4j.LoggerFactory;
 /// native code, which would pin a virtual thread's carrier). It ends when stopped, or when the SFU closes the
 /// room's tap because the last participant left; either way every file is finished, moved to storage and
 /// described in `recording_tracks`, and the row becomes `ready` (or `failed` with `processing_error`).
+/// Recordings a killed process left running are salvaged at start-up ([SpoolRecovery], docs/decisions/058): they
+/// become `partial` and are composed like any other.
 ///
 /// Thread-safe. Blocking (JDBC, files): call from a blocking executor or a signaling session's thread.
 @Singleton
@@ -55,6 +56,9 @@ public class RecordingService {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
     /// Name of the composed MP4 under the recording's key prefix.
     static final String COMPOSED_FILE = "composed.mp4";
+    /// What the REST view's `error` says of a salvaged (`partial`) recording that has no error of its own.
+    static final String PARTIAL_NOTE = "The server stopped during this recording; it was recovered, but up to 2 s "
+            + "of each track before the stop may be missing.";
 
     /// A running recording of one meeting; `done` completes once its files are stored.
     private record Active(UUID recordingId, UUID meetingId, SfuRoom room, CompletableFuture<Recording> done) {}
@@ -67,15 +71,17 @@ public class RecordingService {
     private final ParticipantService participants;
     private final RecordingRemoval removal;
     private final RecordingPasswords passwords;
+    private final TrackFileStore store;
+    private final SpoolRecovery recovery;
+    private final CompositionJob composition;
     private final ConcurrentHashMap<UUID, Active> active = new ConcurrentHashMap<>();
-    /// Composition progress, 0–1, of recordings being composed on this node.
-    private final ConcurrentHashMap<UUID, Double> composing = new ConcurrentHashMap<>();
     private final ExecutorService executor =
             Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("recording-", 0).daemon(true).factory());
 
     RecordingService(RecordingConfig config, RecordingRepository recordings, RecordingTrackRepository tracks,
             ObjectStorage storage, MeetingService meetings, ParticipantService participants,
-            RecordingRemoval removal, RecordingPasswords passwords) {
+            RecordingRemoval removal, RecordingPasswords passwords, TrackFileStore store, SpoolRecovery recovery,
+            CompositionJob composition) {
         this.config = config;
         this.recordings = recordings;
         this.tracks = tracks;
@@ -84,21 +90,54 @@ public class RecordingService {
         this.participants = participants;
         this.removal = removal;
         this.passwords = passwords;
+        this.store = store;
+        this.recovery = recovery;
+        this.composition = composition;
     }
 
-    /// Marks recordings a previous process left running as failed: their spooled files were never finished.
+    /// Start-up: [#recoverInterrupted], and FFmpeg's natives loaded in the background.
     @EventListener
     void onStartup(StartupEvent event) {
-        long interrupted = recordings.failInterrupted("The server stopped while recording or composing.",
-                Instant.now());
-        if (interrupted > 0) {
-            LOG.warn("recordings interrupted by a restart marked failed count={}", interrupted);
-        }
+        recoverInterrupted();
         executor.execute(() -> { // loading FFmpeg's natives takes ~0.5 s: not on the first recording's clock
             try {
                 org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
             } catch (RuntimeException | LinkageError e) {
                 LOG.error("FFmpeg could not be loaded; recordings will fail", e);
+            }
+        });
+    }
+
+    /// Deals with what a previous process left: compositions it was running are marked failed (they can be
+    /// retried); recordings it was capturing are salvaged from the spool on the recording executor, marked
+    /// `partial` and composed; the rest of the spool is removed ([SpoolRecovery], docs/decisions/058). The spool
+    /// is listed here, on the caller's thread, so recordings started afterwards are left alone.
+    void recoverInterrupted() {
+        long failed = recordings.failInterruptedCompositions("The server stopped while composing; it can be retried.",
+                Instant.now());
+        if (failed > 0) {
+            LOG.warn("compositions interrupted by a restart marked failed count={}", failed);
+        }
+        SpoolRecovery.Plan plan;
+        try {
+            plan = recovery.plan();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("recording spool could not be read; interrupted recordings stay unsalvaged", e);
+            return;
+        }
+        if (plan.interrupted().isEmpty() && plan.leftovers().isEmpty()) {
+            return;
+        }
+        plan.interrupted().forEach(row -> composition.claim(row.recordingId())); // not deletable meanwhile
+        executor.execute(() -> {
+            List<SpoolRecovery.Outcome> outcomes = recovery.salvage(plan);
+            for (Recording row : plan.interrupted()) {
+                composition.release(row.recordingId());
+            }
+            for (SpoolRecovery.Outcome outcome : outcomes) {
+                if (outcome.compose() && composition.claim(outcome.recordingId())) {
+                    composition.run(outcome.recordingId());
+                }
             }
         });
     }
@@ -130,7 +169,7 @@ public class RecordingService {
             Recording row = recordings.save(new Recording(recordingId, meetingId, byUserId, title, null, null, null,
                     storage.provider(), storage.bucket(), keyPrefix(meetingId, recordingId), storage.region(),
                     "meeting", null, null, "recording", now, null, null, config.defaultVisibility(), true, false,
-                    null, now, now, expiresAt));
+                    null, now, now, expiresAt, false));
             Path spool = Files.createDirectories(Path.of(config.spoolDirectory()).resolve(recordingId.toString()));
             RoomRecorder recorder = new RoomRecorder(recordingId, spool, System.nanoTime(), sourceOf,
                     result -> finish(entry, spool, result));
@@ -261,7 +300,7 @@ public class RecordingService {
         if (!caller.isAdmin() && !meeting.hostUserId().equals(caller.userId())) {
             throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may delete this recording.");
         }
-        if ("recording".equals(row.processingStatus()) || composing.containsKey(recordingId)
+        if ("recording".equals(row.processingStatus()) || composition.isClaimed(recordingId)
                 || "processing".equals(row.processingStatus())) {
             throw new RecordingException(ProblemType.CONFLICT, "The recording is still being recorded or composed.");
         }
@@ -340,16 +379,8 @@ public class RecordingService {
         long totalBytes = 0;
         String error = null;
         try {
-            for (TrackFile file : result.files()) {
-                String key = keyPrefix(entry.meetingId(), recordingId) + file.file().getFileName();
-                long size = storage.put(key, file.file());
-                totalBytes += size;
-                tracks.save(new RecordingTrack(UUID.randomUUID(), recordingId, UUID.fromString(file.participantId()),
-                        truncate(file.trackId(), 200), file.kind() == MediaKind.AUDIO ? "audio" : "video",
-                        file.source(), file.segment(), file.kind() == MediaKind.AUDIO ? "opus" : "vp8",
-                        file.startMillis(), Math.max(file.startMillis(), file.endMillis()), file.frames(), size, key,
-                        Instant.now()));
-            }
+            totalBytes = store.store(entry.meetingId(), recordingId, result.files(),
+                    result.files().stream().map(f -> f.file().getFileName().toString()).toList());
         } catch (RuntimeException e) {
             LOG.error("recording files could not be stored recordingId={}", recordingId, e);
             error = "The recording's files could not be stored.";
@@ -360,7 +391,7 @@ public class RecordingService {
             recordings.finish(recordingId, error != null ? "failed" : compose ? "processing" : "ready", totalBytes,
                     seconds, error, Instant.now());
             if (compose) {
-                composing.put(recordingId, 0.0); // visible before the row is read back
+                composition.claim(recordingId); // visible before the row is read back
             }
             deleteQuietly(spool);
             Recording done = recordings.findById(recordingId).orElseThrow();
@@ -370,7 +401,7 @@ public class RecordingService {
             active.remove(entry.meetingId(), entry);
             entry.done().complete(done);
             if (compose) {
-                executor.execute(() -> compose(recordingId));
+                executor.execute(() -> composition.run(recordingId));
             }
         } catch (RuntimeException e) {
             LOG.error("recording could not be completed recordingId={}", recordingId, e);
@@ -389,11 +420,11 @@ public class RecordingService {
         if (!owns(caller, meeting, row)) {
             throw new RecordingException(ProblemType.FORBIDDEN, "Only the host or an admin may compose this recording.");
         }
-        if ("recording".equals(row.processingStatus()) || composing.putIfAbsent(recordingId, 0.0) != null) {
+        if ("recording".equals(row.processingStatus()) || !composition.claim(recordingId)) {
             throw new RecordingException(ProblemType.CONFLICT, "The recording is still being recorded or composed.");
         }
         recordings.startComposition(recordingId, Instant.now());
-        executor.execute(() -> compose(recordingId));
+        executor.execute(() -> composition.run(recordingId));
         return get(caller, recordingId);
     }
 
@@ -411,53 +442,6 @@ public class RecordingService {
         return row;
     }
 
-    /// Runs on the recording executor: builds the MP4 from the stored per-track files and stores it.
-    private void compose(UUID recordingId) {
-        Path work = Path.of(config.spoolDirectory()).resolve(recordingId + "-compose");
-        try {
-            Recording row = recordings.findById(recordingId).orElseThrow();
-            List<RecordingTrack> files = tracks.findByRecordingIdOrderByStartOffsetMs(recordingId);
-            Files.createDirectories(work);
-            List<RecordingComposer.Input> inputs = new ArrayList<>();
-            long durationMillis = row.durationSeconds() == null ? 0 : row.durationSeconds() * 1000L;
-            for (RecordingTrack file : files) {
-                Path local = work.resolve(file.recordingTrackId() + ".webm");
-                try (var in = storage.open(file.storageKey(), 0, storage.size(file.storageKey()))) {
-                    Files.copy(in, local);
-                }
-                inputs.add(new RecordingComposer.Input(file.participantId().toString(), file.source(),
-                        "video".equals(file.kind()), local, file.startOffsetMs(), file.endOffsetMs()));
-                durationMillis = Math.max(durationMillis, file.endOffsetMs());
-            }
-            Path output = work.resolve(COMPOSED_FILE);
-            long started = System.nanoTime();
-            RecordingComposer.Result result = RecordingComposer.compose(inputs, durationMillis,
-                    new RecordingComposer.Settings(config.compositionWidth(), config.compositionHeight(),
-                            config.compositionFrameRate(), 1_500_000, 96_000,
-                            CompositionLayout.parse(config.compositionLayout())),
-                    output, fraction -> composing.put(recordingId, fraction));
-            String key = keyPrefix(row.meetingId(), recordingId) + COMPOSED_FILE;
-            long size = storage.put(key, output);
-            recordings.completeComposition(recordingId, key, size, Instant.now());
-            double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("recording composed recordingId={} tiles={} audioTracks={} durationMillis={} bytes={} "
-                    + "speed={} s of meeting per s", recordingId, result.tiles(), result.audioTracks(),
-                    result.durationMillis(), size, String.format(java.util.Locale.ROOT, "%.2f",
-                            result.durationMillis() / 1000.0 / Math.max(seconds, 1e-3)));
-        } catch (IOException | RuntimeException e) {
-            LOG.error("recording composition failed recordingId={}", recordingId, e);
-            try {
-                recordings.failComposition(recordingId, "The recording could not be composed; it can be retried.",
-                        Instant.now());
-            } catch (RuntimeException again) {
-                LOG.error("composition failure not recorded recordingId={}", recordingId, again);
-            }
-        } finally {
-            composing.remove(recordingId);
-            deleteQuietly(work);
-        }
-    }
-
     private RecordingView view(Recording row, List<RecordingTrack> files, boolean canManage) {
         List<RecordingTrackView> views = files.stream()
                 .map(t -> new RecordingTrackView(t.recordingTrackId(), t.participantId(), t.kind(), t.source(),
@@ -466,7 +450,8 @@ public class RecordingService {
                 .toList();
         return new RecordingView(row.recordingId(), row.meetingId(), row.recordedByUserId(), row.title(),
                 row.processingStatus(), row.visibility(), row.downloadEnabled(), row.passwordProtected(), canManage, row.createdAt(),
-                row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(), row.processingError(),
+                row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(),
+                row.processingError() != null ? row.processingError() : row.partial() ? PARTIAL_NOTE : null,
                 progressPercent(row), row.storageKey().endsWith(COMPOSED_FILE)
                         ? "/api/v1/recordings/" + row.recordingId() + "/download" : null,
                 views);
@@ -476,12 +461,12 @@ public class RecordingService {
         if (!"processing".equals(row.processingStatus())) {
             return null;
         }
-        Double fraction = composing.get(row.recordingId());
+        Double fraction = composition.progress(row.recordingId());
         return fraction == null ? null : (int) Math.round(fraction * 100);
     }
 
     private static String keyPrefix(UUID meetingId, UUID recordingId) {
-        return "recordings/" + meetingId + "/" + recordingId + "/";
+        return TrackFileStore.keyPrefix(meetingId, recordingId);
     }
 
     private static void deleteQuietly(Path directory) {

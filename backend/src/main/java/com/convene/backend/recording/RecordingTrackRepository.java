@@ -16,4 +16,7 @@ interface RecordingTrackRepository extends GenericRepository<RecordingTrack, UUI
     Optional<RecordingTrack> findById(UUID recordingTrackId);
 
     List<RecordingTrack> findByRecordingIdOrderByStartOffsetMs(UUID recordingId);
+
+    /// Deletes a recording's file rows; returns how many.
+    long deleteByRecordingId(UUID recordingId);
 }

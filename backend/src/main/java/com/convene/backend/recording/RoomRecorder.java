@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 /// Every method but [#attach] runs on the tap's consumer thread (the recording executor).
 final class RoomRecorder implements TrackRecorderSink {
     private static final Logger LOG = LoggerFactory.getLogger(RoomRecorder.class);
+    /// Time between two sweeps over all tracks for due flushes, in ns.
+    private static final long FLUSH_SWEEP_NANOS = 250_000_000L;
 
     /// What a finished recording produced.
     ///
@@ -44,6 +46,7 @@ final class RoomRecorder implements TrackRecorderSink {
     private final Map<String, Integer> segments = new HashMap<>();
     private final List<TrackFile> files = new ArrayList<>();
     private volatile @Nullable RtpTap tap;
+    private long nextFlushSweepNanos;
 
     /// @param recordingId the recording
     /// @param directory   spool directory for this recording's files (exists)
@@ -70,6 +73,7 @@ final class RoomRecorder implements TrackRecorderSink {
         if (recorder != null) {
             recorder.onRtp(packet, length, arrivalNanos);
         }
+        sweepFlushes();
     }
 
     @Override
@@ -78,6 +82,7 @@ final class RoomRecorder implements TrackRecorderSink {
         if (recorder != null) {
             recorder.onSenderReport(ntpTimestamp, rtpTimestamp, arrivalNanos);
         }
+        sweepFlushes();
     }
 
     @Override
@@ -100,6 +105,19 @@ final class RoomRecorder implements TrackRecorderSink {
             LOG.warn("recording feed overflowed recordingId={} droppedPackets={}", recordingId, droppedPackets);
         }
         onFinished.accept(new Result(List.copyOf(files), durationMillis, droppedPackets));
+    }
+
+    /// Every [#FLUSH_SWEEP_NANOS], lets every track flush what waited since its last flush: a track that went quiet
+    /// (muted, paused) gets no packet to trigger its own flush, so the room's other packets and sender reports do.
+    private void sweepFlushes() {
+        long now = System.nanoTime();
+        if (now - nextFlushSweepNanos < 0) {
+            return;
+        }
+        nextFlushSweepNanos = now + FLUSH_SWEEP_NANOS;
+        for (TrackRecorder recorder : recorders.values()) {
+            recorder.flushIfDue(now);
+        }
     }
 
     private @Nullable TrackRecorder recorder(PublishedTrack track) {

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 /// the WebM header needs). Video passes an [RtpReorderBuffer] first, so a packet retransmitted after the SFU's
 /// NACK still completes its frame. A track whose writer fails stops recording, logs once, and leaves the others alone.
 ///
+/// Before the file's first byte, a [TrackManifest] is written beside it (`<file>.json`), so start-up after a crash
+/// knows whose track the file holds (docs/decisions/058).
+///
 /// Confined to the recording tap's consumer thread.
 final class TrackRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(TrackRecorder.class);
@@ -132,6 +135,21 @@ final class TrackRecorder {
         }
     }
 
+    /// Flushes the file to the OS when its last flush is [WebmTrackWriter#FLUSH_INTERVAL_MILLIS] old and frames
+    /// were written since: called for tracks that went quiet while others still deliver packets.
+    ///
+    /// @param nowNanos the current [System#nanoTime()]
+    void flushIfDue(long nowNanos) {
+        WebmTrackWriter open = writer;
+        if (open != null && !failed) {
+            try {
+                open.flushIfDue(nowNanos);
+            } catch (RecordingException e) {
+                fail(e);
+            }
+        }
+    }
+
     /// Finishes the file; returns it, or null when nothing was written (or writing failed).
     @Nullable TrackFile close() {
         if (reorder != null) {
@@ -160,6 +178,7 @@ final class TrackRecorder {
             if (!frame.keyFrame()) {
                 return;
             }
+            writeManifest(millis(extendedTimestamp), frame.width(), frame.height());
             writer = new WebmTrackWriter(file, MediaKind.VIDEO, frame.width(), frame.height());
         }
         writer.write(frame.data(), 0, frame.length(), millis(extendedTimestamp), 0, frame.keyFrame());
@@ -167,9 +186,21 @@ final class TrackRecorder {
 
     private void writeAudio(byte[] packet, int offset, int length, long extendedTimestamp, int samples) {
         if (writer == null) {
+            writeManifest(millis(extendedTimestamp), 0, 0);
             writer = new WebmTrackWriter(file, MediaKind.AUDIO, 0, 0);
         }
         writer.write(packet, offset, length, millis(extendedTimestamp), samples / 48, false);
+    }
+
+    private void writeManifest(long startMillis, int width, int height) {
+        boolean audio = track.kind() == MediaKind.AUDIO;
+        try {
+            new TrackManifest(file.getFileName().toString(), track.participantId(), track.trackId(),
+                    audio ? "audio" : "video", source, segment, audio ? "opus" : "vp8", startMillis, width, height)
+                    .writeBeside(file);
+        } catch (IOException e) {
+            throw new RecordingException("The track's manifest could not be written.", e);
+        }
     }
 
     private long millis(long extendedTimestamp) {

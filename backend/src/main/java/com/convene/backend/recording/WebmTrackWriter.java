@@ -8,13 +8,14 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
@@ -42,10 +43,20 @@ import org.bytedeco.javacpp.BytePointer;
 /// and the writer nudges equal or earlier ones 1 ms forward so the muxer accepts them. Opus gets an `OpusHead`
 /// CodecPrivate (RFC 7845 §5.1) so players set up the decoder; VP8 gets the key frame's dimensions.
 ///
+/// Crash safety (docs/decisions/058): the header reaches the OS as soon as it is written, and at least every
+/// [#FLUSH_INTERVAL_MILLIS] the open Matroska cluster is closed (FFmpeg's muxer flush, a `NULL` packet) and FFmpeg's
+/// I/O buffer written through to the OS. A process killed with SIGKILL therefore leaves a file of complete clusters
+/// (plus at most one cut-off cluster being written) that [WebmSalvage] finalises. FFmpeg's WebM muxer holds the
+/// newest audio packet back (so that it lands in the cluster a video key frame starts), so an audio flush leaves
+/// one packet (20 ms) in the process. The data is not `fsync`ed: a power loss may lose what the OS had not yet
+/// written.
+///
 /// Confined to one thread; not reusable after [#close].
 final class WebmTrackWriter implements AutoCloseable {
     /// Opus pre-skip in 48 kHz samples that libopus encoders use (RFC 7845 §4.2).
     private static final int OPUS_PRE_SKIP = 312;
+    /// Longest time, in ms of wall time, that written frames stay in the process before reaching the OS.
+    static final long FLUSH_INTERVAL_MILLIS = 1_000;
 
     private final Path path;
     private final MediaKind kind;
@@ -58,6 +69,9 @@ final class WebmTrackWriter implements AutoCloseable {
     private long endMillis;
     private long frames;
     private long payloadBytes;
+    private long lastFlushNanos;
+    private boolean unflushed;
+    private long flushes;
     private boolean closed;
 
     /// Creates the file and writes the header.
@@ -102,6 +116,9 @@ final class WebmTrackWriter implements AutoCloseable {
             check(avio_open(io, path.toString(), AVIO_FLAG_WRITE), "open the file");
             context.pb(io);
             check(avformat_write_header(context, (AVDictionary) null), "write the header");
+            avio_flush(context.pb());
+            check(context.pb().error(), "write the header");
+            lastFlushNanos = System.nanoTime();
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -127,10 +144,11 @@ final class WebmTrackWriter implements AutoCloseable {
             packet.dts(streamPts);
             packet.duration(av_rescale_q(durationMillis, millis, stream.time_base()));
             packet.flags(keyFrame || kind == MediaKind.AUDIO ? AV_PKT_FLAG_KEY : 0);
-            check(av_interleaved_write_frame(context, packet), "write a packet");
+            check(av_write_frame(context, packet), "write a packet");
         } finally {
             av_packet_unref(packet);
         }
+        unflushed = true;
         if (firstMillis < 0) {
             firstMillis = pts;
         }
@@ -138,6 +156,39 @@ final class WebmTrackWriter implements AutoCloseable {
         endMillis = Math.max(endMillis, pts + durationMillis);
         frames++;
         payloadBytes += length;
+        flushIfDue(System.nanoTime());
+    }
+
+    /// Closes the open cluster and writes everything to the OS when frames were written since the last flush
+    /// and [#FLUSH_INTERVAL_MILLIS] have passed since it.
+    ///
+    /// @param nowNanos the current [System#nanoTime()]
+    /// @throws RecordingException when the file cannot be written
+    void flushIfDue(long nowNanos) {
+        if (!closed && unflushed && nowNanos - lastFlushNanos >= FLUSH_INTERVAL_MILLIS * 1_000_000L) {
+            flush(nowNanos);
+        }
+    }
+
+    /// Closes the open cluster (FFmpeg's Matroska muxer ends it on a `NULL` packet) and writes FFmpeg's buffer
+    /// to the OS, so every frame written so far (but the held-back newest audio packet) survives a SIGKILL of the
+    /// process.
+    ///
+    /// @param nowNanos the current [System#nanoTime()], the start of the next interval
+    ///
+    /// @throws RecordingException when the file cannot be written
+    void flush(long nowNanos) {
+        check(av_write_frame(context, null), "end a cluster");
+        avio_flush(context.pb());
+        check(context.pb().error(), "write to the file");
+        lastFlushNanos = nowNanos;
+        unflushed = false;
+        flushes++;
+    }
+
+    /// Flushes done by [#flush] (on time or forced).
+    long flushes() {
+        return flushes;
     }
 
     /// The file.
