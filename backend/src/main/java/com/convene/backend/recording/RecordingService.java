@@ -56,9 +56,6 @@ public class RecordingService {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
     /// Name of the composed MP4 under the recording's key prefix.
     static final String COMPOSED_FILE = "composed.mp4";
-    /// What the REST view's `error` says of a salvaged (`partial`) recording that has no error of its own.
-    static final String PARTIAL_NOTE = "The server stopped during this recording; it was recovered, but up to 2 s "
-            + "of each track before the stop may be missing.";
 
     /// A running recording of one meeting; `done` completes once its files are stored.
     private record Active(UUID recordingId, UUID meetingId, SfuRoom room, CompletableFuture<Recording> done) {}
@@ -451,10 +448,10 @@ public class RecordingService {
         return new RecordingView(row.recordingId(), row.meetingId(), row.recordedByUserId(), row.title(),
                 row.processingStatus(), row.visibility(), row.downloadEnabled(), row.passwordProtected(), canManage, row.createdAt(),
                 row.durationSeconds(), row.fileSizeBytes(), row.expiresAt(),
-                row.processingError() != null ? row.processingError() : row.partial() ? PARTIAL_NOTE : null,
+                row.processingError(),
                 progressPercent(row), row.storageKey().endsWith(COMPOSED_FILE)
                         ? "/api/v1/recordings/" + row.recordingId() + "/download" : null,
-                views);
+                views, row.partial());
     }
 
     private @Nullable Integer progressPercent(Recording row) {

@@ -26,6 +26,8 @@ import java.util.UUID;
 /// @param progressPercent  composition progress 0–100 while `processing`, else `null`
 /// @param downloadPath     `GET` path of the composed MP4 (ranges supported) once `ready`, else `null`
 /// @param tracks           the per-track files, by start offset
+/// @param partial          the backend stopped while capturing (a crash); the files were recovered up to at most
+///                         about 1 s before the stop (docs/decisions/058-crash-safe-recording.md)
 public record RecordingView(
         UUID id,
         UUID meetingId,
@@ -43,10 +45,22 @@ public record RecordingView(
         String error,
         Integer progressPercent,
         String downloadPath,
-        List<RecordingTrackView> tracks) {
+        List<RecordingTrackView> tracks,
+        boolean partial) {
 
     /// Copies the track list.
     public RecordingView {
         tracks = tracks == null ? List.of() : List.copyOf(tracks);
+    }
+
+    /// A recording that was not interrupted by a crash (`partial` false).
+    public RecordingView(UUID id, UUID meetingId, UUID recordedByUserId, String title, String status,
+                         String visibility, boolean downloadEnabled, boolean passwordProtected, boolean canManage,
+                         Instant startedAt, Integer durationSeconds, Long fileSizeBytes, Instant expiresAt,
+                         String error, Integer progressPercent, String downloadPath,
+                         List<RecordingTrackView> tracks) {
+        this(id, meetingId, recordedByUserId, title, status, visibility, downloadEnabled, passwordProtected,
+                canManage, startedAt, durationSeconds, fileSizeBytes, expiresAt, error, progressPercent,
+                downloadPath, tracks, false);
     }
 }

@@ -316,7 +316,8 @@ public final class RecordingsViewModel {
       default -> Messages.get("recordings.state.ready");
     };
     String lock = recording.passwordProtected() ? "  \u00b7  " + Messages.get("recordings.protected") : "";
-    return recording.title() + "\n" + when + length + lock + "  \u00b7  " + state;
+    String partial = recording.partial() ? "  \u00b7  " + Messages.get("recordings.partial") : "";
+    return recording.title() + "\n" + when + length + lock + "  \u00b7  " + state + partial;
   }
 
   /// A file name for a recording: its title without characters file systems refuse, the start time, `.mp4`.
