@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.bot.BotMain;
 import com.convene.model.api.MeetingView;
+import com.convene.model.api.RecordingView;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /// Issue 12's fault suite, "backend `SIGKILL` and restart": the real backend in a JVM of its own ([BackendProcess])
 /// with two command-line bots ([BotMain], the same engine as the app) in a call, killed with `SIGKILL` and started
 /// again at once on the same ports. Each bot notices, joins the meeting again by itself (`REJOINED`), and decodes the
-/// other's video again within 5 s of `/health` answering 200. The figures are printed.
+/// other's video again within 5 s of `/health` answering 200. The recording that was running is recovered at
+/// start-up: `ready` and `partial`, each of the four tracks complete up to at most 2 s before the kill, composed and
+/// downloadable (docs/decisions/058-crash-safe-recording.md). The figures are printed.
 @Tag("media")
 @Tag("fault")
 class BackendCrashIT {
@@ -53,8 +59,12 @@ class BackendCrashIT {
       try {
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
             .until(() -> ada.framesOf("Kim", 0) > 30 && kim.framesOf("Ada", 0) > 30);
+        RecordingView recording = rest.post("/api/v1/meetings/" + meeting.id() + "/recording/start", Map.of(),
+            host.token(), RecordingView.class);
+        Thread.sleep(8_000); // eight seconds of capture
 
         backend.kill();
+        Instant killInstant = Instant.now();
         long killedAt = System.nanoTime();
         backend.start();
         long healthyAt = backend.awaitHealthy(Duration.ofSeconds(90));
@@ -66,6 +76,23 @@ class BackendCrashIT {
         System.out.printf("FAULT backend-kill: healthy again %.1f s after SIGKILL; both bots rejoined and decode each "
             + "other %.2f s after /health answered%n", (healthyAt - killedAt) / 1e9, mediaAfterHealthy);
         assertThat(mediaAfterHealthy).as("media back within 5 s of /health").isLessThan(5.0);
+
+        // the recording the kill interrupted: recovered (partial), every track up to at most 2 s before the kill,
+        // composed and downloadable
+        RecordingView recovered = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> rest.getJson("/api/v1/recordings/" + recording.id(), host.token(),
+                new TypeReference<RecordingView>() {}), r -> "ready".equals(r.status()) || "failed".equals(r.status()));
+        long capturedMillis = Duration.between(recovered.startedAt(), killInstant).toMillis();
+        System.out.printf("FAULT backend-kill recording: %s partial=%s, %d tracks, capture %d ms before the kill, "
+                + "track ends %s ms%n", recovered.status(), recovered.partial(), recovered.tracks().size(),
+            capturedMillis, recovered.tracks().stream().map(t -> t.kind() + ":" + t.endOffsetMs()).toList());
+        assertThat(recovered.status()).isEqualTo("ready");
+        assertThat(recovered.partial()).isTrue();
+        assertThat(recovered.tracks()).as("camera and microphone of both bots").hasSize(4)
+            .allSatisfy(t -> assertThat(t.endOffsetMs()).isGreaterThanOrEqualTo(capturedMillis - 2_000));
+        HttpResponse<byte[]> download = rest.get(recovered.downloadPath(), host.token(), Map.of());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body().length).isGreaterThan(10_000);
       } finally {
         ada.stop();
         kim.stop();

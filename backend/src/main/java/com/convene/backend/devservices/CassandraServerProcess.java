@@ -261,6 +261,24 @@ public final class CassandraServerProcess implements AutoCloseable {
         }
     }
 
+    /// Kills the server with SIGKILL, as a crash or the OOM killer would (nothing is flushed or closed cleanly), and
+    /// ends its watchdog; the start method brings it back. For fault tests. No-op when stopped.
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("Cassandra killed (SIGKILL)");
+        }
+        if (guard != null) {
+            guard.close();
+            guard = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -15,6 +15,13 @@ public interface CallEvents {
   /// Joining failed; `message` is safe to show. [#onEnded] follows.
   void onJoinFailed(String message);
 
+  /// Joining failed because the server could not be reached (no answer, connection refused or lost; not a refusal
+  /// by the server); `message` is safe to show. [#onEnded] with `join-failed` follows. By default the same as
+  /// [#onJoinFailed].
+  default void onServerUnreachable(String message) {
+    onJoinFailed(message);
+  }
+
   /// The meeting needs a password (`wrong`: the one we sent was wrong). [#onEnded] with `join-failed` follows;
   /// join again with the password the user enters.
   void onPasswordNeeded(boolean wrong);

@@ -58,6 +58,8 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
       if (PASSWORD_REQUIRED.equals(type) || PASSWORD_WRONG.equals(type)) {
         boolean wrong = PASSWORD_WRONG.equals(type);
         Platform.runLater(() -> events.onPasswordNeeded(wrong));
+      } else if (type == null) { // no answer from the server: nothing it refused
+        Platform.runLater(() -> events.onServerUnreachable(message));
       } else {
         Platform.runLater(() -> events.onJoinFailed(message));
       }

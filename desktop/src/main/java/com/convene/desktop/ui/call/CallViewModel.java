@@ -20,6 +20,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import com.convene.desktop.call.RetryDelays;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -77,8 +78,20 @@ public final class CallViewModel implements CallEvents {
   /// Automatic rejoins one call window makes before it gives up and shows the end message.
   static final int MAX_AUTOMATIC_REJOINS = 10;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallViewModel.class);
+  /// How long after a call was lost the window keeps joining again while the server cannot be reached, ns.
+  static final long REJOIN_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
   private @Nullable Runnable rejoin;
   private int automaticRejoins;
+  /// Whether the call being started is an automatic rejoin (cleared once joined).
+  private boolean rejoining;
+  /// `System.nanoTime()` when the call that is being rejoined was lost.
+  private long lostAtNanos;
+  /// Join attempts of the current rejoin that found the server unreachable.
+  private int unreachableAttempts;
+  /// Whether the latest join failure was "server unreachable" (not a refusal).
+  private boolean lastJoinUnreachable;
+  /// Whether "you have joined again" waits for a "cannot reach" notice to be withdrawn.
+  private boolean rejoinedNoticePending;
   private boolean admin;
 
   /// @param title      meeting title shown while connecting
@@ -235,7 +248,8 @@ public final class CallViewModel implements CallEvents {
     if (unreachable) {
       notice.set(message);
     } else if (message.equals(notice.get())) {
-      notice.set("");
+      notice.set(rejoinedNoticePending ? Messages.get("call.rejoined") : "");
+      rejoinedNoticePending = false;
     }
   }
 
@@ -434,6 +448,16 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onJoined(String meetingTitle, List<ParticipantInfo> others) {
     reconnecting.set(false); // after an automatic rejoin
+    if (rejoining) {
+      rejoining = false;
+      unreachableAttempts = 0;
+      // says so; a "cannot reach" message keeps its place until media gets through, then gives way to this one
+      if (Messages.get("call.mediaUnreachable").equals(notice.get())) {
+        rejoinedNoticePending = true;
+      } else {
+        notice.set(Messages.get("call.rejoined"));
+      }
+    }
     waitingForHost.set(false);
     title.set(meetingTitle);
     joined.set(true);
@@ -443,7 +467,16 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onJoinFailed(String message) {
+    lastJoinUnreachable = false;
     error.set(message);
+  }
+
+  @Override
+  public void onServerUnreachable(String message) {
+    lastJoinUnreachable = true;
+    if (!rejoining) {
+      error.set(message);
+    }
   }
 
   @Override
@@ -563,8 +596,21 @@ public final class CallViewModel implements CallEvents {
       automaticRejoins++;
       LOG.info("Call lost ({}); joining again, attempt {} of {}", reason, automaticRejoins, MAX_AUTOMATIC_REJOINS);
       reconnecting.set(true);
+      rejoining = true;
+      lostAtNanos = System.nanoTime();
+      unreachableAttempts = 0;
       // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
       rejoin.run();
+      return;
+    }
+    if (rejoining && "join-failed".equals(reason) && lastJoinUnreachable && rejoin != null
+        && System.nanoTime() - lostAtNanos < REJOIN_WINDOW_NANOS) {
+      // the server is not back yet (a restart, a network still down): try again shortly, without a click
+      long delay = RetryDelays.RECONNECT.apply(++unreachableAttempts);
+      LOG.info("Server unreachable while rejoining; trying again in {} ms", delay);
+      Runnable again = rejoin;
+      java.util.concurrent.CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
+          .execute(() -> javafx.application.Platform.runLater(again));
       return;
     }
     String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)

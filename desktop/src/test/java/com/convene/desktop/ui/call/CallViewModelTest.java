@@ -382,6 +382,26 @@ class CallViewModelTest {
   }
 
   @Test
+  void anUnreachableServerDuringARejoinKeepsTheWindowOpenAndTheRejoinSaysSo() {
+    int[] rejoins = {0};
+    model.onRejoinNeeded(() -> rejoins[0]++);
+    model.onEnded("resume-refused");
+    assertThat(rejoins[0]).isEqualTo(1);
+    model.onServerUnreachable("Could not reach the meeting server.");
+    model.onEnded("join-failed");
+    assertThat(closed).as("an unreachable server during a rejoin does not close the window").isEmpty();
+    assertThat(model.reconnectingProperty().get()).isTrue();
+    model.onJoined("Standup", List.of());
+    assertThat(model.reconnectingProperty().get()).isFalse();
+    assertThat(model.noticeProperty().get()).contains("joined the meeting again");
+
+    model.onEnded("resume-refused");
+    model.onJoinFailed("The meeting has ended.");
+    model.onEnded("join-failed");
+    assertThat(closed).as("a refusal by the server ends the rejoin").hasSize(1);
+  }
+
+  @Test
   void aCallLostToFailedMediaOrARefusedResumeJoinsAgainInTheSameWindowUpToTheLimit() {
     int[] rejoins = {0};
     model.onRejoinNeeded(() -> rejoins[0]++);
@@ -392,9 +412,10 @@ class CallViewModelTest {
     assertThat(model.reconnectingProperty().get()).isTrue();
     assertThat(model.noticeProperty().get()).as("kept until media gets through").contains("cannot reach");
     model.onJoined("Standup", List.of());
+    assertThat(model.noticeProperty().get()).as("kept until media gets through").contains("cannot reach");
     model.onMediaUnreachable(false);
     assertThat(model.reconnectingProperty().get()).isFalse();
-    assertThat(model.noticeProperty().get()).isEmpty();
+    assertThat(model.noticeProperty().get()).as("then says the call was joined again").contains("joined the meeting again");
 
     model.onEnded("left");
     assertThat(closed).hasSize(1);
