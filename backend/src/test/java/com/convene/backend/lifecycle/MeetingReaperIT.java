@@ -15,6 +15,7 @@ import com.convene.model.api.MeetingView;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -54,6 +55,8 @@ class MeetingReaperIT extends BackendTestSupport {
   @Inject StatefulRedisConnection<String, String> redis;
   @Inject DataSource dataSource;
 
+  private Map<String, String> properties;
+
   @Override
   public Map<String, String> getProperties() {
     try {
@@ -67,10 +70,12 @@ class MeetingReaperIT extends BackendTestSupport {
       throw new UncheckedIOException(e);
     }
     Map<String, String> props = new HashMap<>(TestServices.properties());
+    props.put("micronaut.server.port", "-1"); // a free port: other test runs on this machine may hold 8080
     props.put("redis.uri", redisServer.uri());
     props.put("convene.lifecycle.grace", GRACE.toMillis() + "ms");
     props.put("convene.lifecycle.lease-ttl", "3s");
     props.put("convene.lifecycle.reaper-interval", "1h");
+    properties = Map.copyOf(props);
     return props;
   }
 
@@ -233,5 +238,24 @@ class MeetingReaperIT extends BackendTestSupport {
     }
     await().atMost(Duration.ofSeconds(20)).until(() -> reaper.runNow(10_000).redisAvailable());
     assertThat(rows(crashed.meetingId())).allSatisfy(p -> assertThat(p.leftAt()).isNotNull());
+  }
+
+  @Test
+  void aNodeStartingAgainUnderItsNodeIdRepairsWhatItsKilledRunLeftAtStartUp() throws Exception {
+    Crashed killed = crashedMeeting();
+    // the killed run's lease is still live, as right after a SIGKILL
+    redis.sync().set(RoomLeases.leaseKey(killed.meetingId()), "node-restarted", SetArgs.Builder.px(60_000));
+
+    Map<String, Object> restarted = new HashMap<>(properties);
+    restarted.put("convene.lifecycle.node-id", "node-restarted");
+    restarted.put("micronaut.server.port", "-1");
+    try (ApplicationContext node = ApplicationContext.run(restarted)) {
+      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+          .until(() -> rows(killed.meetingId()).stream().allMatch(p -> p.leftAt() != null));
+      await().atMost(Duration.ofSeconds(5))
+          .until(() -> redis.sync().exists(RoomLeases.leaseKey(killed.meetingId())) == 0);
+      assertThat(node.getBean(MeetingLifecycle.class).nodeId()).isEqualTo("node-restarted");
+    }
+    killed.participantIds().forEach(id -> assertThat(sessionKeyExists(id)).isFalse());
   }
 }

@@ -70,6 +70,7 @@ class LeaveDuringPostgresOutageIT extends SignalingTestSupport {
       throw new UncheckedIOException(e);
     }
     Map<String, String> props = new HashMap<>(TestServices.properties());
+    props.put("micronaut.server.port", "-1"); // a free port: other test runs on this machine may hold 8080
     props.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
     props.put("datasources.default.username", "postgres");
     props.put("datasources.default.password", "");

@@ -40,6 +40,7 @@ class MeetingLifecycleIT extends SignalingTestSupport {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> props = new HashMap<>(TestServices.properties());
+    props.put("micronaut.server.port", "-1"); // a free port: other test runs on this machine may hold 8080
     props.put("convene.lifecycle.grace", GRACE.toMillis() + "ms");
     props.put("convene.lifecycle.reaper-interval", "1h");
     return props;
