@@ -60,4 +60,30 @@ interface MeetingRepository extends CrudRepository<Meeting, UUID> {
                   - COALESCE(actual_start_time, CAST(:now AS timestamptz)))) / 60) AS integer)
             WHERE meeting_id = :meetingId AND status = 'live'""")
     long markEnded(UUID meetingId, Instant now);
+
+    /// Ids of the meetings whose status is `live`, for the lifecycle reaper.
+    @Query(value = "SELECT meeting_id FROM meetings WHERE status = 'live'", nativeQuery = true)
+    List<UUID> findLiveMeetingIds();
+
+    /// Ends a live meeting that nobody is in and that has been quiet since `quietBefore`: no `joined` row without
+    /// `left_at`, and its last start, join or leave at or before `quietBefore`. The end time is that last moment
+    /// (the last leave, normally), not the moment of this call, so a grace period does not lengthen the recorded
+    /// `duration_minutes` (whole minutes, rounded). A recurring series goes back to `scheduled`, as [#markEnded].
+    ///
+    /// @return rows changed, 0 or 1
+    @Query(value = """
+            UPDATE meetings m SET status = CASE WHEN m.recurrence_rule IS NULL THEN 'ended' ELSE 'scheduled' END,
+              actual_end_time = q.end_at, updated_at = :now,
+              duration_minutes = CAST(ROUND(EXTRACT(EPOCH FROM (q.end_at - COALESCE(m.actual_start_time, q.end_at)))
+                  / 60) AS integer)
+            FROM (SELECT COALESCE(GREATEST(mm.actual_start_time, MAX(p.joined_at), MAX(p.left_at)), mm.updated_at)
+                         AS end_at
+                  FROM meetings mm
+                  LEFT JOIN meeting_participants p ON p.meeting_id = mm.meeting_id AND p.status IN ('joined', 'left')
+                  WHERE mm.meeting_id = :meetingId
+                  GROUP BY mm.meeting_id
+                  HAVING COUNT(p.participant_id) FILTER (WHERE p.status = 'joined' AND p.left_at IS NULL) = 0) q
+            WHERE m.meeting_id = :meetingId AND m.status = 'live' AND q.end_at <= CAST(:quietBefore AS timestamptz)""",
+            nativeQuery = true)
+    long endIfQuiet(UUID meetingId, Instant quietBefore, Instant now);
 }

@@ -46,4 +46,20 @@ interface ParticipantRepository extends GenericRepository<Participant, UUID> {
               duration_minutes = CAST(ROUND(EXTRACT(EPOCH FROM (CAST(:leftAt AS timestamptz) - joined_at)) / 60) AS integer)
             WHERE participant_id = :participantId AND left_at IS NULL""")
     long markLeft(UUID participantId, Instant leftAt);
+
+    /// Closes every open (`joined`, no `left_at`) row of a meeting as [#markLeft] does, at `leftAt`.
+    ///
+    /// @return rows changed
+    @Query("""
+            UPDATE meeting_participants SET left_at = :leftAt, status = 'left', updated_at = :leftAt,
+              duration_minutes = CAST(ROUND(EXTRACT(EPOCH FROM (CAST(:leftAt AS timestamptz) - joined_at)) / 60) AS integer)
+            WHERE meeting_id = :meetingId AND status = 'joined' AND left_at IS NULL""")
+    long closeOpen(UUID meetingId, Instant leftAt);
+
+    /// Open rows (`joined`, no `left_at`) that joined before `joinedBefore`, oldest first, at most `limit`.
+    @Query(value = """
+            SELECT * FROM meeting_participants
+            WHERE status = 'joined' AND left_at IS NULL AND joined_at < CAST(:joinedBefore AS timestamptz)
+            ORDER BY joined_at LIMIT :limit""", nativeQuery = true)
+    List<Participant> findOpenJoinedBefore(Instant joinedBefore, int limit);
 }

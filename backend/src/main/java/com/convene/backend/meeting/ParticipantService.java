@@ -83,7 +83,16 @@ public class ParticipantService {
     ///
     /// @return whether this call closed the row
     public boolean recordLeave(UUID participantId) {
-        boolean closed = participants.markLeft(participantId, Instant.now().truncatedTo(ChronoUnit.MICROS)) > 0;
+        return recordLeave(participantId, Instant.now());
+    }
+
+    /// Records a leave that happened at `leftAt` (a leave whose first write failed and is written again later
+    /// keeps its real time). Idempotent like [#recordLeave(UUID)].
+    ///
+    /// @param leftAt when the participant left; stored at microsecond precision
+    /// @return whether this call closed the row
+    public boolean recordLeave(UUID participantId, Instant leftAt) {
+        boolean closed = participants.markLeft(participantId, leftAt.truncatedTo(ChronoUnit.MICROS)) > 0;
         if (closed) {
             LOG.info("Participant left: participantId={}", participantId);
         }

@@ -8,6 +8,7 @@ import com.convene.backend.analytics.QualitySample;
 import com.convene.backend.chat.ChatService;
 import com.convene.backend.chat.ChatStreamReader;
 import com.convene.backend.chat.StoredChat;
+import com.convene.backend.lifecycle.MeetingLifecycle;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
 import com.convene.backend.problem.ProblemException;
@@ -81,6 +82,7 @@ final class RoomHub implements LiveRecordingControl {
   private final Object chatLock = new Object();
   private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final RecordingService recordings;
+  private final MeetingLifecycle lifecycle;
   private final Map<String, LiveRoom> rooms = new HashMap<>();
 
   RoomHub(
@@ -94,7 +96,9 @@ final class RoomHub implements LiveRecordingControl {
       ChatService chat,
       ChatStreamReader chatStreams,
       WebRtcStateService webRtc,
-      AnalyticsConfig analytics) {
+      AnalyticsConfig analytics,
+      MeetingLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.events = events;
     this.chat = chat;
     this.chatStreams = chatStreams;
@@ -193,6 +197,7 @@ final class RoomHub implements LiveRecordingControl {
   /// Records the join of a caller holding a reserved slot in `room`.
   private Admission enter(SignalingSession session, LiveRoom room, MeetingView meeting, JoinRequest join) {
     UUID userId = UUID.fromString(session.userId());
+    lifecycle.roomOpened(meeting.id()); // a join within the grace period keeps the meeting going
     UUID participantId;
     try {
       participantId =
@@ -363,7 +368,8 @@ final class RoomHub implements LiveRecordingControl {
     }
   }
 
-  /// Takes `participantId` out of `room`: `left_at` written, Redis updated, the others told.
+  /// Takes `participantId` out of `room`: `left_at` written (or handed to the lifecycle to write again when
+  /// PostgreSQL fails), Redis updated, the others told.
   void leave(LiveRoom room, String participantId, String reason) {
     room.participant(participantId)
         .ifPresent(who -> record(room, who, MeetingEventType.PARTICIPANT_LEFT, Map.of("reason", reason)));
@@ -372,8 +378,14 @@ final class RoomHub implements LiveRecordingControl {
     room.broadcast(new ParticipantLeft(participantId, reason));
     UUID pid = UUID.fromString(participantId);
     UUID meetingId = UUID.fromString(room.meetingId());
+    Instant leftAt = Instant.now();
     try {
-      participants.recordLeave(pid);
+      participants.recordLeave(pid, leftAt);
+    } catch (RuntimeException e) {
+      LOG.warn("leave not recorded, written again later meetingId={} participantId={}", meetingId, pid, e);
+      lifecycle.leaveNotRecorded(meetingId, pid, leftAt);
+    }
+    try {
       roomState.removeSession(pid);
       if (dropped) {
         roomState.closeRoom(meetingId);
@@ -513,6 +525,7 @@ final class RoomHub implements LiveRecordingControl {
   }
 
   private LiveRoom newRoom(String meetingId, MeetingView meeting) {
+    lifecycle.roomOpened(meeting.id());
     return new LiveRoom(meeting, sfu.room(meetingId));
   }
 
@@ -524,6 +537,9 @@ final class RoomHub implements LiveRecordingControl {
         boolean reopened;
         synchronized (this) {
           reopened = rooms.containsKey(room.meetingId());
+          if (!reopened) { // under this lock, ordered against newRoom's roomOpened
+            lifecycle.roomEmptied(UUID.fromString(room.meetingId())); // ends the meeting after the grace period
+          }
         }
         if (!reopened) {
           chatStreams.close(UUID.fromString(room.meetingId()));
