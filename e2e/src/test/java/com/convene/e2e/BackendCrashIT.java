@@ -52,7 +52,8 @@ class BackendCrashIT {
       RestFixture rest = new RestFixture(backend.baseUri());
       RestFixture.Account host = rest.admin();
       RestFixture.Account member = rest.newMember("Kim");
-      MeetingView meeting = rest.scheduleMeeting(host.token(), "Crash call");
+      MeetingView meeting = rest.scheduleMeeting(host.token(), "Crash call",
+          Map.of("waitingRoomEnabled", false, "recordingEnabled", true));
 
       Bot ada = Bot.start(backend, host, meeting, "Ada", 440);
       Bot kim = Bot.start(backend, member, meeting, "Kim", 660);

@@ -104,7 +104,10 @@ class ThreePeerCallIT {
             .atMost(Duration.ofSeconds(10))
             .until(() -> p.endedTracks.stream().filter(t -> t.startsWith(leaverId + "/")).count() == 2);
       }
-      var row = backend.context().getBean(ParticipantService.class).find(UUID.fromString(leaverId)).orElseThrow();
+      // left_at reaches PostgreSQL through the outbox (decision 089): within milliseconds, not before the others hear
+      var row = Awaitility.await().atMost(Duration.ofSeconds(5))
+          .until(() -> backend.context().getBean(ParticipantService.class).find(UUID.fromString(leaverId))
+              .orElseThrow(), r -> r.leftAt() != null);
       assertThat(row.joinedAt()).isNotNull();
       assertThat(row.leftAt()).isNotNull().isAfterOrEqualTo(row.joinedAt());
     } finally {

@@ -1,7 +1,8 @@
 package com.convene.backend.lifecycle;
 
 import com.convene.backend.meeting.MeetingEndService;
-import com.convene.backend.meeting.ParticipantService;
+import com.convene.backend.outbox.DeferredWrite;
+import com.convene.backend.outbox.PostgresOutbox;
 import com.convene.backend.recording.RecordingException;
 import com.convene.backend.recording.RecordingService;
 import io.lettuce.core.RedisException;
@@ -12,11 +13,11 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /// up. While the node holds a room (live or in its grace period) it keeps the lease `room_lease:{meeting_id}`
 /// renewed, so that the reaper of no node repairs it.
 ///
-/// Leaves whose `left_at` write failed (PostgreSQL down) are handed in with [#leaveNotRecorded] and written again,
-/// with their real time, every lease tick until they land; an end that fails is retried the same way.
+/// Leaves are handed in with [#recordLeave] and written through the durable PostgreSQL outbox with their real time
+/// (docs/decisions/089-postgresql-outbox.md); a meeting's end waits until the outbox has none pending, and an end
+/// that fails (PostgreSQL down) is retried every lease tick.
 ///
 /// Thread-safety: the public methods only change memory under this object's lock and hand work to the
 /// lifecycle's own thread, so they return at once on a signaling thread. Every store call runs on that thread
@@ -56,10 +58,8 @@ public final class MeetingLifecycle {
   }
 
   /// A leave whose write failed.
-  private record PendingLeave(UUID meetingId, Instant leftAt) {}
 
   private final MeetingEndService ends;
-  private final ParticipantService participants;
   private final RecordingService recordings;
   private final RoomLeases leases;
   private final LifecycleConfig config;
@@ -67,12 +67,13 @@ public final class MeetingLifecycle {
   private final String nodeId;
   private final ScheduledExecutorService thread;
   private final Map<UUID, Held> held = new HashMap<>();
-  private final Map<UUID, PendingLeave> pendingLeaves = new ConcurrentHashMap<>();
+  private final PostgresOutbox outbox;
 
-  MeetingLifecycle(MeetingEndService ends, ParticipantService participants, RecordingService recordings,
-      RoomLeases leases, LifecycleConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+  MeetingLifecycle(MeetingEndService ends, RecordingService recordings,
+      RoomLeases leases, LifecycleConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+      PostgresOutbox outbox) {
+    this.outbox = outbox;
     this.ends = ends;
-    this.participants = participants;
     this.recordings = recordings;
     this.leases = leases;
     this.config = config;
@@ -134,15 +135,22 @@ public final class MeetingLifecycle {
     LOG.info("Live room empty, meeting ends unless someone joins meetingId={} grace={}", meetingId, config.grace());
   }
 
-  /// A leave whose `left_at` could not be written (PostgreSQL down): it is written again, with `leftAt`, on
-  /// every lease tick until it lands. Returns at once.
-  public void leaveNotRecorded(UUID meetingId, UUID participantId, Instant leftAt) {
-    pendingLeaves.put(participantId, new PendingLeave(meetingId, leftAt));
+  /// A participant left `meetingId` at `leftAt`: its `left_at` goes through the durable outbox
+  /// (docs/decisions/089-postgresql-outbox.md), so the caller never waits for PostgreSQL and a leave made while
+  /// PostgreSQL is down lands, with its own time, when it is back. Returns at once.
+  public void recordLeave(UUID meetingId, UUID participantId, Instant leftAt) {
+    outbox.submit(new DeferredWrite.ParticipantLeft(participantId, leftAt.truncatedTo(ChronoUnit.MICROS)));
   }
 
-  /// How many leave writes are waiting to be written again.
-  int pendingLeaveCount() {
-    return pendingLeaves.size();
+  /// The host ended `meetingId` at `endedAt`: `status = 'ended'` with its end time goes through the durable outbox,
+  /// like a leave. Returns at once.
+  public void recordEnd(UUID meetingId, Instant endedAt) {
+    outbox.submit(new DeferredWrite.MeetingEnded(meetingId, endedAt.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  /// How many outbox writes (leaves, ends) are waiting to land.
+  long pendingWrites() {
+    return outbox.pending();
   }
 
   private void graceOver(UUID meetingId, long generation) {
@@ -160,8 +168,12 @@ public final class MeetingLifecycle {
   /// Ends a meeting whose grace passed; on the lifecycle thread. On failure it stays `ENDING` and the next tick
   /// tries again.
   private void end(UUID meetingId, long generation) {
+    if (outbox.pending() > 0) {
+      // leaves still on their way to PostgreSQL: end once they landed, so every row keeps its own left_at
+      LOG.debug("Meeting end waits for {} outbox writes meetingId={}", outbox.pending(), meetingId);
+      return;
+    }
     try {
-      flushPendingLeaves(meetingId);
       ends.endAbandoned(meetingId);
     } catch (RuntimeException e) {
       LOG.warn("Meeting end not written, retried at the next tick meetingId={}: {}", meetingId, e.toString());
@@ -215,7 +227,6 @@ public final class MeetingLifecycle {
         });
       }
       renew.forEach(this::renew);
-      flushPendingLeaves(null);
       ending.forEach(this::end);
     } catch (RuntimeException e) {
       LOG.warn("Lifecycle tick failed: {}", e.toString());
@@ -234,18 +245,6 @@ public final class MeetingLifecycle {
       }
     } catch (RedisException e) {
       LOG.debug("Room lease not renewed (Redis down) meetingId={}: {}", meetingId, e.toString());
-    }
-  }
-
-  /// Writes pending leaves (of one meeting, or all when `meetingId` is null); stops at the first failure.
-  private void flushPendingLeaves(@Nullable UUID meetingId) {
-    for (Map.Entry<UUID, PendingLeave> e : pendingLeaves.entrySet()) {
-      if (meetingId != null && !meetingId.equals(e.getValue().meetingId())) {
-        continue;
-      }
-      participants.recordLeave(e.getKey(), e.getValue().leftAt());
-      pendingLeaves.remove(e.getKey(), e.getValue());
-      LOG.info("Leave written late participantId={} leftAt={}", e.getKey(), e.getValue().leftAt());
     }
   }
 

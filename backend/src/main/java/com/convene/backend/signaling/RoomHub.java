@@ -84,6 +84,13 @@ final class RoomHub implements LiveRecordingControl {
   private final RecordingService recordings;
   private final MeetingLifecycle lifecycle;
   private final Map<String, LiveRoom> rooms = new HashMap<>();
+  /// Meetings a host ended on this node, by meeting id, with when: their `ended` status may still be on its way
+  /// to PostgreSQL through the outbox, so joins are refused here meanwhile. Entries older than
+  /// [#ENDED_MEMORY] are dropped at the next end.
+  private final Map<String, Instant> endedHere = new java.util.concurrent.ConcurrentHashMap<>();
+  /// How long [#endedHere] remembers an end: far longer than the outbox needs unless PostgreSQL is down, and a
+  /// join needs PostgreSQL.
+  private static final java.time.Duration ENDED_MEMORY = java.time.Duration.ofMinutes(10);
 
   RoomHub(
       MeetingService meetings,
@@ -129,6 +136,9 @@ final class RoomHub implements LiveRecordingControl {
       meeting = meetings.findForJoin(join.meeting());
     } catch (ProblemException e) {
       return refusal(e);
+    }
+    if (endedHere.containsKey(meeting.id().toString())) {
+      return new Admission.Refused(ErrorCode.MEETING_CLOSED, "This meeting has ended.");
     }
     boolean privileged = session.admin() || meeting.hostUserId().toString().equals(session.userId());
     if (meeting.requirePassword() && !privileged) {
@@ -368,8 +378,8 @@ final class RoomHub implements LiveRecordingControl {
     }
   }
 
-  /// Takes `participantId` out of `room`: `left_at` written (or handed to the lifecycle to write again when
-  /// PostgreSQL fails), Redis updated, the others told.
+  /// Takes `participantId` out of `room`: the others told, `left_at` handed to the durable outbox (never waited
+  /// for here; docs/decisions/089-postgresql-outbox.md), Redis updated.
   void leave(LiveRoom room, String participantId, String reason) {
     room.participant(participantId)
         .ifPresent(who -> record(room, who, MeetingEventType.PARTICIPANT_LEFT, Map.of("reason", reason)));
@@ -378,13 +388,7 @@ final class RoomHub implements LiveRecordingControl {
     room.broadcast(new ParticipantLeft(participantId, reason));
     UUID pid = UUID.fromString(participantId);
     UUID meetingId = UUID.fromString(room.meetingId());
-    Instant leftAt = Instant.now();
-    try {
-      participants.recordLeave(pid, leftAt);
-    } catch (RuntimeException e) {
-      LOG.warn("leave not recorded, written again later meetingId={} participantId={}", meetingId, pid, e);
-      lifecycle.leaveNotRecorded(meetingId, pid, leftAt);
-    }
+    lifecycle.recordLeave(meetingId, pid, Instant.now());
     try {
       roomState.removeSession(pid);
       if (dropped) {
@@ -419,10 +423,15 @@ final class RoomHub implements LiveRecordingControl {
     record(room, target, type, Map.of("cause", "host"));
   }
 
-  /// Ends the meeting for everyone: `meetings.status = 'ended'` first (so nobody new gets in), then every
-  /// waiting joiner and every member but `by` is sent away with reason `meeting-ended`.
+  /// Ends the meeting for everyone: `meetings.status = 'ended'` handed to the durable outbox (it lands within
+  /// milliseconds, or when PostgreSQL is back; a join needs PostgreSQL, which then refuses the ended meeting), then
+  /// every waiting joiner and every member but `by` is sent away with reason `meeting-ended`.
   void endMeeting(LiveRoom room, SignalingSession by) {
-    meetings.markEnded(UUID.fromString(room.meetingId()));
+    // through the outbox: the host is never held by PostgreSQL, and an end made while it is down lands later
+    Instant now = Instant.now();
+    endedHere.values().removeIf(at -> at.isBefore(now.minus(ENDED_MEMORY)));
+    endedHere.put(room.meetingId(), now);
+    lifecycle.recordEnd(UUID.fromString(room.meetingId()), now);
     for (LiveRoom.Waiter waiter : room.takeAllWaiters()) {
       waiter.session().sendAway(room, "meeting-ended");
     }

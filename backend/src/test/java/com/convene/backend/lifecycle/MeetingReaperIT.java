@@ -216,9 +216,9 @@ class MeetingReaperIT extends BackendTestSupport {
     lifecycle.roomOpened(room.meetingId());
     Instant leftAt = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
     UUID pid = room.participantIds().getFirst();
-    lifecycle.leaveNotRecorded(room.meetingId(), pid, leftAt);
+    lifecycle.recordLeave(room.meetingId(), pid, leftAt);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> lifecycle.pendingLeaveCount() == 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> lifecycle.pendingWrites() == 0);
     Participant row = participants.find(pid).orElseThrow();
     assertThat(row.leftAt()).isEqualTo(leftAt);
     assertThat(row.durationMinutes()).isEqualTo(9);

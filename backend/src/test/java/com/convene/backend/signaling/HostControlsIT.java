@@ -156,7 +156,9 @@ class HostControlsIT extends SignalingTestSupport {
       Left left = guest.expect(Left.class);
       assertThat(left.reason()).isEqualTo("removed");
       assertThat(host.expect(ParticipantLeft.class).reason()).isEqualTo("removed");
-      assertThat(participants.find(UUID.fromString(guestId)).orElseThrow().leftAt()).isNotNull();
+      // left_at reaches PostgreSQL through the outbox (decision 089): within milliseconds, not before Left
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> participants.find(UUID.fromString(guestId)).orElseThrow().leftAt() != null);
 
       guest.send(new JoinRequest("again", meeting.joinCode(), "Guest", false, false));
       assertThat(guest.expect(SignalError.class).code()).isEqualTo(ErrorCode.REMOVED_FROM_MEETING);
@@ -183,7 +185,9 @@ class HostControlsIT extends SignalingTestSupport {
       assertThat(hostLeft.reason()).isEqualTo("meeting-ended");
       assertThat(hostLaptop.expect(Left.class).reason()).isEqualTo("meeting-ended");
       assertThat(waiter.expect(Left.class).reason()).isEqualTo("meeting-ended");
-      assertThat(getMeeting(hostToken, meeting).status()).isEqualTo("ended");
+      // the end reaches PostgreSQL through the outbox (decision 089): within milliseconds, not before Left
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> getMeeting(hostToken, meeting).status().equals("ended"));
 
       late.send(new JoinRequest("l1", meeting.joinCode(), "Late", false, false));
       assertThat(late.expect(SignalError.class).code()).isEqualTo(ErrorCode.MEETING_CLOSED);

@@ -134,7 +134,10 @@ class SignalingIT extends BackendTestSupport {
       ParticipantLeft left = host.expect(ParticipantLeft.class);
       assertThat(left.participantId()).isEqualTo(guestJoined.participantId());
 
-      var row = participants.find(UUID.fromString(guestJoined.participantId())).orElseThrow();
+      // left_at reaches PostgreSQL through the outbox (decision 089): within milliseconds, not before Left
+      var row = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> participants.find(UUID.fromString(guestJoined.participantId())).orElseThrow(),
+              r -> r.leftAt() != null);
       assertThat(row.joinedAt()).isNotNull();
       assertThat(row.leftAt()).isNotNull();
     }
