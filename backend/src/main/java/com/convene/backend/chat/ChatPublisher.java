@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +52,6 @@ final class ChatPublisher {
     private final RedisCommands<String, String> redis;
     private final ChatConfig config;
     private final Semaphore wakeups = new Semaphore(0);
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
     private long lastWarnNanos;
@@ -72,16 +70,6 @@ final class ChatPublisher {
         }
     }
 
-    /// Rows this node published since start.
-    long published() {
-        return published.get();
-    }
-
-    /// Failed publication attempts (Redis or PostgreSQL) since start.
-    long failures() {
-        return failures.get();
-    }
-
     private void loop() {
         long retryMillis = config.publishRetryMin().toMillis();
         boolean more = true;
@@ -93,7 +81,6 @@ final class ChatPublisher {
                 }
                 PublishRun run = new PublishRun();
                 int marked = repository.publishOldest(BATCH, run::publish);
-                published.addAndGet(marked);
                 if (run.failure != null) {
                     throw run.failure;
                 }
@@ -105,7 +92,6 @@ final class ChatPublisher {
                 if (closed) {
                     return;
                 }
-                failures.incrementAndGet();
                 warn(e);
                 more = true;
                 try {
@@ -120,7 +106,7 @@ final class ChatPublisher {
 
     /// One batch: publishes rows until the first failure, which it keeps for the loop to back off on.
     private final class PublishRun {
-        RedisException failure;
+        @Nullable RedisException failure;
 
         boolean publish(StoredChat chat) {
             if (failure != null) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,11 +139,11 @@ final class ChatStore {
         }
     }
 
-    private static void fail(List<Pending> batch, Throwable cause) {
+    private static void fail(List<Pending> batch, @Nullable Throwable cause) {
         batch.forEach(p -> p.result().completeExceptionally(notSaved(cause)));
     }
 
-    private static ChatException notSaved(Throwable cause) {
+    private static ChatException notSaved(@Nullable Throwable cause) {
         return new ChatException("The message could not be saved; send it again.", cause);
     }
 
