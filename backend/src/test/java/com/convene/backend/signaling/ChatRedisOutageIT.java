@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
 /// `redis-server` child process is killed with SIGKILL mid-burst and restarted empty, or frozen with SIGSTOP. Every
 /// `chat-send` is answered (acknowledgement or typed error), every acknowledged message is a row in
 /// `chat_messages`, and every row reaches the other participant exactly once and in its sender's order once Redis
-/// is back (published from PostgreSQL). Figures are logged as `chat-outage:` lines.
+/// is back (published from PostgreSQL). A row left unpublished by a dead node is published from PostgreSQL alone.
+/// Figures are logged as `chat-outage:` lines.
 @MicronautTest(transactional = false)
 class ChatRedisOutageIT extends BackendTestSupport {
   private static final Logger LOG = LoggerFactory.getLogger(ChatRedisOutageIT.class);
@@ -186,6 +187,39 @@ class ChatRedisOutageIT extends BackendTestSupport {
       LOG.info("chat-outage: redis SIGSTOP 20 s: sent={} answered={} errors={} maxAnswerMs={} deliveredAfterCont={}",
           sent.size(), answerMillis.size(), errors, answerMillis.stream().mapToLong(Long::longValue).max().orElse(0),
           atHost.others.size());
+    }
+  }
+
+  /// A row committed but never published (its node died between commit and XADD) is found in PostgreSQL by a
+  /// publisher and reaches the participants present, once, without any send or wake-up on this node.
+  @Test
+  void aRowLeftUnpublishedByADeadNodeIsPublishedFromPostgresAndDeliveredOnce() throws Exception {
+    MeetingView meeting = schedule();
+    try (SignalingClient host = connect(adminToken()); SignalingClient guest = connect(newMemberToken())) {
+      join(host, meeting, "Hostess");
+      guest.send(new JoinRequest("j-Guest", meeting.joinCode(), "Guest", false, false));
+      String guestPid = guest.expect(Joined.class).participantId();
+      host.expect(ParticipantJoined.class);
+
+      UUID messageId = UUID.randomUUID();
+      try (Connection c = database();
+          PreparedStatement insert = c.prepareStatement("""
+              INSERT INTO chat_messages (message_id, meeting_id, sender_user_id, sender_name, message_type, content,
+                is_private, created_at, updated_at, published, client_message_id, sender_participant_id)
+              VALUES (?, ?, ?, 'Guest', 'text', 'left behind', FALSE, now(), now(), FALSE, 'orphan-1', ?)""")) {
+        insert.setObject(1, messageId);
+        insert.setObject(2, meeting.id());
+        insert.setObject(3, UUID.fromString(guest.userId));
+        insert.setObject(4, UUID.fromString(guestPid));
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+      }
+
+      ChatMessage delivered = host.expect(ChatMessage.class, m -> m.message().clientMessageId().equals("orphan-1"));
+      assertThat(delivered.message().messageId()).isEqualTo(messageId.toString());
+      assertThat(delivered.message().content()).isEqualTo("left behind");
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count(meeting.id(), "NOT published") == 0);
+      host.expectNone(ChatMessage.class, 1_000);
+      guest.expectNone(ChatMessage.class, 200);
     }
   }
 
