@@ -17,7 +17,7 @@ import java.time.Duration;
 /// @param readBlock        how long one XREADGROUP waits for new entries, 10 ms–5 s (default `200ms`); also the
 ///                         longest delay before a newly opened room's stream is read
 /// @param storeDeadline    longest time from `chat-send` to its answer when PostgreSQL is slow or down
-///                         (connection, insert and commit), default `1800ms` (the answer's trip to the client
+///                         (connection, insert and commit), default `1500ms` (the answer's trip to the client
 ///                         stays within the 2 s); later, the insert is rolled back and the sender gets
 ///                         `SERVICE_UNAVAILABLE`
 /// @param storeConcurrency chat inserts running at once on this node, 1–64 (default 4): the most pool connections
@@ -35,7 +35,7 @@ public record ChatConfig(
         @Bindable(defaultValue = "10000") @Min(100) @Max(1_000_000) int streamMaxLen,
         @Bindable(defaultValue = "24h") @NotNull Duration streamTtl,
         @Bindable(defaultValue = "200ms") @NotNull Duration readBlock,
-        @Bindable(defaultValue = "1800ms") @NotNull Duration storeDeadline,
+        @Bindable(defaultValue = "1500ms") @NotNull Duration storeDeadline,
         @Bindable(defaultValue = "4") @Min(1) @Max(64) int storeConcurrency,
         @Bindable(defaultValue = "250ms") @NotNull Duration publishRetryMin,
         @Bindable(defaultValue = "2s") @NotNull Duration publishRetryMax,

@@ -61,7 +61,7 @@ public class ChatService {
     /// @param senderName display name, cut to 200 characters
     /// @return completes with the stored message (committed in PostgreSQL, to be published), or exceptionally
     ///     with [ChatException] (`SERVICE_UNAVAILABLE`) when PostgreSQL failed or did not commit within
-    ///     `store-deadline` (1.8 s by default) of this call; then nothing was stored and the sender may send
+    ///     `store-deadline` (1.5 s by default) of this call; then nothing was stored and the sender may send
     ///     again. Completes on a chat store thread or the deadline timer: hand work off.
     public CompletableFuture<StoredChat> send(UUID meetingId, UUID senderParticipantId, UUID senderUserId,
                                               String senderName, String clientMessageId, String content) {
