@@ -63,6 +63,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -732,7 +733,7 @@ final class SignalingSession implements SfuListener {
       if (stored != null) {
         send(new ChatMessage(stored.toEntry()));
       } else {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException c ? c.getCause() : error;
+        Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
         send(new SignalError(chat.clientMessageId(), ErrorCode.SERVICE_UNAVAILABLE,
             cause instanceof ChatException e ? e.getMessage() : "The message could not be saved; send it again."));
       }
