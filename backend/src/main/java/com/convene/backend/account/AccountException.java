@@ -9,4 +9,8 @@ public final class AccountException extends ProblemException {
     AccountException(ProblemType type, String detail) {
         super(type, detail);
     }
+
+    AccountException(ProblemType type, String detail, Throwable cause) {
+        super(type, detail, java.util.List.of(), cause);
+    }
 }

@@ -5,6 +5,7 @@ package com.convene.backend.chat;
 @FunctionalInterface
 public interface ChatListener {
 
-    /// One message read from the meeting's stream (also the sender's acknowledgement).
+    /// One message read from the meeting's stream, once per `message_id`. Its sender was answered by
+    /// [ChatService#send] already (the acknowledgement), so it is for everyone else.
     void onChat(StoredChat chat);
 }

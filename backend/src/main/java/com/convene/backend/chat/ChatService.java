@@ -3,52 +3,44 @@ package com.convene.backend.chat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Sends and lists in-meeting chat. [#send] stores the message in PostgreSQL, then, in one atomic Redis script,
-/// appends it to the stream `chat_stream:{meeting_id}` (MAXLEN ~ `stream-max-len`, EXPIRE `stream-ttl`) and to
-/// the recent-history list `chat:{meeting_id}` (LPUSH, LTRIM 0 `history-size`-1, EXPIRE `cache-ttl`; seed 000).
-/// Delivery to sockets is [ChatStreamReader]'s job.
+/// Sends and lists in-meeting chat (docs/decisions/024-chat-postgresql-first-then-stream.md). [#send] stores the
+/// message in PostgreSQL as unpublished, off the caller's thread and within `store-deadline`, and completes with
+/// the stored row: that is the sender's acknowledgement. [ChatPublisher] then appends it to the meeting's Redis
+/// stream and history list, now or once Redis answers again; delivery to sockets is [ChatStreamReader]'s job.
 ///
-/// Blocking (JDBC and synchronous Redis): call from a virtual or blocking thread. Thread-safe.
+/// Storing is [ChatStore]'s job: one sender's messages in order, batched, within the deadline.
+/// Thread-safe; [#send] never blocks, [#history] blocks on Redis.
 @Singleton
 public class ChatService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
-    /// KEYS[1] = stream, KEYS[2] = history list; ARGV[1] = max stream length, ARGV[2] = stream TTL s,
-    /// ARGV[3] = history JSON, ARGV[4] = history size, ARGV[5] = history TTL s, ARGV[6..] = stream field/values.
-    private static final String PUBLISH = """
-            local fields = {}
-            for i = 6, #ARGV do fields[#fields + 1] = ARGV[i] end
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(fields))
-            redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
-            redis.call('LPUSH', KEYS[2], ARGV[3])
-            redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[4]) - 1)
-            redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
-            return id
-            """;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ChatRepository repository;
+    private final ChatStore store;
     private final RedisCommands<String, String> redis;
     private final ChatConfig config;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final AtomicLong lastCreatedMicros = new AtomicLong();
 
-    ChatService(ChatRepository repository, StatefulRedisConnection<String, String> connection, ChatConfig config) {
-        this.repository = repository;
+    ChatService(ChatStore store, StatefulRedisConnection<String, String> connection, ChatConfig config) {
+        this.store = store;
         this.redis = connection.sync();
         this.config = config;
     }
@@ -63,53 +55,31 @@ public class ChatService {
         return "chat:" + meetingId;
     }
 
-    /// Stores a message and publishes it to the meeting's stream and history list. Sending the same
-    /// `clientMessageId` again stores nothing new and publishes the stored message again.
+    /// Stores a message; returns at once. Sending the same `clientMessageId` again stores nothing new and
+    /// completes with the stored message (published once, whatever the number of sends).
     ///
     /// @param senderName display name, cut to 200 characters
-    /// @return the stored message
-    /// @throws ChatException when PostgreSQL or Redis fails; a message stored before a Redis failure is kept and
-    ///     a retry publishes it
-    public StoredChat send(UUID meetingId, UUID senderParticipantId, UUID senderUserId, String senderName,
-                           String clientMessageId, String content) {
-        StoredChat fresh = new StoredChat(StoredChat.messageIdFor(meetingId, senderUserId, clientMessageId),
+    /// @return completes with the stored message (committed in PostgreSQL, to be published), or exceptionally
+    ///     with [ChatException] (`SERVICE_UNAVAILABLE`) when PostgreSQL failed or did not commit within
+    ///     `store-deadline` (1.5 s by default) of this call; then nothing was stored and the sender may send
+    ///     again. Completes on a chat store thread or the deadline timer: hand work off.
+    public CompletableFuture<StoredChat> send(UUID meetingId, UUID senderParticipantId, UUID senderUserId,
+                                              String senderName, String clientMessageId, String content) {
+        return store.store(new StoredChat(StoredChat.messageIdFor(meetingId, senderUserId, clientMessageId),
                 meetingId, clientMessageId, senderParticipantId, senderUserId,
-                senderName.length() > 200 ? senderName.substring(0, 200) : senderName, content,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-        StoredChat stored;
-        try {
-            stored = repository.insertOrGet(fresh);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("Chat message not stored meetingId={}", meetingId, e);
-            throw new ChatException("The message could not be saved; send it again.", e);
-        }
-        publish(stored);
-        return stored;
+                senderName.length() > 200 ? senderName.substring(0, 200) : senderName, content, nextCreatedAt()));
     }
 
-    private void publish(StoredChat chat) {
-        List<String> args = new ArrayList<>(List.of(
-                Integer.toString(config.streamMaxLen()),
-                Long.toString(config.streamTtl().toSeconds()),
-                historyJson(chat),
-                Integer.toString(config.historySize()),
-                Long.toString(config.cacheTtl().toSeconds())));
-        streamFields(chat).forEach((k, v) -> {
-            args.add(k);
-            args.add(v);
-        });
-        try {
-            redis.eval(PUBLISH, ScriptOutputType.VALUE,
-                    new String[] {streamKey(chat.meetingId()), historyKey(chat.meetingId())},
-                    args.toArray(String[]::new));
-        } catch (RedisException e) {
-            LOG.warn("Chat message stored but not published meetingId={} messageId={}", chat.meetingId(),
-                    chat.messageId(), e);
-            throw new ChatException("The message was saved but not delivered; send it again.", e);
-        }
+    /// Now in microseconds, strictly after the previous call's value: messages are published in `created_at`
+    /// order, and two sends in the same microsecond must not tie.
+    private Instant nextCreatedAt() {
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long micros = lastCreatedMicros.accumulateAndGet(now, (last, n) -> Math.max(last + 1, n));
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
-    /// The meeting's recent messages from `chat:{meeting_id}`, oldest first; empty when Redis is unreachable.
+    /// The meeting's recent messages from `chat:{meeting_id}`, oldest first, each `message_id` once (a message
+    /// published twice appears once); empty when Redis is unreachable. Blocking Redis call.
     public List<StoredChat> history(UUID meetingId) {
         List<String> newestFirst;
         try {
@@ -119,9 +89,13 @@ public class ChatService {
             return List.of();
         }
         List<StoredChat> out = new ArrayList<>(newestFirst.size());
+        Set<UUID> seen = new HashSet<>();
         for (String value : newestFirst.reversed()) {
             try {
-                out.add(fromHistoryJson(meetingId, value));
+                StoredChat chat = fromHistoryJson(meetingId, value);
+                if (seen.add(chat.messageId())) {
+                    out.add(chat);
+                }
             } catch (RuntimeException | JsonProcessingException e) {
                 LOG.warn("Unreadable chat history entry skipped meetingId={}", meetingId);
             }
@@ -151,17 +125,17 @@ public class ChatService {
     }
 
     /// The `chat:{meeting_id}` value: seed 000's fields plus the client and participant ids.
-    private String historyJson(StoredChat chat) {
+    static String historyJson(StoredChat chat) {
         try {
-            return json.writeValueAsString(streamFields(chat));
+            return JSON.writeValueAsString(streamFields(chat));
         } catch (JsonProcessingException e) {
             throw new ChatException("The message could not be encoded.", e);
         }
     }
 
     private StoredChat fromHistoryJson(UUID meetingId, String value) throws JsonProcessingException {
-        Map<String, String> f = json.readValue(value,
-                json.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        Map<String, String> f = JSON.readValue(value,
+                JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
         return fromStreamFields(meetingId, f);
     }
 }

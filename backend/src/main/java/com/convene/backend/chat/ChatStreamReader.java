@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 ///
 /// A room's group is created at `$` when the room opens here ([#open]): earlier messages reach a joiner through
 /// `chat:{meeting_id}`, not the stream. If a stream expired and came back (its group gone: `NOGROUP`), the group
-/// is re-created at `0` so nothing written since is missed. Thread-safe; the reader is one platform thread.
+/// is re-created at `0` so nothing written since is missed. Each `message_id` is handed on once per meeting (the
+/// last `delivered-ids-per-meeting` ids are remembered): [ChatPublisher] may publish an entry twice.
+/// Thread-safe; the reader is one platform thread.
 @Singleton
 public final class ChatStreamReader {
 
@@ -39,6 +41,8 @@ public final class ChatStreamReader {
     private final RedisCommands<String, String> commands;
     private final String group = "delivery-" + UUID.randomUUID();
     private final Map<UUID, ChatListener> listeners = new ConcurrentHashMap<>();
+    private final Map<UUID, DeliveredIds> deliveredIds = new ConcurrentHashMap<>();
+    private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private volatile @Nullable StatefulRedisConnection<String, String> readConnection;
     private volatile boolean closed;
@@ -58,6 +62,7 @@ public final class ChatStreamReader {
         if (listeners.putIfAbsent(meetingId, listener) != null) {
             return;
         }
+        deliveredIds.put(meetingId, new DeliveredIds(config.deliveredIdsPerMeeting()));
         try {
             createGroup(meetingId, "$");
         } catch (RedisException e) {
@@ -70,6 +75,7 @@ public final class ChatStreamReader {
         if (listeners.remove(meetingId) == null) {
             return;
         }
+        deliveredIds.remove(meetingId);
         try {
             commands.xgroupDestroy(ChatService.streamKey(meetingId), group);
         } catch (RedisException e) {
@@ -80,6 +86,11 @@ public final class ChatStreamReader {
     /// Messages handed to listeners since start.
     public long delivered() {
         return delivered.get();
+    }
+
+    /// Stream entries skipped since start because their `message_id` had been delivered already.
+    public long duplicates() {
+        return duplicates.get();
     }
 
     private void createGroup(UUID meetingId, String from) {
@@ -142,10 +153,16 @@ public final class ChatStreamReader {
         for (StreamMessage<String, String> m : messages) {
             UUID meetingId = UUID.fromString(m.getStream().substring("chat_stream:".length()));
             ChatListener listener = listeners.get(meetingId);
-            if (listener != null) {
+            DeliveredIds seen = deliveredIds.get(meetingId);
+            if (listener != null && seen != null) {
                 try {
-                    listener.onChat(ChatService.fromStreamFields(meetingId, m.getBody()));
-                    delivered.incrementAndGet();
+                    StoredChat chat = ChatService.fromStreamFields(meetingId, m.getBody());
+                    if (!seen.firstTime(chat.messageId())) {
+                        duplicates.incrementAndGet();
+                    } else {
+                        listener.onChat(chat);
+                        delivered.incrementAndGet();
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Chat message not delivered meetingId={} entry={}", meetingId, m.getId(), e);
                 }

@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -311,19 +312,25 @@ final class RoomHub implements LiveRecordingControl {
     record(room, who, who.handRaised() ? MeetingEventType.HAND_RAISED : MeetingEventType.HAND_LOWERED, Map.of());
   }
 
-  /// Stores and publishes a chat message of `participantId`; delivery (the sender's acknowledgement included)
-  /// follows through the meeting's Redis stream. Records a `chat_message` meeting event.
+  /// Stores a chat message of `participantId` without blocking; the stored row is the sender's acknowledgement
+  /// and is published to the meeting's Redis stream for everyone else (docs/decisions/024). Records a
+  /// `chat_message` meeting event once stored.
   ///
-  /// @throws com.convene.backend.chat.ChatException when PostgreSQL or Redis failed; the sender may resend
+  /// @return completes with the stored message, or exceptionally with
+  ///     [com.convene.backend.chat.ChatException] when PostgreSQL failed or missed the store deadline (nothing
+  ///     stored; the sender may resend); completes on a chat thread
   /// @throws IllegalStateException when `participantId` is not in `room`
-  StoredChat sendChat(LiveRoom room, String participantId, ChatSend send) {
+  CompletableFuture<StoredChat> sendChat(LiveRoom room, String participantId, ChatSend send) {
     ParticipantInfo who = room.participant(participantId)
         .orElseThrow(() -> new IllegalStateException("not a member of the room"));
-    StoredChat stored = chat.send(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
-        UUID.fromString(who.userId()), who.displayName(), send.clientMessageId(), send.content());
-    record(room, who, MeetingEventType.CHAT_MESSAGE,
-        Map.of("message_id", stored.messageId().toString(), "length", Integer.toString(stored.content().length())));
-    return stored;
+    return chat.send(UUID.fromString(room.meetingId()), UUID.fromString(participantId),
+            UUID.fromString(who.userId()), who.displayName(), send.clientMessageId(), send.content())
+        .whenComplete((stored, error) -> {
+          if (stored != null) {
+            record(room, who, MeetingEventType.CHAT_MESSAGE, Map.of("message_id", stored.messageId().toString(),
+                "length", Integer.toString(stored.content().length())));
+          }
+        });
   }
 
   /// The meeting's recent chat (Redis `chat:{meeting_id}`), oldest first.
@@ -331,14 +338,15 @@ final class RoomHub implements LiveRecordingControl {
     return chat.history(UUID.fromString(room.meetingId()));
   }
 
-  /// Called by the chat stream reader: hands a message to every socket of the meeting's room on this node.
+  /// Called by the chat stream reader: hands a message to every socket of the meeting's room on this node but
+  /// its sender's, which was answered when the message was stored.
   private void deliverChat(StoredChat message) {
     LiveRoom room;
     synchronized (this) {
       room = rooms.get(message.meetingId().toString());
     }
     if (room != null) {
-      room.broadcast(new ChatMessage(message.toEntry()));
+      room.broadcastExcept(message.senderParticipantId().toString(), new ChatMessage(message.toEntry()));
     }
   }
 

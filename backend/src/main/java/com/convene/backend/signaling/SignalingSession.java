@@ -63,6 +63,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -726,11 +727,17 @@ final class SignalingSession implements SfuListener {
       send(new SignalError(chat.clientMessageId(), ErrorCode.CHAT_DISABLED, "Chat is turned off in this meeting."));
       return;
     }
-    try {
-      hub.sendChat(room, participantId, chat);
-    } catch (ChatException e) {
-      send(new SignalError(chat.clientMessageId(), ErrorCode.SERVICE_UNAVAILABLE, e.getMessage()));
-    }
+    // stored off this thread (deadline: convene.chat.store-deadline); the answer comes back through the queue,
+    // so the sender's other messages are handled meanwhile (docs/decisions/024)
+    hub.sendChat(room, participantId, chat).whenComplete((stored, error) -> run(() -> {
+      if (stored != null) {
+        send(new ChatMessage(stored.toEntry()));
+      } else {
+        Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
+        send(new SignalError(chat.clientMessageId(), ErrorCode.SERVICE_UNAVAILABLE,
+            cause instanceof ChatException e ? e.getMessage() : "The message could not be saved; send it again."));
+      }
+    }));
   }
 
   private void onHeartbeat() {

@@ -63,6 +63,11 @@ public final class SignalingClient implements AutoCloseable {
     return expect(type, t -> true);
   }
 
+  /// Takes the next received message of any type, or null when none arrives within `millis`.
+  Signal poll(long millis) throws InterruptedException {
+    return received.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
   /// Makes this client go silent like a frozen or unplugged machine: it stops reading from the socket (no more
   /// demand), so the server's pings get no pongs, and sends nothing more.
   void freeze() {
