@@ -73,7 +73,12 @@ class PostgresOutageIT extends BackendTestSupport {
         port = s.getLocalPort();
       }
       dataDir = Path.of("target", "postgres-outage", "data").toAbsolutePath();
-      postgres = startPostgres(true);
+      if (java.nio.file.Files.exists(dataDir)) { // an earlier run's data: start empty
+        try (var paths = java.nio.file.Files.walk(dataDir)) {
+          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      postgres = startPostgres();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -163,7 +168,7 @@ class PostgresOutageIT extends BackendTestSupport {
       if (left > 0) {
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left)); // the test thread only: PostgreSQL stays down 30 s
       }
-      postgres = startPostgres(false);
+      postgres = startPostgres();
       long backAt = System.nanoTime();
 
       Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -179,11 +184,13 @@ class PostgresOutageIT extends BackendTestSupport {
     }
   }
 
-  private static EmbeddedPostgres startPostgres(boolean clean) throws IOException {
+  /// Starts this test's PostgreSQL on its port and data directory; never cleans the directory (zonky would delete
+  /// it again when stopped, and the restart must find the data).
+  private static EmbeddedPostgres startPostgres() throws IOException {
     return EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
         .setOverrideWorkingDirectory(dataDir.resolveSibling("pg-dist").toFile())
-        .setCleanDataDirectory(clean)
+        .setCleanDataDirectory(false)
         .setRegisterShutdownHook(false)
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setPort(port)
