@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /// again at once on the same ports. Each bot notices, joins the meeting again by itself (`REJOINED`), and decodes the
 /// other's video again within 5 s of `/health` answering 200. The recording that was running is recovered at
 /// start-up: `ready` and `partial`, each of the four tracks complete up to at most 2 s before the kill, composed and
-/// downloadable (docs/decisions/058-crash-safe-recording.md). The figures are printed.
+/// downloadable (docs/decisions/058-crash-safe-recording.md); the dead node's participant rows are closed by the
+/// reaper, the rejoined ones stay open and the meeting stays live (decision 042). The figures are printed.
 @Tag("media")
 @Tag("fault")
 class BackendCrashIT {
@@ -44,7 +45,8 @@ class BackendCrashIT {
     Map<String, Object> overrides = Map.of(
         "convene.recording.spool-directory", dir.resolve("spool").toString(),
         "convene.storage.local.root", dir.resolve("storage").toString(),
-        "convene.outbox.directory", dir.resolve("outbox").toString());
+        "convene.outbox.directory", dir.resolve("outbox").toString(),
+        "convene.lifecycle.reaper-interval", "2s");
     try (BackendProcess backend = new BackendProcess(overrides, freeTcpPort(), freeUdpPort(),
         dir.resolve("backend.log"))) {
       backend.start();
@@ -91,6 +93,15 @@ class BackendCrashIT {
         assertThat(recovered.partial()).isTrue();
         assertThat(recovered.tracks()).as("camera and microphone of both bots").hasSize(4)
             .allSatisfy(t -> assertThat(t.endOffsetMs()).isGreaterThanOrEqualTo(capturedMillis - 2_000));
+        // participant and meeting states: the dead node's rows closed by the reaper, the new ones open, still live
+        List<String> before = List.of(ada.participant(0), kim.participant(0));
+        List<String> after = List.of(ada.participant(1), kim.participant(1));
+        String jdbcUrl = String.valueOf(E2eBackend.configurationWith(Map.of()).get("datasources.default.url"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+            .until(() -> before.stream().allMatch(id -> leftAt(jdbcUrl, id) != null));
+        assertThat(after).allSatisfy(id -> assertThat(leftAt(jdbcUrl, id)).as("rejoined participant " + id).isNull());
+        assertThat(rest.getJson("/api/v1/meetings/" + meeting.id(), host.token(),
+            new TypeReference<MeetingView>() {}).status()).isEqualTo("live");
         HttpResponse<byte[]> download = rest.get(recovered.downloadPath(), host.token(), Map.of());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body().length).isGreaterThan(10_000);
@@ -112,6 +123,12 @@ class BackendCrashIT {
           "--duration", "180s", "--report-every", "250ms"};
       Thread thread = Thread.ofPlatform().name("bot-" + name).start(() -> BotMain.run(args, out));
       return new Bot(thread, lines);
+    }
+
+    /// The participant id of the bot's `join`-th join (0 = the first).
+    String participant(int join) {
+      return lines.stream().filter(l -> l.startsWith("JOINED") || l.startsWith("REJOINED")).skip(join).findFirst()
+          .map(l -> l.replaceAll(".* participant=(\\S+) .*", "$1")).orElseThrow();
     }
 
     /// How many times the bot joined again.
@@ -160,6 +177,18 @@ class BackendCrashIT {
         current.reset();
       } else {
         current.write(b);
+      }
+    }
+  }
+
+  /// The participant row's `left_at`, or null while open.
+  private static java.time.Instant leftAt(String jdbcUrl, String participantId) throws java.sql.SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+        java.sql.PreparedStatement q = c.prepareStatement(
+            "SELECT left_at FROM meeting_participants WHERE participant_id = ?")) {
+      q.setObject(1, java.util.UUID.fromString(participantId));
+      try (java.sql.ResultSet rs = q.executeQuery()) {
+        return rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toInstant() : null;
       }
     }
   }

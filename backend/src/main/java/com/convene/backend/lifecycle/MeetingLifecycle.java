@@ -52,6 +52,8 @@ public final class MeetingLifecycle {
 
   /// A room this node holds. Guarded by the lifecycle's lock.
   private static final class Held {
+    /// When this node began holding the room; every participant of this holding joined after it.
+    final Instant since = Instant.now();
     Phase phase = Phase.LIVE;
     long generation;
     @Nullable ScheduledFuture<?> timer;
@@ -99,6 +101,13 @@ public final class MeetingLifecycle {
   /// Whether this node holds the meeting's room now (live, or in its grace period).
   synchronized boolean holds(UUID meetingId) {
     return held.containsKey(meetingId);
+  }
+
+  /// When this node began holding the meeting's room, if it holds it: a participant row of the meeting that joined
+  /// before it and is still open belongs to an earlier holder (a node that crashed) and is stale.
+  synchronized java.util.Optional<Instant> heldSince(UUID meetingId) {
+    Held h = held.get(meetingId);
+    return h == null ? java.util.Optional.empty() : java.util.Optional.of(h.since);
   }
 
   /// The meeting's live room opened on this node, or someone joined it: the grace timer, if running, is

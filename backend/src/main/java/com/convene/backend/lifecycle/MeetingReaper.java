@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
 /// 3. deletes `session:{id}` keys whose row is closed or gone, `meeting_room:{id}` keys of meetings no longer live,
 ///    and this node's old leases.
 ///
+/// For a meeting this node holds, a row still open that joined before this node began holding the room (a crashed
+/// node's participant whose meeting went on here after a restart) is closed the same way.
+///
 /// Without Redis the run repairs nothing: it cannot see other nodes' leases, and closing rows or ending a meeting
 /// that another node still serves would refuse its rejoins; the next run after Redis returns catches up.
 @Singleton
@@ -116,7 +119,9 @@ final class MeetingReaper implements ApplicationEventListener<StartupEvent> {
       int closed = 0;
       int sessions = 0;
       for (Participant p : open) {
-        if (unowned.get(p.meetingId()) && participants.recordLeave(p.participantId(), now)) {
+        boolean stale = unowned.get(p.meetingId()) || lifecycle.heldSince(p.meetingId())
+            .map(since -> p.joinedAt() != null && p.joinedAt().isBefore(since)).orElse(false);
+        if (stale && participants.recordLeave(p.participantId(), now)) {
           closed++;
           roomState.removeSession(p.participantId());
           sessions++;

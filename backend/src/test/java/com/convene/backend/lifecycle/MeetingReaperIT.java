@@ -189,11 +189,34 @@ class MeetingReaperIT extends BackendTestSupport {
   }
 
   @Test
+  void closesTheRowsOfACrashedHolderInARoomThisNodeHoldsNow() throws Exception {
+    Crashed crashed = crashedMeeting(); // a node died; its meeting went on here after a restart
+    lifecycle.roomOpened(crashed.meetingId());
+
+    reaper.runNow(10_000);
+    assertThat(rows(crashed.meetingId())).as("joined before this node held the room")
+        .allSatisfy(p -> assertThat(p.leftAt()).isNotNull());
+    assertThat(meetings.get(crashed.meetingId()).status()).as("the meeting goes on here").isEqualTo("live");
+    lifecycle.roomEmptied(crashed.meetingId());
+  }
+
+  @Test
   void leavesTheRoomsThisNodeHoldsAloneAndEndsThemAfterTheGraceOnceEmpty() throws Exception {
-    Crashed local = crashedMeeting(); // rows whose leave writes were lost, in a room this node holds
+    Crashed local = crashedMeeting();
     lifecycle.roomOpened(local.meetingId());
+    // its participants joined this holding of the room (after roomOpened), and longer ago than the lease TTL when
+    // the reaper runs, so only the holding protects them
+    Instant joinedAt = Instant.now();
+    try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+        PreparedStatement joined = c.prepareStatement(
+            "UPDATE meeting_participants SET joined_at = ? WHERE meeting_id = ?")) {
+      joined.setTimestamp(1, Timestamp.from(joinedAt));
+      joined.setObject(2, local.meetingId());
+      joined.executeUpdate();
+    }
     await().atMost(Duration.ofSeconds(5))
         .until(() -> lifecycle.nodeId().equals(redis.sync().get(RoomLeases.leaseKey(local.meetingId()))));
+    await().pollDelay(Duration.ofMillis(3_300)).atMost(Duration.ofSeconds(5)).until(() -> true); // > lease TTL
 
     reaper.runNow(10_000);
     assertThat(rows(local.meetingId())).allSatisfy(p -> assertThat(p.leftAt()).isNull());
