@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
 /// Layout state: the grid or the speaker view (one large [#featuredProperty()] tile: a screen share, else the
 /// active speaker, else the first tile), the participants and chat panels, and per tile the speaking
 /// highlight and connection quality from [#onStats].
+///
+/// Size: over 500 lines because it is the one view model of the whole call window (tiles, chat, host controls,
+/// reconnect and rejoin); chat and host controls are the parts to move into view models of their own.
 public final class CallViewModel implements CallEvents {
   /// Audio RMS (0–1 of full scale) from which a participant counts as speaking, about -40 dBFS.
   static final double SPEAKING_RMS = 0.01;
