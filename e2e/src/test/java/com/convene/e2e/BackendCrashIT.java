@@ -2,27 +2,19 @@ package com.convene.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.convene.desktop.bot.BotMain;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.RecordingView;
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @Tag("media")
 @Tag("fault")
 class BackendCrashIT {
-  private static final Pattern REPORT = Pattern.compile("REPORT t=\\S+ bot=(\\S+) .* frames=(\\d+) ");
 
   @Test
   void botsAreBackInTheMeetingWithMediaWithinFiveSecondsOfTheRestart() throws Exception {
@@ -57,8 +48,8 @@ class BackendCrashIT {
       MeetingView meeting = rest.scheduleMeeting(host.token(), "Crash call",
           Map.of("waitingRoomEnabled", false, "recordingEnabled", true));
 
-      Bot ada = Bot.start(backend, host, meeting, "Ada", 440);
-      Bot kim = Bot.start(backend, member, meeting, "Kim", 660);
+      BotRun ada = BotRun.start(backend, host, meeting, "Ada", 440);
+      BotRun kim = BotRun.start(backend, member, meeting, "Kim", 660);
       try {
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
             .until(() -> ada.framesOf("Kim", 0) > 30 && kim.framesOf("Ada", 0) > 30);
@@ -114,75 +105,6 @@ class BackendCrashIT {
     }
   }
 
-  /// One [BotMain] run on a thread of its own, its output lines collected.
-  private record Bot(Thread thread, List<String> lines) {
-    static Bot start(BackendProcess backend, RestFixture.Account account, MeetingView meeting, String name,
-        int toneHz) {
-      List<String> lines = new CopyOnWriteArrayList<>();
-      PrintStream out = new PrintStream(new LineSink(lines), true, StandardCharsets.UTF_8);
-      String[] args = {"--server", backend.baseUri().toString(), "--user", account.username(), "--password",
-          account.password(), "--meeting", meeting.joinCode(), "--name", name, "--tone-hz", Integer.toString(toneHz),
-          "--duration", "180s", "--report-every", "250ms"};
-      Thread thread = Thread.ofPlatform().name("bot-" + name).start(() -> BotMain.run(args, out));
-      return new Bot(thread, lines);
-    }
-
-    /// The participant id of the bot's `join`-th join (0 = the first).
-    String participant(int join) {
-      return lines.stream().filter(l -> l.startsWith("JOINED") || l.startsWith("REJOINED")).skip(join).findFirst()
-          .map(l -> l.replaceAll(".* participant=(\\S+) .*", "$1")).orElseThrow();
-    }
-
-    /// How many times the bot joined again.
-    long rejoins() {
-      return lines.stream().filter(l -> l.startsWith("REJOINED")).count();
-    }
-
-    /// The latest frame count of `other` reported after the bot's `join`-th join (0 = the first).
-    long framesOf(String other, int join) {
-      int joins = -1;
-      long frames = 0;
-      for (String line : lines) {
-        if (line.startsWith("JOINED") || line.startsWith("REJOINED")) {
-          joins++;
-          frames = 0;
-        }
-        Matcher m = REPORT.matcher(line);
-        if (joins == join && m.find() && line.contains(" name=" + other + " ")) {
-          frames = Long.parseLong(m.group(2));
-        }
-      }
-      return frames;
-    }
-
-    void stop() throws InterruptedException {
-      thread.interrupt();
-      thread.join(20_000);
-    }
-  }
-
-  /// Collects what a bot prints, a line at a time.
-  private static final class LineSink extends OutputStream {
-    private final List<String> lines;
-    private final ByteArrayOutputStream current = new ByteArrayOutputStream();
-
-    LineSink(List<String> lines) {
-      this.lines = lines;
-    }
-
-    @Override
-    public synchronized void write(int b) {
-      if (b == '\n') {
-        String line = current.toString(StandardCharsets.UTF_8);
-        lines.add(line);
-        System.out.println("[bot] " + line);
-        current.reset();
-      } else {
-        current.write(b);
-      }
-    }
-  }
-
   /// The participant row's `left_at`, or null while open.
   private static java.time.Instant leftAt(String jdbcUrl, String participantId) throws java.sql.SQLException {
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
@@ -195,13 +117,13 @@ class BackendCrashIT {
     }
   }
 
-  private static int freeTcpPort() throws IOException {
+  static int freeTcpPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(E2eBackend.ADDRESS))) {
       return s.getLocalPort();
     }
   }
 
-  private static int freeUdpPort() throws IOException {
+  static int freeUdpPort() throws IOException {
     try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(E2eBackend.ADDRESS))) {
       return s.getLocalPort();
     }

@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /// outage shows in the app, all within 10 s of the network coming back and without a click; the resume itself (the
 /// missed chat shown) within 2 s of it (issue 12: reconnect delays with jitter, never over 1 s).
 @Tag("media")
+@Tag("fault")
 class SignalingReconnectIT extends DesktopAppTest {
   private static final Duration OUTAGE = Duration.ofSeconds(5);
   private static final String GAP_MESSAGE = "sent while you were offline";

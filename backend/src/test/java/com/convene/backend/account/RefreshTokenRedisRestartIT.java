@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /// Sign-ins survive Redis (issue 12, item 4; docs/decisions/030-access-and-refresh-tokens.md): with the test's own
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 /// PostgreSQL holds only SHA-256 hashes, and nothing is written to Redis for refresh tokens any more. A token
 /// left in Redis by the previous version is honoured once.
 @MicronautTest(transactional = false)
+@Tag("fault")
 class RefreshTokenRedisRestartIT extends BackendTestSupport {
     private static final String PASSWORD = "correct-horse-battery";
     private static RedisServerProcess redisServer;

@@ -43,6 +43,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ import org.slf4j.LoggerFactory;
 /// chat insert does not hold up the sender's signaling), nothing answered with an error is stored, and after
 /// SIGCONT chat is acknowledged and delivered again. Figures are logged as `chat-pg-outage:` lines.
 @MicronautTest(transactional = false)
+@Tag("fault")
 class ChatPostgresOutageIT extends BackendTestSupport {
   private static final Logger LOG = LoggerFactory.getLogger(ChatPostgresOutageIT.class);
   private static EmbeddedPostgres postgres;

@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ import org.slf4j.LoggerFactory;
 /// is back (published from PostgreSQL). A row left unpublished by a dead node is published from PostgreSQL alone.
 /// Figures are logged as `chat-outage:` lines.
 @MicronautTest(transactional = false)
+@Tag("fault")
 class ChatRedisOutageIT extends BackendTestSupport {
   private static final Logger LOG = LoggerFactory.getLogger(ChatRedisOutageIT.class);
   private static RedisServerProcess redisServer;

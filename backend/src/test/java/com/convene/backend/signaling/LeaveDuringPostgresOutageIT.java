@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /// A leave during a PostgreSQL outage (docs/decisions/042-meeting-lifecycle-and-reaper.md), against a PostgreSQL
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /// server is started again on the same data directory, and the leave lands with the time it happened, before the
 /// restart; the meeting then ends after its grace period.
 @MicronautTest(transactional = false)
+@Tag("fault")
 class LeaveDuringPostgresOutageIT extends SignalingTestSupport {
   private static final Path DIR = Path.of("target", "pg-outage").toAbsolutePath();
   private static int port;

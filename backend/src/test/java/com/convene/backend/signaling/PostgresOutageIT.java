@@ -48,6 +48,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /// Issue 12, PostgreSQL stopped for 30 s in the middle of a call, with a PostgreSQL of this test's own (embedded,
@@ -57,6 +58,7 @@ import org.junit.jupiter.api.Test;
 /// host's end of the meeting are answered at once, and are in PostgreSQL within 10 s of its return (the outbox,
 /// docs/decisions/089). The figures are printed.
 @MicronautTest
+@Tag("fault")
 class PostgresOutageIT extends BackendTestSupport {
   private static final String PASSWORD = "correct-horse-battery";
   private static final Duration OUTAGE = Duration.ofSeconds(30);

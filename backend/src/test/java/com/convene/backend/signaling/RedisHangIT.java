@@ -41,6 +41,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /// Issue 12, a Redis that *hangs* rather than stops: its own `redis-server` child process is frozen with `SIGSTOP`
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.Test;
 /// answered within 1 s. After `SIGCONT` sign-in and chat work again. The figures are printed
 /// (docs/decisions/088-store-deadlines.md).
 @MicronautTest
+@Tag("fault")
 class RedisHangIT extends BackendTestSupport {
   private static final String PASSWORD = "correct-horse-battery";
   private static final long HANG_MILLIS = 20_000;
