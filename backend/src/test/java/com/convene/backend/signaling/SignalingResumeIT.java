@@ -49,8 +49,10 @@ class SignalingResumeIT extends SignalingTestSupport {
     String guestToken = newMemberToken();
     MeetingView meeting = scheduleMeeting(hostToken, Map.of("waitingRoomEnabled", false));
     long resumedBefore = metrics.resumes(SignalingMetrics.ResumeOutcome.RESUMED);
-    try (SignalingClient host = connect(hostToken)) {
+    try (SignalingClient host = connect(hostToken);
+        SignalingClient witness = connect(newMemberToken())) {
       join(host, meeting, "Host");
+      join(witness, meeting, "Witness");
       SignalingClient lost = connect(guestToken);
       Joined guest = join(lost, meeting, "Guest");
       assertThat(guest.resumeToken()).hasSize(22).matches("[A-Za-z0-9_-]+");
@@ -60,6 +62,9 @@ class SignalingResumeIT extends SignalingTestSupport {
       awaitDetached(guest.participantId());
       host.send(new ChatSend("gap-1", "said while you were away"));
       host.expect(ChatMessage.class, m -> m.message().clientMessageId().equals("gap-1"));
+      // the sender's acknowledgement comes on store; the room gets the message through the chat stream: once a
+      // witness has it, the detached guest's buffer has it too (decision 024)
+      witness.expect(ChatMessage.class, m -> m.message().clientMessageId().equals("gap-1"));
 
       try (SignalingClient back = connect(guestToken)) {
         back.send(new ResumeRequest("r-1", guest.participantId(), guest.resumeToken()));
