@@ -99,7 +99,8 @@ public final class SfuParticipant {
                 }
             }
             published = List.copyOf(next);
-            server.router().setPublished(publishTransport, next.toArray(TrackRoute[]::new));
+            server.router().setPublished(publishTransport, next.toArray(TrackRoute[]::new),
+                    negotiation.transportCcExtensionId());
         }
         room.tracksChanged(this, added, removed);
         return negotiation.answer();

@@ -21,10 +21,22 @@ import java.util.Map;
 /// @param retransmissionsSent RTX packets (RFC 4588) the SFU sent to subscribers from its retransmission buffer
 /// @param retransmissionMisses packets subscribers NACKed that the SFU no longer held (or never received)
 /// @param receiverReportsSent receiver reports (RFC 3550 §6.4.2) the SFU sent to publishers
+/// @param transportCcFeedbacksSent transport-cc feedback messages (draft-holmer-rmcat-transport-wide-cc-extensions-01
+///                          §3.1) the SFU sent to publishers
 public record SfuStats(Map<DropReason, Long> drops, long packetsReceived, long bytesReceived, long packetsForwarded,
         long bytesForwarded, long rtpPacketsLost, long nacksReceived, long nackedPackets, long plisReceived,
         long plisSent, long nacksSent, long retransmissionsSent, long retransmissionMisses,
-        long receiverReportsSent) {
+        long receiverReportsSent, long transportCcFeedbacksSent) {
+
+    /// Without transport-cc feedback (the shape before issue 13).
+    public SfuStats(Map<DropReason, Long> drops, long packetsReceived, long bytesReceived, long packetsForwarded,
+            long bytesForwarded, long rtpPacketsLost, long nacksReceived, long nackedPackets, long plisReceived,
+            long plisSent, long nacksSent, long retransmissionsSent, long retransmissionMisses,
+            long receiverReportsSent) {
+        this(drops, packetsReceived, bytesReceived, packetsForwarded, bytesForwarded, rtpPacketsLost, nacksReceived,
+                nackedPackets, plisReceived, plisSent, nacksSent, retransmissionsSent, retransmissionMisses,
+                receiverReportsSent, 0);
+    }
 
     /// Copies the map and fills absent reasons with zero.
     public SfuStats {

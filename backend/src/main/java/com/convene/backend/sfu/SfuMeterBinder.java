@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 /// | `convene_sfu_plis_received_total`, `convene_sfu_plis_sent_total` | counter | key-frame requests in and out (RFC 4585 §6.3.1) |
 /// | `convene_sfu_nacks_sent_total` | counter | Generic NACKs to publishers for video lost on the way in |
 /// | `convene_sfu_receiver_reports_sent_total` | counter | receiver reports to publishers (RFC 3550 §6.4.2), about one a second each |
+/// | `convene_sfu_transport_cc_feedbacks_sent_total` | counter | transport-cc feedback to publishers (docs/media-quality.md), one per 50 ms each while they send |
 /// | `convene_sfu_retransmitted_packets_total`, `convene_sfu_retransmission_misses_packets_total` | counter | RTX packets (RFC 4588) sent to subscribers from the buffer, and NACKed packets not held |
 /// | `convene_sfu_dropped_packets_total{reason}` | counter | media-path drops by [DropReason], lower case |
 /// | `convene_sfu_rooms`, `convene_sfu_participants`, `convene_sfu_tracks` | gauge | current counts |
@@ -61,6 +62,9 @@ final class SfuMeterBinder implements MeterBinder {
                 SfuStats::nacksSent);
         counter(registry, "convene.sfu.receiver.reports.sent", null,
                 "Receiver reports sent to publishers (RFC 3550 section 6.4.2)", SfuStats::receiverReportsSent);
+        counter(registry, "convene.sfu.transport.cc.feedbacks.sent", null,
+                "Transport-cc feedback messages sent to publishers (docs/media-quality.md)",
+                SfuStats::transportCcFeedbacksSent);
         counter(registry, "convene.sfu.retransmitted.packets", PACKETS,
                 "RTX packets sent to subscribers from the retransmission buffer", SfuStats::retransmissionsSent);
         counter(registry, "convene.sfu.retransmission.misses", PACKETS,

@@ -3,13 +3,8 @@ package com.convene.sfu.routing;
 import com.convene.sfu.DropReason;
 import com.convene.sfu.SfuStats;
 import com.convene.sfu.dtls.DtlsCertificate;
-import com.convene.sfu.dtls.DtlsRecords;
 import com.convene.sfu.ice.IceLiteAgent;
-import com.convene.sfu.rtcp.RtcpPackets;
-import com.convene.sfu.rtp.RetransmissionBuffer;
 import com.convene.sfu.rtp.RtpHeader;
-import com.convene.sfu.rtp.RtxPackets;
-import com.convene.sfu.srtp.PacketBuffer;
 import com.convene.sfu.srtp.SrtpKeys;
 import com.convene.sfu.srtp.SrtpSession;
 import com.convene.sfu.transport.DatagramHandler;
@@ -18,27 +13,34 @@ import com.convene.sfu.transport.UdpSocketLoop;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The media path (STYLE.md §4): demux, ICE-lite, DTLS hand-off, SRTP unprotect, validation, forwarding to every
-/// subscriber of a track with per-subscriber SRTP protection, key-frame request relay, and loss repair for video
-/// with NACK: gaps in a publisher's stream are NACKed to the publisher (which retransmits on the media SSRC), and
-/// subscribers' NACKs are answered from the track's [RetransmissionBuffer] on the RTX stream (RFC 4585 §6.2.1,
-/// RFC 4588). Publishers get a receiver report about once a second (RFC 3550 §6.4.2) for their bandwidth
-/// estimation and round-trip time.
+/// The media path (STYLE.md §4, docs/architecture.md "Media path") and its control: transports, routes and taps.
 ///
-/// Confined to the socket event loop, except [#newTransport], [#execute] and [#stats], which are thread-safe.
-/// Never throws per packet: every drop is counted by [DropReason].
+/// Each datagram is demultiplexed by its first byte (RFC 7983) into one of four one-way [StageChain]s:
+/// - `stun`: [IceStage] answers ICE-lite checks and binds addresses;
+/// - `dtls`: [TransportLookupStage] → [DtlsStage] hands records to the handshake;
+/// - `rtp`: [TransportLookupStage] → [RtpDecryptStage] → [TransportCcStage] (feedback to the publisher) →
+///   [ReceiveStage] (statistics, upstream NACK, retransmission
+///   cache) → [TapStage] (recording) → [ForwardStage] (per-subscriber [SubscriberSender]: SRTP protect, UDP out) →
+///   [ReceiverReportStage];
+/// - `rtcp`: [TransportLookupStage] → [RtcpDecryptStage] → [RtcpFeedbackStage], which hands each feedback packet to
+///   its job ([SenderReportRelay], [NackResponder], [KeyFrameRequester]).
+///
+/// Feedback the SFU writes itself goes out through [RtcpSender]; nothing calls a stage backwards. Every stage counts
+/// its drops by [DropReason] ([#stageDrops()]), and the media path's totals are in [#stats()].
+///
+/// Confined to the socket event loop, except [#newTransport], [#execute], [#stats] and [#stageDrops], which are
+/// thread-safe, and the control methods, which queue their work onto the loop. Never throws per packet.
 public final class MediaRouter implements DatagramHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MediaRouter.class);
-    /// SSRC the SFU uses as sender of the PLIs it generates ("SFU1").
-    static final int SFU_SSRC = 0x53465531;
+    /// SSRC the SFU uses as sender of the RTCP it generates ("SFU1").
+    static final int SFU_SSRC = RtcpSender.SFU_SSRC;
 
     private final UdpSocketLoop loop;
     private final DtlsCertificate certificate;
@@ -46,21 +48,17 @@ public final class MediaRouter implements DatagramHandler {
     private final Map<String, PeerTransport> transportsByUfrag = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, PeerTransport> transportsByAddress = new HashMap<>();
     private final IceLiteAgent ice = new IceLiteAgent(transportsByUfrag::get);
-    private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
-    private final AtomicLong packetsForwarded = new AtomicLong();
-    private final AtomicLong bytesForwarded = new AtomicLong();
-    private final AtomicLong rtpPacketsLost = new AtomicLong();
-    private final AtomicLong nacksReceived = new AtomicLong();
-    private final AtomicLong nackedPackets = new AtomicLong();
-    private final AtomicLong plisReceived = new AtomicLong();
-    private final AtomicLong plisSent = new AtomicLong();
-    private final AtomicLong nacksSent = new AtomicLong();
-    private final AtomicLong receiverReportsSent = new AtomicLong();
-    private final AtomicLong retransmissionsSent = new AtomicLong();
-    private final AtomicLong retransmissionMisses = new AtomicLong();
-    private final PacketBuffer inbound = new PacketBuffer();
-    private final PacketBuffer outbound = new PacketBuffer();
-    private final PacketBuffer feedback = new PacketBuffer();
+    private final DropCounters pathDrops = new DropCounters();
+    private final DropCounters demuxDrops = new DropCounters();
+    private final MediaCounters counters = new MediaCounters();
+    private final PacketContext packet = new PacketContext();
+    private final RtcpSender rtcpSender;
+    private final SubscriberSender subscriberSender;
+    private final KeyFrameRequester keyFrames;
+    private final StageChain stunChain;
+    private final StageChain dtlsChain;
+    private final StageChain rtpChain;
+    private final StageChain rtcpChain;
 
     /// Creates the router.
     ///
@@ -71,6 +69,19 @@ public final class MediaRouter implements DatagramHandler {
         this.loop = loop;
         this.certificate = certificate;
         this.pliThrottleNanos = pliThrottleNanos;
+        this.rtcpSender = new RtcpSender(loop, pathDrops);
+        this.subscriberSender = new SubscriberSender(loop, pathDrops, counters);
+        this.keyFrames = new KeyFrameRequester(rtcpSender, pathDrops, counters);
+        TransportLookupStage lookup = new TransportLookupStage(transportsByAddress);
+        this.stunChain = new StageChain("stun", pathDrops, List.of(new IceStage(ice, loop)));
+        this.dtlsChain = new StageChain("dtls", pathDrops, List.of(lookup, new DtlsStage()));
+        this.rtpChain = new StageChain("rtp", pathDrops, List.of(lookup, new RtpDecryptStage(),
+                new TransportCcStage(rtcpSender, counters), new ReceiveStage(new NackGenerator(rtcpSender, counters), counters), new TapStage(),
+                new ForwardStage(subscriberSender),
+                new ReceiverReportStage(new ReceiverReportSender(rtcpSender, counters))));
+        this.rtcpChain = new StageChain("rtcp", pathDrops, List.of(lookup, new RtcpDecryptStage(),
+                new RtcpFeedbackStage(new SenderReportRelay(subscriberSender),
+                        new NackResponder(subscriberSender, counters), keyFrames, counters)));
     }
 
     /// Creates and registers a transport so its ICE checks are answered. Thread-safe.
@@ -99,8 +110,17 @@ public final class MediaRouter implements DatagramHandler {
 
     /// Replaces the tracks a publisher transport sends. Thread-safe: runs on the loop.
     public void setPublished(PeerTransport publisher, TrackRoute[] routes) {
+        setPublished(publisher, routes, 0);
+    }
+
+    /// Replaces the tracks a publisher transport sends and sets the transport-wide-cc header extension id it
+    /// negotiated (0 for none), for transport-cc feedback ([TransportCcStage]). Thread-safe: runs on the loop.
+    ///
+    /// @param transportCcExtensionId `a=extmap` id of transport-wide-cc in the answer, 1–255, or 0
+    public void setPublished(PeerTransport publisher, TrackRoute[] routes, int transportCcExtensionId) {
         TrackRoute[] copy = routes.clone();
         execute(() -> {
+            publisher.transportCcExtension(transportCcExtensionId);
             for (TrackRoute old : publisher.published()) {
                 boolean kept = false;
                 for (TrackRoute route : copy) {
@@ -222,14 +242,40 @@ public final class MediaRouter implements DatagramHandler {
 
     /// A snapshot of the counters. Thread-safe.
     public SfuStats stats() {
-        EnumMap<DropReason, Long> counts = new EnumMap<>(DropReason.class);
+        EnumMap<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
-            counts.put(reason, drops.get(reason.ordinal()));
+            drops.put(reason, pathDrops.get(reason));
         }
-        return new SfuStats(counts, loop.packetsReceived(), loop.bytesReceived(), packetsForwarded.get(),
-                bytesForwarded.get(), rtpPacketsLost.get(), nacksReceived.get(), nackedPackets.get(),
-                plisReceived.get(), plisSent.get(), nacksSent.get(), retransmissionsSent.get(),
-                retransmissionMisses.get(), receiverReportsSent.get());
+        return new SfuStats(drops, loop.packetsReceived(), loop.bytesReceived(), counters.packetsForwarded.get(),
+                counters.bytesForwarded.get(), counters.rtpPacketsLost.get(), counters.nacksReceived.get(),
+                counters.nackedPackets.get(), counters.plisReceived.get(), counters.plisSent.get(),
+                counters.nacksSent.get(), counters.retransmissionsSent.get(), counters.retransmissionMisses.get(),
+                counters.receiverReportsSent.get(), counters.transportCcFeedbacksSent.get());
+    }
+
+    /// Drops by reason for each stage that dropped anything, keyed `chain/stage` (e.g. `rtp/srtp-decrypt`), plus
+    /// `demux`, `send/subscriber`, `send/feedback` and `rtcp/key-frame`. The sum over stages equals
+    /// [SfuStats#totalDropped()]. Thread-safe.
+    ///
+    /// @return an ordered snapshot; reasons with a zero count are left out
+    public Map<String, Map<DropReason, Long>> stageDrops() {
+        Map<String, Map<DropReason, Long>> result = new LinkedHashMap<>();
+        putIfAny(result, "demux", demuxDrops);
+        stunChain.snapshot(result);
+        dtlsChain.snapshot(result);
+        rtpChain.snapshot(result);
+        rtcpChain.snapshot(result);
+        putIfAny(result, "send/subscriber", subscriberSender.drops());
+        putIfAny(result, "send/feedback", rtcpSender.drops());
+        putIfAny(result, "rtcp/key-frame", keyFrames.drops());
+        return result;
+    }
+
+    private static void putIfAny(Map<String, Map<DropReason, Long>> into, String name, DropCounters drops) {
+        Map<DropReason, Long> counts = drops.nonZero();
+        if (!counts.isEmpty()) {
+            into.put(name, counts);
+        }
     }
 
     DtlsCertificate certificate() {
@@ -273,319 +319,23 @@ public final class MediaRouter implements DatagramHandler {
         transport.onConnected().run();
     }
 
+    /// Demultiplexes one datagram by its first byte (RFC 7983 §7) onto its chain. Loop only; never throws.
     @Override
     public void onDatagram(byte[] buffer, int length, InetSocketAddress source, long arrivalNanos) {
-        DropReason reason = switch (PacketClass.of(buffer, 0, length)) {
-            case STUN -> handleStun(buffer, length, source);
-            case DTLS -> handleDtls(buffer, length, source);
-            case RTP_RTCP -> handleMedia(buffer, length, source, arrivalNanos);
-            case UNKNOWN -> DropReason.UNKNOWN_PROTOCOL;
-        };
-        if (reason != null) {
-            drop(reason);
+        packet.reset(buffer, length, source, arrivalNanos);
+        switch (PacketClass.of(buffer, 0, length)) {
+            case STUN -> stunChain.run(packet);
+            case DTLS -> dtlsChain.run(packet);
+            case RTP_RTCP -> (RtpHeader.isRtcp(buffer, 0, length) ? rtcpChain : rtpChain).run(packet);
+            case UNKNOWN -> {
+                demuxDrops.count(DropReason.UNKNOWN_PROTOCOL);
+                pathDrops.count(DropReason.UNKNOWN_PROTOCOL);
+            }
         }
     }
 
-    private void drop(DropReason reason) {
-        drops.incrementAndGet(reason.ordinal());
-    }
-
-    private @Nullable DropReason handleStun(byte[] buffer, int length, InetSocketAddress source) {
-        DropReason reason = ice.handle(buffer, 0, length, source);
-        if (reason == null && !loop.sendFromLoop(ice.response().buffer(), 0, ice.response().length(), source)) {
-            return DropReason.SEND_FAILED;
-        }
-        return reason;
-    }
-
-    private @Nullable DropReason handleDtls(byte[] buffer, int length, InetSocketAddress source) {
-        PeerTransport transport = transportsByAddress.get(source);
-        if (transport == null) {
-            return DropReason.UNKNOWN_SOURCE;
-        }
-        if (!DtlsRecords.isWellFormed(buffer, 0, length)) {
-            return DropReason.MALFORMED_DTLS;
-        }
-        return transport.dtls().offer(buffer, 0, length) ? null : DropReason.DTLS_QUEUE_FULL;
-    }
-
-    private @Nullable DropReason handleMedia(byte[] buffer, int length, InetSocketAddress source, long nowNanos) {
-        PeerTransport transport = transportsByAddress.get(source);
-        if (transport == null) {
-            return DropReason.UNKNOWN_SOURCE;
-        }
-        boolean rtcp = RtpHeader.isRtcp(buffer, 0, length);
-        if (rtcp ? length < 8 || (buffer[0] & 0xC0) != 0x80 : RtpHeader.headerLength(buffer, 0, length) < 0) {
-            return rtcp ? DropReason.MALFORMED_RTCP : DropReason.MALFORMED_RTP;
-        }
-        SrtpSession srtp = transport.srtp();
-        if (srtp == null) {
-            return DropReason.SRTP_NOT_READY;
-        }
-        return rtcp ? handleRtcp(transport, srtp, buffer, length, nowNanos)
-                : handleRtp(transport, srtp, buffer, length, nowNanos);
-    }
-
-    private @Nullable DropReason handleRtp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length,
-            long nowNanos) {
-        int ssrc = RtpHeader.ssrc(buffer, 0);
-        TrackRoute route = transport.findPublished(ssrc);
-        if (route == null) {
-            return DropReason.UNKNOWN_SSRC;
-        }
-        inbound.copyFrom(buffer, 0, length);
-        DropReason reason = srtp.unprotectRtp(inbound, ssrc);
-        if (reason != null) {
-            return reason;
-        }
-        byte[] clear = inbound.getBuffer();
-        int clearLength = inbound.getLength();
-        if (!RtpHeader.isValid(clear, inbound.getOffset(), clearLength)) {
-            return DropReason.MALFORMED_RTP;
-        }
-        if (RtpHeader.payloadType(clear, inbound.getOffset()) != route.payloadType()) {
-            return DropReason.UNKNOWN_PAYLOAD_TYPE;
-        }
-        int sequenceNumber = RtpHeader.sequenceNumber(clear, inbound.getOffset());
-        route.reception().onPacket(sequenceNumber, RtpHeader.timestamp(clear, inbound.getOffset()), nowNanos);
-        int missing = route.sequenceGaps().record(sequenceNumber);
-        RetransmissionBuffer history = route.history();
-        if (missing > 0) {
-            rtpPacketsLost.addAndGet(missing);
-            if (history != null) {
-                requestRetransmission(route, (sequenceNumber - missing) & 0xFFFF, missing);
-            }
-        }
-        if (history != null) {
-            history.store(clear, inbound.getOffset(), clearLength, sequenceNumber);
-        }
-        RtpTap tap = route.tap();
-        if (tap != null) {
-            tap.offerRtp(route, clear, inbound.getOffset(), clearLength, nowNanos);
-        }
-        for (PeerTransport subscriber : route.subscribers()) {
-            SrtpSession out = subscriber.srtp();
-            InetSocketAddress target = subscriber.address();
-            if (out == null || target == null) {
-                continue;
-            }
-            outbound.copyFrom(clear, inbound.getOffset(), clearLength);
-            DropReason failure = out.protectRtp(outbound, ssrc);
-            if (failure != null) {
-                drop(failure);
-                continue;
-            }
-            send(outbound, target);
-        }
-        if (transport.receiverReportDue(nowNanos)) {
-            sendReceiverReport(transport, srtp, nowNanos);
-        }
-        return null;
-    }
-
-    /// Sends a publisher one receiver report (RFC 3550 §6.4.2) with a block for each stream it publishes, so its
-    /// bandwidth estimation learns that its packets arrive and what is lost, and its round trip (LSR/DLSR).
-    private void sendReceiverReport(PeerTransport publisher, SrtpSession srtp, long nowNanos) {
-        InetSocketAddress target = publisher.address();
-        TrackRoute[] routes = publisher.published();
-        if (target == null || routes.length == 0) {
-            return;
-        }
-        feedback.copyFrom(feedback.getBuffer(), 0, 0);
-        byte[] buffer = feedback.getBuffer();
-        int length = 8;
-        int blocks = 0;
-        for (TrackRoute route : routes) {
-            if (blocks == 31) {
-                break;
-            }
-            int written = route.reception().writeReportBlock(buffer, length, route.ssrc(), nowNanos);
-            length += written;
-            blocks += written > 0 ? 1 : 0;
-        }
-        if (blocks == 0) {
-            return;
-        }
-        RtcpPackets.writeReceiverReportHeader(buffer, 0, SFU_SSRC, blocks);
-        feedback.setLength(length);
-        sendFeedback(srtp, target, receiverReportsSent);
-    }
-
-    private @Nullable DropReason handleRtcp(PeerTransport transport, SrtpSession srtp, byte[] buffer, int length,
-            long nowNanos) {
-        inbound.copyFrom(buffer, 0, length);
-        DropReason reason = srtp.unprotectRtcp(inbound);
-        if (reason != null) {
-            return reason;
-        }
-        byte[] clear = inbound.getBuffer();
-        int offset = inbound.getOffset();
-        int clearLength = inbound.getLength();
-        if (!RtcpPackets.isValidCompound(clear, offset, clearLength)) {
-            return DropReason.MALFORMED_RTCP;
-        }
-        if (transport.role() == PeerTransport.Role.PUBLISH) {
-            relaySenderReport(transport, clear, offset, clearLength, nowNanos);
-            return null;
-        }
-        int position = offset;
-        int end = offset + clearLength;
-        while (position < end) {
-            int packetLength = RtcpPackets.packetLength(clear, position);
-            int packetType = RtcpPackets.packetType(clear, position);
-            if (packetType == RtcpPackets.RTPFB && RtcpPackets.format(clear, position) == RtcpPackets.FMT_NACK
-                    && packetLength >= RtcpPackets.FEEDBACK_HEADER_LENGTH) {
-                nacksReceived.incrementAndGet();
-                nackedPackets.addAndGet(RtcpPackets.nackedPackets(clear, position, packetLength));
-                TrackRoute route = transport.findSubscribed(RtcpPackets.mediaSsrc(clear, position));
-                if (route != null) {
-                    retransmit(transport, route, clear, position, packetLength);
-                }
-            }
-            if (packetType == RtcpPackets.PSFB && packetLength >= 12) {
-                int format = RtcpPackets.format(clear, position);
-                int mediaSsrc = format == RtcpPackets.FMT_PLI ? RtcpPackets.mediaSsrc(clear, position)
-                        : format == RtcpPackets.FMT_FIR ? RtcpPackets.firSsrc(clear, position) : 0;
-                TrackRoute route = mediaSsrc == 0 ? null : transport.findSubscribed(mediaSsrc);
-                if (format == RtcpPackets.FMT_PLI || format == RtcpPackets.FMT_FIR) {
-                    plisReceived.incrementAndGet();
-                }
-                if (route != null) {
-                    requestKeyFrame(route, nowNanos, false);
-                }
-            }
-            position += packetLength;
-        }
-        return null;
-    }
-
-    private void relaySenderReport(PeerTransport publisher, byte[] clear, int offset, int length, long nowNanos) {
-        if (RtcpPackets.packetType(clear, offset) != RtcpPackets.SR) {
-            return;
-        }
-        int senderSsrc = RtcpPackets.senderSsrc(clear, offset);
-        TrackRoute route = publisher.findPublished(senderSsrc);
-        if (route == null) {
-            drop(DropReason.UNKNOWN_SSRC);
-            return;
-        }
-        if (length >= 28) {
-            route.reception().onSenderReport(RtcpPackets.senderReportNtpMiddle(clear, offset), nowNanos);
-        }
-        RtpTap tap = route.tap();
-        if (tap != null) {
-            tap.offerSenderReport(route, clear, offset, length, nowNanos);
-        }
-        for (PeerTransport subscriber : route.subscribers()) {
-            SrtpSession out = subscriber.srtp();
-            InetSocketAddress target = subscriber.address();
-            if (out == null || target == null) {
-                continue;
-            }
-            outbound.copyFrom(clear, offset, length);
-            DropReason failure = out.protectRtcp(outbound);
-            if (failure != null) {
-                drop(failure);
-                continue;
-            }
-            send(outbound, target);
-        }
-    }
-
-    /// Answers a subscriber's Generic NACK from the route's recent packets, each as an RTX packet on the
-    /// subscriber's RTX stream (RFC 4588 §4); packets no longer (or never) held are counted as misses.
-    private void retransmit(PeerTransport subscriber, TrackRoute route, byte[] nack, int position, int length) {
-        RetransmissionBuffer history = route.history();
-        SrtpSession out = subscriber.srtp();
-        InetSocketAddress target = subscriber.address();
-        if (history == null || !route.offered().retransmits() || out == null || target == null) {
-            retransmissionMisses.addAndGet(RtcpPackets.nackedPackets(nack, position, length));
-            return;
-        }
-        int rtxSsrc = route.offered().rtxSsrc();
-        int rtxPayloadType = route.offered().codec().rtxPayloadType();
-        RtcpPackets.forEachNacked(nack, position, length, sequenceNumber -> {
-            byte[] original = history.find(sequenceNumber);
-            if (original == null) {
-                retransmissionMisses.incrementAndGet();
-                return;
-            }
-            outbound.copyFrom(outbound.getBuffer(), 0, 0);
-            int rtxLength = RtxPackets.write(original, history.length(sequenceNumber), rtxPayloadType, rtxSsrc,
-                    subscriber.nextRtxSequenceNumber(rtxSsrc), outbound.getBuffer());
-            if (rtxLength < 0) {
-                retransmissionMisses.incrementAndGet();
-                return;
-            }
-            outbound.setLength(rtxLength);
-            DropReason failure = out.protectRtp(outbound, rtxSsrc);
-            if (failure != null) {
-                drop(failure);
-                return;
-            }
-            if (loop.sendFromLoop(outbound.getBuffer(), outbound.getOffset(), outbound.getLength(), target)) {
-                retransmissionsSent.incrementAndGet();
-                bytesForwarded.addAndGet(outbound.getLength());
-            } else {
-                drop(DropReason.SEND_FAILED);
-            }
-        });
-    }
-
-    /// Sends the publisher a Generic NACK for `count` packets from `firstLost` that never reached the SFU; bursts
-    /// longer than one NACK names are left to key-frame requests.
-    private void requestRetransmission(TrackRoute route, int firstLost, int count) {
-        PeerTransport publisher = route.publisher();
-        SrtpSession srtp = publisher.srtp();
-        InetSocketAddress target = publisher.address();
-        if (count > RtcpPackets.MAX_NACKED_IN_ONE_PACKET || srtp == null || target == null || publisher.closed()) {
-            return;
-        }
-        feedback.copyFrom(feedback.getBuffer(), 0, 0);
-        feedback.setLength(RtcpPackets.writeNack(feedback.getBuffer(), 0, SFU_SSRC, route.ssrc(), firstLost, count));
-        sendFeedback(srtp, target, nacksSent);
-    }
-
-    /// Sends a PLI (RFC 4585 §6.3.1) for the route's SSRC to its publisher, unless throttled.
+    /// Asks `route`'s publisher for a key frame ([KeyFrameRequester]). Loop only.
     private void requestKeyFrame(TrackRoute route, long nowNanos, boolean force) {
-        boolean allowed = route.pliThrottle().tryAcquire(nowNanos);
-        if (!allowed && !force) {
-            drop(DropReason.PLI_THROTTLED);
-            return;
-        }
-        PeerTransport publisher = route.publisher();
-        SrtpSession srtp = publisher.srtp();
-        InetSocketAddress target = publisher.address();
-        if (srtp == null || target == null || publisher.closed()) {
-            return;
-        }
-        feedback.copyFrom(feedback.getBuffer(), 0, 0);
-        int pliLength = RtcpPackets.writePli(feedback.getBuffer(), 0, SFU_SSRC, route.ssrc());
-        feedback.setLength(pliLength);
-        sendFeedback(srtp, target, plisSent);
+        keyFrames.request(route, nowNanos, force);
     }
-
-    /// Protects the RTCP packet built in `feedback` for a publisher and sends it, counting it in `sent`.
-    private void sendFeedback(SrtpSession srtp, InetSocketAddress target, AtomicLong sent) {
-        DropReason failure = srtp.protectRtcp(feedback);
-        if (failure != null) {
-            drop(failure);
-            return;
-        }
-        if (loop.sendFromLoop(feedback.getBuffer(), feedback.getOffset(), feedback.getLength(), target)) {
-            sent.incrementAndGet();
-        } else {
-            drop(DropReason.SEND_FAILED);
-        }
-    }
-
-    private void send(PacketBuffer packet, InetSocketAddress target) {
-        if (loop.sendFromLoop(packet.getBuffer(), packet.getOffset(), packet.getLength(), target)) {
-            packetsForwarded.incrementAndGet();
-            bytesForwarded.addAndGet(packet.getLength());
-        } else {
-            drop(DropReason.SEND_FAILED);
-        }
-    }
-
 }

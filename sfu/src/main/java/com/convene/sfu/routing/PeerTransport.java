@@ -1,6 +1,7 @@
 package com.convene.sfu.routing;
 
 import com.convene.sfu.SfuException;
+import com.convene.sfu.cc.TransportCcReceiver;
 import com.convene.sfu.dtls.DtlsSession;
 import com.convene.sfu.ice.IceCredentials;
 import com.convene.sfu.ice.IceEndpoint;
@@ -44,6 +45,8 @@ public final class PeerTransport implements IceEndpoint {
     private TrackRoute[] published = NO_ROUTES;
     private TrackRoute[] subscribed = NO_ROUTES;
     private boolean closed;
+    /// Transport-wide congestion control state while the publisher negotiated it; loop only.
+    private @Nullable TransportCcReceiver transportCc;
     /// When the SFU last sent this publisher a receiver report, [System#nanoTime()]; loop only.
     private long lastReceiverReportNanos = Long.MIN_VALUE;
     /// Next sequence number of each RTX stream (by RTX SSRC) the SFU sends this subscriber; loop only.
@@ -172,6 +175,21 @@ public final class PeerTransport implements IceEndpoint {
 
     void subscribed(TrackRoute[] routes) {
         this.subscribed = routes;
+    }
+
+    /// The transport-cc receive state, or null when the client did not negotiate transport-wide-cc. Loop only.
+    @Nullable TransportCcReceiver transportCc() {
+        return transportCc;
+    }
+
+    /// Starts (or stops, with extension id 0) transport-cc feedback; keeps the state if the id is unchanged. Loop only.
+    void transportCcExtension(int extensionId) {
+        TransportCcReceiver current = transportCc;
+        if (extensionId == 0) {
+            transportCc = null;
+        } else if (current == null || current.extensionId() != extensionId) {
+            transportCc = new TransportCcReceiver(extensionId);
+        }
     }
 
     boolean closed() {

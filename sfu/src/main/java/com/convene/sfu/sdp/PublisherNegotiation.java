@@ -16,15 +16,32 @@ import org.jspecify.annotations.Nullable;
 ///
 /// The SFU stays DTLS server: it answers `a=setup:passive` and rejects an offer that is `passive` itself (RFC 5763 §5).
 ///
+/// RTP header extensions (RFC 8285) are answered only when the SFU uses them, with the offerer's ids: the
+/// transport-wide sequence number (with `a=rtcp-fb:<pt> transport-cc`, so the publisher runs its delay-based
+/// estimate on our feedback) and the audio level of RFC 6464.
+///
 /// @param answer   the SDP answer
 /// @param remote   the client's ICE and DTLS parameters
 /// @param tracks   the tracks the client publishes, in m-line order
-public record PublisherNegotiation(String answer, RemoteTransportParameters remote, List<OfferedTrack> tracks) {
+/// @param transportCcExtensionId the answered `a=extmap` id of transport-wide-cc, 1–255, or 0 when not offered
+/// @param audioLevelExtensionId  the answered id of ssrc-audio-level (RFC 6464), 1–255, or 0 when not offered
+public record PublisherNegotiation(String answer, RemoteTransportParameters remote, List<OfferedTrack> tracks,
+        int transportCcExtensionId, int audioLevelExtensionId) {
+    /// URI of the transport-wide sequence number (draft-holmer-rmcat-transport-wide-cc-extensions-01 §2).
+    public static final String TRANSPORT_CC_URI =
+            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+    /// URI of the client-to-mixer audio level (RFC 6464 §4).
+    public static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     private static final AtomicLong SESSION_IDS = new AtomicLong(System.currentTimeMillis());
 
     /// Copies the list.
     public PublisherNegotiation {
         tracks = List.copyOf(tracks);
+    }
+
+    /// Without header extensions.
+    public PublisherNegotiation(String answer, RemoteTransportParameters remote, List<OfferedTrack> tracks) {
+        this(answer, remote, tracks, 0, 0);
     }
 
     /// Negotiates one offer.
@@ -59,6 +76,8 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
 
         List<OfferedTrack> tracks = new ArrayList<>();
         List<String> acceptedMids = new ArrayList<>();
+        int transportCcId = 0;
+        int audioLevelId = 0;
         StringBuilder body = new StringBuilder();
         for (MediaDescription section : offer.media()) {
             String mid = section.attribute("mid");
@@ -92,6 +111,19 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
                 body.append("a=rtcp-rsize\r\n");
             }
             appendCodec(body, codec, false);
+            int sectionTransportCc = extensionId(section, TRANSPORT_CC_URI);
+            int sectionAudioLevel = kind == MediaKind.AUDIO ? extensionId(section, AUDIO_LEVEL_URI) : 0;
+            if (sectionTransportCc > 0) {
+                body.append("a=rtcp-fb:").append(codec.payloadType()).append(" transport-cc\r\n");
+                body.append("a=extmap:").append(sectionTransportCc).append(' ').append(TRANSPORT_CC_URI)
+                        .append("\r\n");
+                transportCcId = transportCcId == 0 ? sectionTransportCc : transportCcId;
+            }
+            if (sectionAudioLevel > 0) {
+                body.append("a=extmap:").append(sectionAudioLevel).append(' ').append(AUDIO_LEVEL_URI)
+                        .append("\r\n");
+                audioLevelId = audioLevelId == 0 ? sectionAudioLevel : audioLevelId;
+            }
             if (sends) {
                 OfferedTrack track = trackOf(section, mid, codec);
                 if (track != null) {
@@ -110,7 +142,29 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
         }
         answer.append("a=msid-semantic: WMS\r\n");
         answer.append(body);
-        return new PublisherNegotiation(answer.toString(), remote, tracks);
+        return new PublisherNegotiation(answer.toString(), remote, tracks, transportCcId, audioLevelId);
+    }
+
+    /// The id an `a=extmap` line of the section gives `uri` (RFC 8285 §8: `id[/direction] uri [attributes]`), or 0
+    /// when the section does not offer it or offers it with an id outside 1–255 or only for receiving.
+    static int extensionId(MediaDescription section, String uri) {
+        for (String value : section.attributes("extmap")) {
+            String[] parts = value.trim().split("\\s+");
+            if (parts.length < 2 || !parts[1].equals(uri)) {
+                continue;
+            }
+            String[] idAndDirection = parts[0].split("/", 2);
+            if (idAndDirection.length == 2 && idAndDirection[1].equals("recvonly")) {
+                return 0;
+            }
+            try {
+                int id = Integer.parseInt(idAndDirection[0]);
+                return id >= 1 && id <= 255 && id != 15 ? id : 0;
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     /// Appends the codec's `rtpmap`, `rtcp-fb` and `fmtp` lines, and with `withRtx` its RTX type (RFC 4588 §8.6).

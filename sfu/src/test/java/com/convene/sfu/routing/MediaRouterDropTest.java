@@ -146,6 +146,28 @@ class MediaRouterDropTest {
                     .doesNotThrowAnyException();
         }
         assertThat(router.stats().totalDropped()).isEqualTo(20_000);
+        long perStage = router.stageDrops().values().stream()
+                .flatMap(counts -> counts.values().stream()).mapToLong(Long::longValue).sum();
+        assertThat(perStage).as("every drop is counted by exactly one stage").isEqualTo(20_000);
+    }
+
+    @Test
+    void eachDropIsCountedByTheStageThatMadeIt() throws Exception {
+        bindPeer();
+        byte[] rtpBeforeKeys = HexFormat.of().parseHex("806000010000000100000002deadbeef");
+        router.onDatagram(rtpBeforeKeys, rtpBeforeKeys.length, PEER, System.nanoTime());
+        byte[] rtpFromStranger = HexFormat.of().parseHex("8060000100000001000000020000");
+        router.onDatagram(rtpFromStranger, rtpFromStranger.length, STRANGER, System.nanoTime());
+        byte[] truncatedDtls = HexFormat.of().parseHex("16fefd0000");
+        router.onDatagram(truncatedDtls, truncatedDtls.length, PEER, System.nanoTime());
+        byte[] unknown = HexFormat.of().parseHex("40000000");
+        router.onDatagram(unknown, unknown.length, PEER, System.nanoTime());
+
+        assertThat(router.stageDrops())
+                .containsEntry("rtp/srtp-decrypt", java.util.Map.of(DropReason.SRTP_NOT_READY, 1L))
+                .containsEntry("rtp/transport-lookup", java.util.Map.of(DropReason.UNKNOWN_SOURCE, 1L))
+                .containsEntry("dtls/dtls", java.util.Map.of(DropReason.MALFORMED_DTLS, 1L))
+                .containsEntry("demux", java.util.Map.of(DropReason.UNKNOWN_PROTOCOL, 1L));
     }
 
     private void bindPeer() throws Exception {

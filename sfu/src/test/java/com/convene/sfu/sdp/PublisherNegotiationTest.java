@@ -43,9 +43,35 @@ class PublisherNegotiationTest {
                 "a=candidate:1 1 udp 2130706431 127.0.0.2 40000 typ host\r\n", "a=end-of-candidates\r\n",
                 "a=rtcp-fb:96 nack\r\n", "a=rtcp-fb:96 nack pli\r\n", "a=rtcp-fb:96 ccm fir\r\n");
         assertThat(answer).doesNotContain("a=rtcp-fb:111 nack"); // audio losses are concealed, not repaired
-        assertThat(answer).doesNotContain("rtx", "H264", "VP9", "red/", "transport-cc", "goog-remb", "a=extmap",
-                "actpass");
+        assertThat(answer).doesNotContain("rtx", "H264", "VP9", "red/", "goog-remb", "actpass");
         assertThat(SessionDescription.parse(answer).media()).hasSize(2);
+    }
+
+    /// Issue 13: the publisher gets transport-cc feedback from the SFU, so the answer keeps the transport-wide
+    /// sequence number (with the offerer's id) and `transport-cc` feedback on both m-lines, and the audio level for
+    /// speaker detection; header extensions the SFU does not use are not answered.
+    @Test
+    void answersTransportWideCcAndAudioLevelWithTheOfferersIds() {
+        PublisherNegotiation negotiation = PublisherNegotiation.negotiate(offer, LOCAL);
+        String answer = negotiation.answer();
+
+        assertThat(negotiation.transportCcExtensionId()).isEqualTo(4);
+        assertThat(negotiation.audioLevelExtensionId()).isEqualTo(14);
+        assertThat(answer).contains("a=rtcp-fb:96 transport-cc\r\n", "a=rtcp-fb:111 transport-cc\r\n",
+                "a=extmap:4 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01\r\n",
+                "a=extmap:14 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n");
+        assertThat(answer.split("a=extmap:4 ", -1)).as("one transport-wide-cc line per m-line").hasSize(3);
+        assertThat(answer).doesNotContain("abs-send-time", "toffset", "video-orientation", "sdes:mid",
+                "rtp-stream-id");
+    }
+
+    @Test
+    void answersNoExtensionWhenNoneIsOffered() {
+        String plain = offer.replaceAll("a=extmap:[^\r\n]*\r?\n", "");
+        PublisherNegotiation negotiation = PublisherNegotiation.negotiate(plain, LOCAL);
+
+        assertThat(negotiation.transportCcExtensionId()).isZero();
+        assertThat(negotiation.answer()).doesNotContain("a=extmap", "transport-cc");
     }
 
     @Test
