@@ -38,6 +38,8 @@ public final class SfuParticipant {
     private long subscriberVersion = 1;
     private int nextMid;
     private boolean closed;
+    /// [#setMaxLayer] value for the best layer a publisher sends.
+    public static final int ALL_LAYERS = Integer.MAX_VALUE;
 
     SfuParticipant(String participantId, SfuRoom room, SfuServer server, SfuListener listener) {
         this.participantId = participantId;
@@ -137,6 +139,43 @@ public final class SfuParticipant {
         if (again) {
             renegotiate();
         }
+    }
+
+    /// Sets the highest simulcast layer this participant receives of another participant's video track: 0 for the
+    /// lowest, [#ALL_LAYERS] for the best the publisher sends, -1 for none (the tile is off screen). Takes effect at
+    /// the next key frame of that layer, which the SFU asks the publisher for (docs/media-quality.md "Simulcast").
+    /// A track in one stream has one layer: any value from 0 sends it, -1 pauses it.
+    ///
+    /// @param publisherId the publishing participant
+    /// @param trackId     its track id (`a=msid`)
+    /// @param maxLayer    -1, 0, 1, 2 or [#ALL_LAYERS]
+    /// @return false when this participant does not receive that track
+    public boolean setMaxLayer(String publisherId, String trackId, int maxLayer) {
+        TrackRoute route = subscribedRoute(publisherId, trackId);
+        if (route == null) {
+            return false;
+        }
+        server.router().setMaxLayer(subscribeTransport, route, maxLayer);
+        return true;
+    }
+
+    /// The simulcast layer this participant receives of a track now, or -1 (none, or waiting for a key frame).
+    ///
+    /// @return a future of the layer index, completed on the SFU's loop
+    public java.util.concurrent.CompletableFuture<Integer> currentLayer(String publisherId, String trackId) {
+        TrackRoute route = subscribedRoute(publisherId, trackId);
+        return route == null ? java.util.concurrent.CompletableFuture.completedFuture(-1)
+                : server.router().currentLayer(subscribeTransport, route);
+    }
+
+    private synchronized @Nullable TrackRoute subscribedRoute(String publisherId, String trackId) {
+        for (TrackRoute route : slotRoutes) {
+            if (route != null && route.track().participantId().equals(publisherId)
+                    && route.track().trackId().equals(trackId)) {
+                return route;
+            }
+        }
+        return null;
     }
 
     /// Leaves the room; same as [SfuRoom#leave(String)].

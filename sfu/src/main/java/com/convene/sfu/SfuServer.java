@@ -84,6 +84,12 @@ public final class SfuServer implements AutoCloseable {
         return router.stats();
     }
 
+    /// Drops by reason for each stage of the media path that dropped anything, keyed `chain/stage`
+    /// ([MediaRouter#stageDrops()]).
+    public java.util.Map<String, java.util.Map<DropReason, Long>> stageDrops() {
+        return router.stageDrops();
+    }
+
     /// Rooms this server holds now (created by [#room] and not yet removed), 0 or more. Thread-safe.
     public int roomCount() {
         return rooms.size();

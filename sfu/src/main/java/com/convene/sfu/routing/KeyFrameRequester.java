@@ -19,19 +19,23 @@ final class KeyFrameRequester {
         this.counters = counters;
     }
 
-    /// Sends a PLI for `route`'s SSRC to its publisher, unless throttled (counted as [DropReason#PLI_THROTTLED]).
+    /// Sends a PLI for the SSRC of `route`'s layer `layerIndex` to its publisher, unless throttled (counted as
+    /// [DropReason#PLI_THROTTLED]); an index past the top layer asks for the top layer.
     ///
+    /// @param layerIndex 0 for the lowest (or only) stream
     /// @param nowNanos [System#nanoTime()] ns
     /// @param force    send even when the throttle refuses (the slot is still taken when free)
-    void request(TrackRoute route, long nowNanos, boolean force) {
-        boolean allowed = route.pliThrottle().tryAcquire(nowNanos);
+    void request(TrackRoute route, int layerIndex, long nowNanos, boolean force) {
+        LayerStream[] layers = route.layers();
+        LayerStream layer = layers[Math.max(0, Math.min(layerIndex, layers.length - 1))];
+        boolean allowed = layer.pliThrottle().tryAcquire(nowNanos);
         if (!allowed && !force) {
             drops.count(DropReason.PLI_THROTTLED);
             pathDrops.count(DropReason.PLI_THROTTLED);
             return;
         }
         PacketBuffer buffer = sender.buffer();
-        buffer.setLength(RtcpPackets.writePli(buffer.getBuffer(), 0, RtcpSender.SFU_SSRC, route.ssrc()));
+        buffer.setLength(RtcpPackets.writePli(buffer.getBuffer(), 0, RtcpSender.SFU_SSRC, layer.ssrc()));
         sender.send(route.publisher(), counters.plisSent);
     }
 

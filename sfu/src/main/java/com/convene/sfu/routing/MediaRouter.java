@@ -77,7 +77,7 @@ public final class MediaRouter implements DatagramHandler {
         this.dtlsChain = new StageChain("dtls", pathDrops, List.of(lookup, new DtlsStage()));
         this.rtpChain = new StageChain("rtp", pathDrops, List.of(lookup, new RtpDecryptStage(),
                 new TransportCcStage(rtcpSender, counters), new ReceiveStage(new NackGenerator(rtcpSender, counters), counters), new TapStage(),
-                new ForwardStage(subscriberSender),
+                new ForwardStage(subscriberSender, keyFrames),
                 new ReceiverReportStage(new ReceiverReportSender(rtcpSender, counters))));
         this.rtcpChain = new StageChain("rtcp", pathDrops, List.of(lookup, new RtcpDecryptStage(),
                 new RtcpFeedbackStage(new SenderReportRelay(subscriberSender),
@@ -158,9 +158,9 @@ public final class MediaRouter implements DatagramHandler {
                 for (TrackRoute old : subscriber.subscribed()) {
                     isNew &= route != old;
                 }
-                route.addSubscriber(subscriber);
+                DownTrack downTrack = route.addSubscriber(subscriber);
                 if (isNew && route.isVideo() && subscriber.srtp() != null) {
-                    requestKeyFrame(route, now, true);
+                    requestKeyFrame(route, layerFor(route, downTrack.maxLayer(), now), now, true);
                 }
             }
             subscriber.subscribed(copy);
@@ -207,7 +207,7 @@ public final class MediaRouter implements DatagramHandler {
         execute(() -> {
             if (route.tap() != tap && !tap.isClosing()) {
                 route.tap(tap);
-                requestKeyFrame(route, System.nanoTime(), true);
+                requestKeyFrame(route, route.layers().length - 1, System.nanoTime(), true); // taps record the top
             }
         });
     }
@@ -229,7 +229,7 @@ public final class MediaRouter implements DatagramHandler {
     }
 
     void requestKeyFrameForTap(TrackRoute route) {
-        execute(() -> requestKeyFrame(route, System.nanoTime(), false));
+        execute(() -> requestKeyFrame(route, route.layers().length - 1, System.nanoTime(), false));
     }
 
     private static void endTap(TrackRoute route) {
@@ -311,8 +311,9 @@ public final class MediaRouter implements DatagramHandler {
             transport.srtp(new SrtpSession(keys));
             long now = System.nanoTime();
             for (TrackRoute route : transport.subscribed()) {
-                if (route.isVideo()) {
-                    requestKeyFrame(route, now, true);
+                DownTrack downTrack = route.downTrackOf(transport);
+                if (route.isVideo() && downTrack != null) {
+                    requestKeyFrame(route, layerFor(route, downTrack.maxLayer(), now), now, true);
                 }
             }
         });
@@ -334,8 +335,50 @@ public final class MediaRouter implements DatagramHandler {
         }
     }
 
-    /// Asks `route`'s publisher for a key frame ([KeyFrameRequester]). Loop only.
-    private void requestKeyFrame(TrackRoute route, long nowNanos, boolean force) {
-        keyFrames.request(route, nowNanos, force);
+    /// Asks `route`'s publisher for a key frame of one layer ([KeyFrameRequester]). Loop only.
+    private void requestKeyFrame(TrackRoute route, int layer, long nowNanos, boolean force) {
+        keyFrames.request(route, layer, nowNanos, force);
+    }
+
+    /// The layer a subscriber that wants at most `maxLayer` starts on: the highest running one, else the highest
+    /// it may have.
+    private static int layerFor(TrackRoute route, int maxLayer, long nowNanos) {
+        int active = route.highestActiveLayer(Math.max(0, maxLayer), nowNanos);
+        return active >= 0 ? active : Math.min(Math.max(0, maxLayer), route.layers().length - 1);
+    }
+
+    /// Sets the highest simulcast layer `subscriber` wants of `route`: 0 for the lowest, [DownTrack#ALL_LAYERS] for
+    /// the best, -1 for none (off screen). The switch happens at the next key frame of that layer. Thread-safe:
+    /// runs on the loop.
+    ///
+    /// @param route      a track `subscriber` receives
+    /// @param maxLayer   -1, 0, 1, ... or [DownTrack#ALL_LAYERS]
+    public void setMaxLayer(PeerTransport subscriber, TrackRoute route, int maxLayer) {
+        execute(() -> {
+            DownTrack downTrack = route.downTrackOf(subscriber);
+            if (downTrack != null) {
+                boolean resumed = downTrack.maxLayer() < 0 && maxLayer >= 0;
+                downTrack.maxLayer(maxLayer);
+                if (resumed && route.isVideo() && !route.simulcast()) {
+                    long now = System.nanoTime();
+                    requestKeyFrame(route, 0, now, true); // a paused stream resumes at a key frame
+                }
+            }
+        });
+    }
+
+    /// The layer `subscriber` receives of `route` now, or -1 (not subscribed, paused or waiting for a key frame).
+    /// Runs on the loop; for tests and statistics.
+    ///
+    /// @return a future of the layer index
+    public java.util.concurrent.CompletableFuture<Integer> currentLayer(PeerTransport subscriber, TrackRoute route) {
+        java.util.concurrent.CompletableFuture<Integer> result = new java.util.concurrent.CompletableFuture<>();
+        if (!loop.execute(() -> {
+            DownTrack downTrack = route.downTrackOf(subscriber);
+            result.complete(downTrack == null ? -1 : downTrack.currentLayer());
+        })) {
+            result.complete(-1);
+        }
+        return result;
     }
 }

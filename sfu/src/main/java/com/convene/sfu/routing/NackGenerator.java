@@ -18,12 +18,12 @@ final class NackGenerator {
     ///
     /// @param firstLost first missing sequence number, 0–65,535
     /// @param count     how many are missing in a row, 1 or more
-    void onGap(TrackRoute route, int firstLost, int count) {
+    void onGap(TrackRoute route, LayerStream layer, int firstLost, int count) {
         if (count > RtcpPackets.MAX_NACKED_IN_ONE_PACKET) {
             return;
         }
         PacketBuffer buffer = sender.buffer();
-        buffer.setLength(RtcpPackets.writeNack(buffer.getBuffer(), 0, RtcpSender.SFU_SSRC, route.ssrc(), firstLost,
+        buffer.setLength(RtcpPackets.writeNack(buffer.getBuffer(), 0, RtcpSender.SFU_SSRC, layer.ssrc(), firstLost,
                 count));
         sender.send(route.publisher(), counters.nacksSent);
     }

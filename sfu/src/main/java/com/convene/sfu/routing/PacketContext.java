@@ -29,6 +29,8 @@ final class PacketContext {
     final PacketBuffer clear = new PacketBuffer();
     /// The published track an RTP packet belongs to, once known.
     @Nullable TrackRoute route;
+    /// The stream (simulcast layer) of that track the packet arrived in, once known.
+    @Nullable LayerStream layer;
     /// The RTP packet's SSRC.
     int ssrc;
     /// The RTP packet's sequence number, 0–65,535.
@@ -45,6 +47,7 @@ final class PacketContext {
         this.transport = null;
         this.srtp = null;
         this.route = null;
+        this.layer = null;
         this.ssrc = 0;
         this.sequenceNumber = 0;
         this.dropReason = null;
@@ -75,6 +78,15 @@ final class PacketContext {
             throw new IllegalStateException("no SRTP session yet: stage order");
         }
         return s;
+    }
+
+    /// The layer; only after [RtpDecryptStage].
+    LayerStream layer() {
+        LayerStream l = layer;
+        if (l == null) {
+            throw new IllegalStateException("no layer yet: stage order");
+        }
+        return l;
     }
 
     /// The route; only after [RtpDecryptStage].

@@ -200,9 +200,10 @@ public final class PeerTransport implements IceEndpoint {
         closed = true;
     }
 
+    /// The published route with a stream (any simulcast layer) of `ssrc`, or null.
     @Nullable TrackRoute findPublished(int ssrc) {
         for (TrackRoute route : published) {
-            if (route.ssrc() == ssrc) {
+            if (route.layerOf(ssrc) != null) {
                 return route;
             }
         }

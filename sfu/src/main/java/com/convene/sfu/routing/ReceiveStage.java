@@ -3,7 +3,7 @@ package com.convene.sfu.routing;
 import com.convene.sfu.rtp.RetransmissionBuffer;
 import com.convene.sfu.rtp.RtpHeader;
 
-/// Stage: the per-stream receive side of a published track: reception statistics for receiver reports
+/// Stage: the per-stream receive side of a published track (per simulcast layer): reception statistics for receiver reports
 /// (RFC 3550 §6.4.1, §A.8), sequence gaps counted as lost and NACKed upstream at once ([NackGenerator]), and the clear
 /// packet kept in the retransmission cache for subscribers' NACKs. Never drops. Loop only.
 final class ReceiveStage implements PacketStage {
@@ -23,16 +23,18 @@ final class ReceiveStage implements PacketStage {
     @Override
     public Verdict process(PacketContext packet) {
         TrackRoute route = packet.route();
+        LayerStream layer = packet.layer();
         byte[] clear = packet.clear.getBuffer();
         int offset = packet.clear.getOffset();
         int sequenceNumber = packet.sequenceNumber;
-        route.reception().onPacket(sequenceNumber, RtpHeader.timestamp(clear, offset), packet.arrivalNanos);
-        int missing = route.sequenceGaps().record(sequenceNumber);
-        RetransmissionBuffer history = route.history();
+        layer.onPacket(packet.arrivalNanos);
+        layer.reception().onPacket(sequenceNumber, RtpHeader.timestamp(clear, offset), packet.arrivalNanos);
+        int missing = layer.sequenceGaps().record(sequenceNumber);
+        RetransmissionBuffer history = layer.history();
         if (missing > 0) {
             counters.rtpPacketsLost.addAndGet(missing);
             if (history != null) {
-                nacks.onGap(route, (sequenceNumber - missing) & 0xFFFF, missing);
+                nacks.onGap(route, layer, (sequenceNumber - missing) & 0xFFFF, missing);
             }
         }
         if (history != null) {

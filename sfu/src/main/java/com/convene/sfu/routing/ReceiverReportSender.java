@@ -4,7 +4,7 @@ import com.convene.sfu.rtcp.RtcpPackets;
 import com.convene.sfu.srtp.PacketBuffer;
 
 /// Feedback job: sends a publisher one receiver report (RFC 3550 §6.4.2) with a block for each stream it
-/// publishes, about once a second, so its bandwidth estimation learns that its packets arrive and what is lost, and
+/// publishes (each simulcast layer is a stream), about once a second, so its bandwidth estimation learns that its packets arrive and what is lost, and
 /// its round trip (LSR/DLSR). Loop only.
 final class ReceiverReportSender {
     /// Report blocks one RR can hold (RFC 3550 §6.4.2: a 5-bit count).
@@ -34,12 +34,14 @@ final class ReceiverReportSender {
         int length = 8;
         int blocks = 0;
         for (TrackRoute route : routes) {
-            if (blocks == MAX_BLOCKS) {
-                break;
+            for (LayerStream layer : route.layers()) {
+                if (blocks == MAX_BLOCKS) {
+                    break;
+                }
+                int written = layer.reception().writeReportBlock(bytes, length, layer.ssrc(), nowNanos);
+                length += written;
+                blocks += written > 0 ? 1 : 0;
             }
-            int written = route.reception().writeReportBlock(bytes, length, route.ssrc(), nowNanos);
-            length += written;
-            blocks += written > 0 ? 1 : 0;
         }
         if (blocks == 0) {
             return;

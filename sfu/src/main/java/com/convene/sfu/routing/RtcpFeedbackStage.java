@@ -73,8 +73,10 @@ final class RtcpFeedbackStage implements PacketStage {
             counters.plisReceived.incrementAndGet();
         }
         TrackRoute route = mediaSsrc == 0 ? null : subscriber.findSubscribed(mediaSsrc);
-        if (route != null) {
-            keyFrames.request(route, nowNanos, false);
+        DownTrack downTrack = route == null ? null : route.downTrackOf(subscriber);
+        if (route != null && downTrack != null) {
+            int layer = downTrack.currentLayer() >= 0 ? downTrack.currentLayer() : downTrack.targetLayer();
+            keyFrames.request(route, Math.max(0, layer), nowNanos, false);
         }
     }
 }

@@ -28,7 +28,8 @@ final class RtpDecryptStage implements PacketStage {
         }
         int ssrc = RtpHeader.ssrc(datagram, 0);
         TrackRoute route = transport.findPublished(ssrc);
-        if (route == null) {
+        LayerStream layer = route == null ? null : route.layerOf(ssrc);
+        if (route == null || layer == null) {
             return packet.drop(DropReason.UNKNOWN_SSRC);
         }
         packet.clear.copyFrom(datagram, 0, length);
@@ -47,6 +48,7 @@ final class RtpDecryptStage implements PacketStage {
         packet.srtp = srtp;
         packet.ssrc = ssrc;
         packet.route = route;
+        packet.layer = layer;
         packet.sequenceNumber = RtpHeader.sequenceNumber(clear, offset);
         return Verdict.FORWARD;
     }

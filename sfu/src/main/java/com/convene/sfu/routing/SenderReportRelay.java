@@ -4,12 +4,16 @@ import com.convene.sfu.DropReason;
 import com.convene.sfu.rtcp.RtcpPackets;
 import org.jspecify.annotations.Nullable;
 
-/// Feedback job: a publisher's RTCP sender report (RFC 3550 §6.4.1) feeds the track's reception statistics (for
+/// Feedback job: a publisher's RTCP sender report (RFC 3550 §6.4.1) feeds the layer's reception statistics (for
 /// LSR/DLSR in our receiver reports), the recording tap (its NTP↔RTP clock, decision 051) and every subscriber of the
-/// track, unchanged. Loop only.
+/// track. A track in one stream relays the compound packet unchanged; for a simulcast track only the report of
+/// the layer a subscriber gets is relayed to it, with the subscriber's SSRC and timestamp shift ([DownTrack]) so
+/// its NTP↔RTP mapping matches the rewritten packets. Loop only.
 final class SenderReportRelay {
     /// Bytes of an SR header with sender info (RFC 3550 §6.4.1).
     private static final int SENDER_INFO_END = 28;
+    /// Offset of the RTP timestamp in an SR (RFC 3550 §6.4.1).
+    private static final int RTP_TIMESTAMP_AT = 16;
 
     private final SubscriberSender sender;
 
@@ -19,25 +23,59 @@ final class SenderReportRelay {
 
     /// Relays the compound packet if it starts with an SR of a track `publisher` publishes.
     ///
-    /// @return null when relayed or not an SR, [DropReason#UNKNOWN_SSRC] when the SR names no published track
+    /// @return null when relayed or not an SR, [DropReason#UNKNOWN_SSRC] when the SR names no published stream
     @Nullable DropReason relay(PeerTransport publisher, byte[] clear, int offset, int length, long nowNanos) {
         if (RtcpPackets.packetType(clear, offset) != RtcpPackets.SR) {
             return null;
         }
-        TrackRoute route = publisher.findPublished(RtcpPackets.senderSsrc(clear, offset));
-        if (route == null) {
+        int senderSsrc = RtcpPackets.senderSsrc(clear, offset);
+        TrackRoute route = publisher.findPublished(senderSsrc);
+        LayerStream layer = route == null ? null : route.layerOf(senderSsrc);
+        if (route == null || layer == null) {
             return DropReason.UNKNOWN_SSRC;
         }
         if (length >= SENDER_INFO_END) {
-            route.reception().onSenderReport(RtcpPackets.senderReportNtpMiddle(clear, offset), nowNanos);
+            layer.reception().onSenderReport(RtcpPackets.senderReportNtpMiddle(clear, offset), nowNanos);
+        }
+        if (!route.simulcast()) {
+            RtpTap tap = route.tap();
+            if (tap != null) {
+                tap.offerSenderReport(route, clear, offset, length, nowNanos);
+            }
+            for (DownTrack downTrack : route.subscribers()) {
+                sender.forwardRtcp(downTrack.subscriber(), clear, offset, length);
+            }
+            return null;
+        }
+        if (length < SENDER_INFO_END) {
+            return null;
         }
         RtpTap tap = route.tap();
-        if (tap != null) {
-            tap.offerSenderReport(route, clear, offset, length, nowNanos);
+        if (tap != null && layer.index() == route.layers().length - 1) {
+            tap.offerSenderReport(route, clear, offset, length, nowNanos); // the tap records the top layer
         }
-        for (PeerTransport subscriber : route.subscribers()) {
-            sender.forwardRtcp(subscriber, clear, offset, length);
+        // Only the SR itself (the first packet of the compound) is relayed, rewritten per subscriber.
+        int srLength = Math.min(length, RtcpPackets.packetLength(clear, offset));
+        for (DownTrack downTrack : route.subscribers()) {
+            if (downTrack.currentLayer() != layer.index()) {
+                continue;
+            }
+            var copy = sender.scratch();
+            System.arraycopy(clear, offset, copy.getBuffer(), 0, srLength);
+            copy.setLength(srLength);
+            byte[] out = copy.getBuffer();
+            writeInt(out, 4, route.ssrc());
+            long timestamp = RtcpPackets.readI32(out, RTP_TIMESTAMP_AT) & 0xFFFF_FFFFL;
+            writeInt(out, RTP_TIMESTAMP_AT, (int) (timestamp + downTrack.timestampDelta()));
+            sender.sendScratchRtcp(downTrack.subscriber());
         }
         return null;
+    }
+
+    private static void writeInt(byte[] buffer, int at, int value) {
+        buffer[at] = (byte) (value >>> 24);
+        buffer[at + 1] = (byte) (value >>> 16);
+        buffer[at + 2] = (byte) (value >>> 8);
+        buffer[at + 3] = (byte) value;
     }
 }

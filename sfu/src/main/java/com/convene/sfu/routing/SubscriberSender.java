@@ -57,17 +57,31 @@ final class SubscriberSender {
         return outbound;
     }
 
-    /// Protects the RTP packet the caller wrote into [#scratch] and sends it; counts its bytes as forwarded but not
-    /// the packet (retransmissions are counted apart).
+    /// Protects the RTP packet the caller wrote into [#scratch] and sends it; counts its bytes as forwarded, and
+    /// the packet too unless it is a retransmission (counted apart).
     ///
+    /// @param ssrc           the SSRC in the packet
+    /// @param retransmission whether it is an RTX packet
     /// @return false when the subscriber is not connected or it was dropped
-    boolean sendScratchRtp(PeerTransport subscriber, int ssrc) {
+    boolean sendScratchRtp(PeerTransport subscriber, int ssrc, boolean retransmission) {
         SrtpSession out = subscriber.srtp();
         InetSocketAddress target = subscriber.address();
         if (out == null || target == null) {
             return false;
         }
-        return counted(out.protectRtp(outbound, ssrc)) && send(target, false);
+        return counted(out.protectRtp(outbound, ssrc)) && send(target, !retransmission);
+    }
+
+    /// Protects the RTCP packet the caller wrote into [#scratch] and sends it; counted as forwarded.
+    ///
+    /// @return false when the subscriber is not connected or it was dropped
+    boolean sendScratchRtcp(PeerTransport subscriber) {
+        SrtpSession out = subscriber.srtp();
+        InetSocketAddress target = subscriber.address();
+        if (out == null || target == null) {
+            return false;
+        }
+        return counted(out.protectRtcp(outbound)) && send(target, true);
     }
 
     /// Drops by reason at this stage (SRTP protect failures and failed sends).

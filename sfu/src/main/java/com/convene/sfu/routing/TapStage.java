@@ -1,7 +1,9 @@
 package com.convene.sfu.routing;
 
 /// Stage: offers the clear packet to the track's recording tap, if one is attached (decision 050); the tap copies
-/// it into its own pooled buffer and never blocks. Never drops. Loop only.
+/// it into its own pooled buffer and never blocks. Of a simulcast track only the top layer is recorded
+/// (docs/media-quality.md "Simulcast": a top layer the publisher pauses leaves a still picture in the recording).
+/// Never drops. Loop only.
 final class TapStage implements PacketStage {
 
     @Override
@@ -13,7 +15,7 @@ final class TapStage implements PacketStage {
     public Verdict process(PacketContext packet) {
         TrackRoute route = packet.route();
         RtpTap tap = route.tap();
-        if (tap != null) {
+        if (tap != null && packet.layer().index() == route.layers().length - 1) {
             tap.offerRtp(route, packet.clear.getBuffer(), packet.clear.getOffset(), packet.clear.getLength(),
                     packet.arrivalNanos);
         }

@@ -2,45 +2,42 @@ package com.convene.sfu.routing;
 
 import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
-import com.convene.sfu.rtcp.PliThrottle;
-import com.convene.sfu.rtp.ReceptionStatistics;
-import com.convene.sfu.rtp.RetransmissionBuffer;
-import com.convene.sfu.rtp.SequenceGaps;
 import com.convene.sfu.sdp.OfferedTrack;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
-/// One published track and the subscriber transports it is forwarded to.
+/// One published track, the streams it arrives in (one, or one per simulcast layer, lowest first), and the
+/// subscribers it is forwarded to, each through its own [DownTrack].
 ///
-/// Identity, track and codec are immutable and may be read on any thread; the subscriber list and the PLI throttle
-/// and the recording tap are confined to the socket event loop.
+/// Identity, track, codec and layer SSRCs are immutable and may be read on any thread; the subscriber list, the
+/// layers' receive state and the recording tap are confined to the socket event loop.
 public final class TrackRoute {
-    private static final PeerTransport[] NONE = new PeerTransport[0];
+    private static final DownTrack[] NONE = new DownTrack[0];
 
     private final PeerTransport publisher;
     private final PublishedTrack track;
     private final OfferedTrack offered;
-    private final PliThrottle pliThrottle;
-    private PeerTransport[] subscribers = NONE;
+    private final LayerStream[] layers;
+    private DownTrack[] subscribers = NONE;
     private @Nullable RtpTap tap;
-    private final SequenceGaps sequenceGaps = new SequenceGaps();
-    private final ReceptionStatistics reception;
-    /// Recent packets for answering subscribers' NACKs; null unless the track is video with NACK negotiated.
-    private final @Nullable RetransmissionBuffer history;
 
     /// Creates a route with no subscribers.
     ///
     /// @param publisher      the publisher's transport
     /// @param track          the public description
-    /// @param offered        SDP details (codec, cname)
-    /// @param pliThrottleNanos minimum gap between relayed PLIs in ns
+    /// @param offered        SDP details (codec, cname, simulcast layers)
+    /// @param pliThrottleNanos minimum gap between relayed PLIs per layer in ns
     public TrackRoute(PeerTransport publisher, PublishedTrack track, OfferedTrack offered, long pliThrottleNanos) {
         this.publisher = publisher;
         this.track = track;
         this.offered = offered;
-        this.pliThrottle = new PliThrottle(pliThrottleNanos);
-        this.history = track.kind() == MediaKind.VIDEO && offered.codec().nack() ? new RetransmissionBuffer() : null;
-        this.reception = new ReceptionStatistics(clockRate(offered.codec().rtpmap()));
+        int clockRate = clockRate(offered.codec().rtpmap());
+        boolean keepsHistory = track.kind() == MediaKind.VIDEO && offered.codec().nack();
+        int[] ssrcs = offered.layerSsrcs();
+        this.layers = new LayerStream[ssrcs.length];
+        for (int i = 0; i < ssrcs.length; i++) {
+            layers[i] = new LayerStream(i, ssrcs[i], clockRate, keepsHistory, pliThrottleNanos);
+        }
     }
 
     /// The clock rate of an `a=rtpmap` encoding such as `VP8/90000` or `opus/48000/2`, in Hz.
@@ -51,16 +48,6 @@ public final class TrackRoute {
         } catch (NumberFormatException e) {
             return 90_000;
         }
-    }
-
-    /// What the SFU received of this track, for receiver reports to the publisher. Loop only.
-    ReceptionStatistics reception() {
-        return reception;
-    }
-
-    /// Recent packets of a video track with NACK, or null. Loop only.
-    @Nullable RetransmissionBuffer history() {
-        return history;
     }
 
     /// The publisher's transport.
@@ -78,6 +65,7 @@ public final class TrackRoute {
         return offered;
     }
 
+    /// The SSRC subscribers see for this track: the only stream's, or the lowest simulcast layer's.
     int ssrc() {
         return track.ssrc();
     }
@@ -90,6 +78,37 @@ public final class TrackRoute {
         return track.kind() == MediaKind.VIDEO;
     }
 
+    /// Whether the track arrives in more than one simulcast layer.
+    boolean simulcast() {
+        return layers.length > 1;
+    }
+
+    /// The streams, lowest layer first; at least one.
+    LayerStream[] layers() {
+        return layers;
+    }
+
+    /// The stream with `ssrc`, or null.
+    @Nullable LayerStream layerOf(int ssrc) {
+        for (LayerStream layer : layers) {
+            if (layer.ssrc() == ssrc) {
+                return layer;
+            }
+        }
+        return null;
+    }
+
+    /// The highest layer that received a packet within [LayerStream#ACTIVE_NANOS] and is at most `maxLayer`, or
+    /// -1 when none is. Loop only.
+    int highestActiveLayer(int maxLayer, long nowNanos) {
+        for (int i = Math.min(maxLayer, layers.length - 1); i >= 0; i--) {
+            if (layers[i].active(nowNanos)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /// The recording tap this route feeds, or null. Loop only.
     @Nullable RtpTap tap() {
         return tap;
@@ -99,32 +118,37 @@ public final class TrackRoute {
         this.tap = tap;
     }
 
-    /// Counts sequence-number gaps of the publisher's packets. Loop only.
-    SequenceGaps sequenceGaps() {
-        return sequenceGaps;
-    }
-
-    PliThrottle pliThrottle() {
-        return pliThrottle;
-    }
-
-    PeerTransport[] subscribers() {
+    DownTrack[] subscribers() {
         return subscribers;
     }
 
-    void addSubscriber(PeerTransport subscriber) {
-        for (PeerTransport existing : subscribers) {
-            if (existing == subscriber) {
-                return;
+    /// The down track of `subscriber`, or null. Loop only.
+    @Nullable DownTrack downTrackOf(PeerTransport subscriber) {
+        for (DownTrack downTrack : subscribers) {
+            if (downTrack.subscriber() == subscriber) {
+                return downTrack;
             }
         }
-        PeerTransport[] bigger = Arrays.copyOf(subscribers, subscribers.length + 1);
-        bigger[subscribers.length] = subscriber;
+        return null;
+    }
+
+    /// Adds `subscriber` unless present. Loop only.
+    ///
+    /// @return its down track, new or existing
+    DownTrack addSubscriber(PeerTransport subscriber) {
+        DownTrack existing = downTrackOf(subscriber);
+        if (existing != null) {
+            return existing;
+        }
+        DownTrack added = new DownTrack(this, subscriber);
+        DownTrack[] bigger = Arrays.copyOf(subscribers, subscribers.length + 1);
+        bigger[subscribers.length] = added;
         subscribers = bigger;
+        return added;
     }
 
     void removeSubscriber(PeerTransport subscriber) {
-        subscribers = Arrays.stream(subscribers).filter(s -> s != subscriber).toArray(PeerTransport[]::new);
+        subscribers = Arrays.stream(subscribers).filter(s -> s.subscriber() != subscriber).toArray(DownTrack[]::new);
     }
 
     void clearSubscribers() {

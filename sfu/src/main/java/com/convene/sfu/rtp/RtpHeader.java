@@ -82,6 +82,40 @@ public final class RtpHeader {
         return readI32(buffer, offset + 8);
     }
 
+    /// The offset after the payload: the packet's end minus its padding (RFC 3550 §5.1, P bit). Only for packets
+    /// [#isValid] accepted.
+    public static int payloadEnd(byte[] buffer, int offset, int length) {
+        return (buffer[offset] & 0x20) != 0 ? offset + length - (buffer[offset + length - 1] & 0xFF) : offset + length;
+    }
+
+    /// Whether the marker bit is set (for video, the last packet of a frame; RFC 7741 §4.1).
+    public static boolean marker(byte[] buffer, int offset) {
+        return (buffer[offset + 1] & 0x80) != 0;
+    }
+
+    /// Overwrites the sequence number.
+    public static void writeSequenceNumber(byte[] buffer, int offset, int sequenceNumber) {
+        buffer[offset + 2] = (byte) (sequenceNumber >> 8);
+        buffer[offset + 3] = (byte) sequenceNumber;
+    }
+
+    /// Overwrites the timestamp (32 bits, unsigned, in the codec's clock).
+    public static void writeTimestamp(byte[] buffer, int offset, long timestamp) {
+        writeI32(buffer, offset + 4, (int) timestamp);
+    }
+
+    /// Overwrites the SSRC.
+    public static void writeSsrc(byte[] buffer, int offset, int ssrc) {
+        writeI32(buffer, offset + 8, ssrc);
+    }
+
+    private static void writeI32(byte[] buffer, int at, int value) {
+        buffer[at] = (byte) (value >>> 24);
+        buffer[at + 1] = (byte) (value >>> 16);
+        buffer[at + 2] = (byte) (value >>> 8);
+        buffer[at + 3] = (byte) value;
+    }
+
     static int readI32(byte[] buffer, int at) {
         return ((buffer[at] & 0xFF) << 24) | ((buffer[at + 1] & 0xFF) << 16) | ((buffer[at + 2] & 0xFF) << 8)
                 | (buffer[at + 3] & 0xFF);

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
 ///
 /// The SFU stays DTLS server: it answers `a=setup:passive` and rejects an offer that is `passive` itself (RFC 5763 §5).
 ///
+/// A video m-line with an `a=ssrc-group:SIM` (the SDP the desktop app sends, decision 100) is taken as up to three
+/// simulcast layers, lowest first, each with its RTX SSRC from its FID group; the answer needs nothing for it.
+///
 /// RTP header extensions (RFC 8285) are answered only when the SFU uses them, with the offerer's ids: the
 /// transport-wide sequence number (with `a=rtcp-fb:<pt> transport-cc`, so the publisher runs its delay-based
 /// estimate on our feedback) and the audio level of RFC 6464.
@@ -32,6 +35,8 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
             "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
     /// URI of the client-to-mixer audio level (RFC 6464 §4).
     public static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    /// Simulcast layers taken from a SIM group; more are ignored (RFC 8853 §5.2 lets the answerer drop streams).
+    static final int MAX_SIMULCAST_LAYERS = 3;
     private static final AtomicLong SESSION_IDS = new AtomicLong(System.currentTimeMillis());
 
     /// Copies the list.
@@ -271,12 +276,28 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
         }
         String primary = null;
         String rtx = null;
+        List<String> simulcast = List.of();
+        java.util.Map<String, String> rtxOf = new java.util.HashMap<>();
         for (String group : section.attributes("ssrc-group")) {
-            String[] parts = group.split(" ");
-            if (parts.length >= 2 && (parts[0].equals("FID") || parts[0].equals("SIM"))) {
-                primary = parts[1];
-                rtx = parts[0].equals("FID") && parts.length == 3 ? parts[2] : null;
-                break;
+            String[] parts = group.trim().split(" ");
+            if (parts.length == 3 && parts[0].equals("FID")) {
+                rtxOf.putIfAbsent(parts[1], parts[2]);
+            }
+            if (parts.length >= 3 && parts[0].equals("SIM") && simulcast.isEmpty()) {
+                simulcast = List.of(parts).subList(1, Math.min(parts.length, 1 + MAX_SIMULCAST_LAYERS));
+            }
+        }
+        if (!simulcast.isEmpty()) {
+            primary = simulcast.getFirst();
+            rtx = rtxOf.get(primary);
+        } else {
+            for (String group : section.attributes("ssrc-group")) {
+                String[] parts = group.trim().split(" ");
+                if (parts.length >= 2 && parts[0].equals("FID")) {
+                    primary = parts[1];
+                    rtx = parts.length == 3 ? parts[2] : null;
+                    break;
+                }
             }
         }
         if (primary == null) {
@@ -322,6 +343,25 @@ public record PublisherNegotiation(String answer, RemoteTransportParameters remo
                 rtxSsrc = 0; // an unreadable RTX SSRC only costs retransmissions
             }
         }
-        return new OfferedTrack(mid, streamId, trackId, (int) ssrc, cname, codec, rtxSsrc);
+        int[] layers = new int[codec.kind() == MediaKind.VIDEO ? simulcast.size() : 0];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = (int) parseSsrc(simulcast.get(i));
+        }
+        if (layers.length == 1) {
+            layers = new int[0];
+        }
+        return new OfferedTrack(mid, streamId, trackId, (int) ssrc, cname, codec, rtxSsrc, layers);
+    }
+
+    private static long parseSsrc(String value) {
+        try {
+            long ssrc = Long.parseLong(value);
+            if (ssrc >= 0 && ssrc <= 0xFFFF_FFFFL) {
+                return ssrc;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SdpException(SdpException.Reason.MALFORMED, "bad ssrc " + value);
     }
 }

@@ -44,6 +44,9 @@ final class TestPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TestPeer.class);
     private static final int WIDTH = 320;
     private static final int HEIGHT = 240;
+    /// Camera size when publishing simulcast: three layers of 320x180, 640x360 and 1280x720.
+    static final int SIMULCAST_WIDTH = 1280;
+    static final int SIMULCAST_HEIGHT = 720;
     private static final long TIMEOUT_SECONDS = 10;
 
     /// What this peer received from one remote publisher.
@@ -53,6 +56,8 @@ final class TestPeer implements AutoCloseable {
         volatile double maxAudioRms;
         volatile boolean videoEnded;
         volatile boolean audioEnded;
+        /// Width of the last decoded video frame, pixels.
+        volatile int lastFrameWidth;
     }
 
     private final String name;
@@ -72,6 +77,9 @@ final class TestPeer implements AutoCloseable {
     private volatile SfuParticipant participant;
     private volatile long joinNanos;
     private long frameIndex;
+    private volatile boolean simulcast;
+    /// Pre-drawn frames of the simulcast camera (drawing 1280x720 in Java every frame would cost a core).
+    private java.nio.ByteBuffer[] simulcastFrames;
     private long audioSample;
 
     /// @param publishFactory   factory of the publish PC and the local tracks; its audio module must never capture
@@ -144,11 +152,33 @@ final class TestPeer implements AutoCloseable {
         pump.scheduleAtFixedRate(this::pushAudio10ms, 0, 10, TimeUnit.MILLISECONDS);
     }
 
+    /// Makes this peer publish its camera at 1280x720 in three simulcast layers (an `a=ssrc-group:SIM` offer, as
+    /// the desktop app sends; decision 100). Call before joining.
+    void publishSimulcast() {
+        simulcast = true;
+        simulcastFrames = new java.nio.ByteBuffer[8];
+        int ySize = SIMULCAST_WIDTH * SIMULCAST_HEIGHT;
+        for (int f = 0; f < simulcastFrames.length; f++) {
+            java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocateDirect(ySize * 3 / 2);
+            for (int i = 0; i < ySize; i++) {
+                int x = i % SIMULCAST_WIDTH;
+                int y = i / SIMULCAST_WIDTH;
+                frame.put(i, (byte) (((x / 40 + y / 40 + f) % 2) * 160 + (x + 3 * y + 8 * f) % 64));
+            }
+            for (int i = ySize; i < ySize * 3 / 2; i++) {
+                frame.put(i, (byte) (128 + (i + f * 7) % 32));
+            }
+            simulcastFrames[f] = frame;
+        }
+    }
+
     /// Creates and applies the publish offer; returns its SDP.
     String createPublishOffer() throws Exception {
         CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
         publishPc.createOffer(new RTCOfferOptions(), sessionObserver(offer));
-        RTCSessionDescription description = offer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        RTCSessionDescription created = offer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        RTCSessionDescription description = simulcast
+                ? new RTCSessionDescription(created.sdpType, SimulcastSdp.munge(created.sdp)) : created;
         await(observer -> publishPc.setLocalDescription(description, observer));
         return description.sdp;
     }
@@ -174,6 +204,10 @@ final class TestPeer implements AutoCloseable {
     }
 
     private void pushVideoFrame() {
+        if (simulcast) {
+            pushSimulcastFrame();
+            return;
+        }
         try {
             NativeI420Buffer buffer = NativeI420Buffer.allocate(WIDTH, HEIGHT);
             long index = frameIndex++;
@@ -185,6 +219,31 @@ final class TestPeer implements AutoCloseable {
             frame.release();
         } catch (RuntimeException e) {
             errors.add(e);
+        }
+    }
+
+    private void pushSimulcastFrame() {
+        try {
+            NativeI420Buffer buffer = NativeI420Buffer.allocate(SIMULCAST_WIDTH, SIMULCAST_HEIGHT);
+            java.nio.ByteBuffer source = simulcastFrames[(int) (frameIndex++ % simulcastFrames.length)];
+            int ySize = SIMULCAST_WIDTH * SIMULCAST_HEIGHT;
+            copyPlane(source, 0, buffer.getDataY(), buffer.getStrideY(), SIMULCAST_WIDTH, SIMULCAST_HEIGHT);
+            copyPlane(source, ySize, buffer.getDataU(), buffer.getStrideU(), SIMULCAST_WIDTH / 2,
+                    SIMULCAST_HEIGHT / 2);
+            copyPlane(source, ySize + ySize / 4, buffer.getDataV(), buffer.getStrideV(), SIMULCAST_WIDTH / 2,
+                    SIMULCAST_HEIGHT / 2);
+            VideoFrame frame = new VideoFrame(buffer, System.nanoTime());
+            videoSource.pushFrame(frame);
+            frame.release();
+        } catch (RuntimeException e) {
+            errors.add(e);
+        }
+    }
+
+    private static void copyPlane(java.nio.ByteBuffer source, int start, java.nio.ByteBuffer plane, int stride,
+            int width, int height) {
+        for (int y = 0; y < height; y++) {
+            plane.put(y * stride, source, start + y * width, width);
         }
     }
 
@@ -221,6 +280,7 @@ final class TestPeer implements AutoCloseable {
         RemoteStats stats = remotes.computeIfAbsent(publisher, p -> new RemoteStats());
         if (track instanceof VideoTrack video) {
             video.addSink(frame -> {
+                stats.lastFrameWidth = frame.buffer.getWidth();
                 if (stats.videoFrames.incrementAndGet() == 1) {
                     stats.firstFrameNanos.set(System.nanoTime());
                 }
@@ -282,6 +342,11 @@ final class TestPeer implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /// The SFU participant of this peer.
+    SfuParticipant participant() {
+        return participant;
     }
 
     long joinNanos() {

@@ -65,6 +65,29 @@ class PublisherNegotiationTest {
                 "rtp-stream-id");
     }
 
+    /// Issue 13 item 3: the desktop app's simulcast offer (an `a=ssrc-group:SIM` of three SSRCs, lowest layer
+    /// first, each with its FID group; decision 100) gives one video track with three layers whose primary SSRC is
+    /// the lowest layer's, with that layer's RTX SSRC.
+    @Test
+    void takesASimGroupAsThreeSimulcastLayersLowestFirst() {
+        String simulcast = offer.replace("a=ssrc-group:FID 2894731291 138532123\r\n",
+                "a=ssrc-group:SIM 2894731291 1001 1003\r\n"
+                        + "a=ssrc-group:FID 2894731291 138532123\r\n"
+                        + "a=ssrc-group:FID 1001 1002\r\n"
+                        + "a=ssrc-group:FID 1003 1004\r\n"
+                        + "a=ssrc:1001 cname:1rKdbacOBg/NgiXG\r\na=ssrc:1002 cname:1rKdbacOBg/NgiXG\r\n"
+                        + "a=ssrc:1003 cname:1rKdbacOBg/NgiXG\r\na=ssrc:1004 cname:1rKdbacOBg/NgiXG\r\n");
+        assertThat(simulcast).contains("SIM");
+
+        OfferedTrack video = PublisherNegotiation.negotiate(simulcast, LOCAL).tracks().get(0);
+
+        assertThat(Integer.toUnsignedString(video.ssrc())).isEqualTo("2894731291");
+        assertThat(Integer.toUnsignedString(video.rtxSsrc())).isEqualTo("138532123");
+        assertThat(video.layerSsrcs()).containsExactly((int) 2894731291L, 1001, 1003);
+        OfferedTrack plain = PublisherNegotiation.negotiate(offer, LOCAL).tracks().get(0);
+        assertThat(plain.layerSsrcs()).containsExactly((int) 2894731291L);
+    }
+
     @Test
     void answersNoExtensionWhenNoneIsOffered() {
         String plain = offer.replaceAll("a=extmap:[^\r\n]*\r?\n", "");
