@@ -26,6 +26,15 @@ final class GuardedListener implements SfuListener {
     }
 
     @Override
+    public void onDominantSpeaker(String speakerId) {
+        try {
+            delegate.onDominantSpeaker(speakerId);
+        } catch (RuntimeException e) {
+            LOG.warn("listener onDominantSpeaker threw participantId={}", participantId, e);
+        }
+    }
+
+    @Override
     public void onTrackPublished(PublishedTrack track) {
         try {
             delegate.onTrackPublished(track);

@@ -22,6 +22,13 @@ public interface SfuListener {
     /// @param track the track
     void onTrackUnpublished(PublishedTrack track);
 
+    /// The room's dominant speaker changed (docs/media-quality.md "Dominant speaker"); also called once at join when
+    /// the room already has one. Called on the SFU's socket loop: hand it to your own executor.
+    ///
+    /// @param participantId the participant now speaking, possibly this listener's own
+    default void onDominantSpeaker(String participantId) {
+    }
+
     /// DTLS on the publish transport completed; media from the client can now flow.
     default void onPublisherConnected() {
     }

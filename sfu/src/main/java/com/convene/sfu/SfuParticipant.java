@@ -87,6 +87,7 @@ public final class SfuParticipant {
                     PublishedTrack track = new PublishedTrack(participantId, offered.streamId(), offered.trackId(),
                             offered.codec().kind(), offered.ssrc(), offered.mid());
                     kept = server.router().newRoute(publishTransport, track, offered);
+                    kept.speakers(room.speakers());
                     added.add(kept);
                     RtpTap tap = room.tap();
                     if (tap != null) {
@@ -102,7 +103,7 @@ public final class SfuParticipant {
             }
             published = List.copyOf(next);
             server.router().setPublished(publishTransport, next.toArray(TrackRoute[]::new),
-                    negotiation.transportCcExtensionId());
+                    negotiation.transportCcExtensionId(), negotiation.audioLevelExtensionId());
         }
         room.tracksChanged(this, added, removed);
         return negotiation.answer();

@@ -3,6 +3,7 @@ package com.convene.sfu;
 import com.convene.sfu.routing.RtpTap;
 import com.convene.sfu.routing.TrackRecorderSink;
 import com.convene.sfu.routing.TrackRoute;
+import com.convene.sfu.speaker.DominantSpeakerDetector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,12 @@ public final class SfuRoom {
     private final Map<String, SfuParticipant> participants = new LinkedHashMap<>();
     /// Written under the monitor, read without it by publishers adding tracks.
     private volatile @Nullable RtpTap tap;
+    /// The room's speaker detection, fed and read on the socket loop only.
+    private final DominantSpeakerDetector speakers = new DominantSpeakerDetector(this::announceSpeaker);
+    /// Listeners of the participants, replaced under the monitor and read by the loop without locking.
+    private volatile SfuListener[] listeners = new SfuListener[0];
+    /// The last dominant speaker announced, for joiners.
+    private volatile @Nullable String dominantSpeaker;
 
     SfuRoom(String roomId, SfuServer server) {
         this.roomId = roomId;
@@ -50,6 +57,11 @@ public final class SfuRoom {
             participant = new SfuParticipant(participantId, this, server, listener);
             participants.put(participantId, participant);
             existing = routesExcept(participant);
+            refreshListeners();
+        }
+        String speaking = dominantSpeaker;
+        if (speaking != null) {
+            listener.onDominantSpeaker(speaking);
         }
         for (TrackRoute route : existing) {
             listener.onTrackPublished(route.track());
@@ -63,7 +75,9 @@ public final class SfuRoom {
         SfuParticipant participant;
         synchronized (this) {
             participant = participants.remove(participantId);
+            refreshListeners();
         }
+        server.router().execute(() -> speakers.remove(participantId));
         if (participant != null) {
             participant.closeTransports();
             tracksChanged(participant, List.of(), participant.takePublished());
@@ -111,6 +125,28 @@ public final class SfuRoom {
             server.router().stopTap(stopped, routes);
         }
         return stopped;
+    }
+
+    /// The room's dominant-speaker detector; audio tracks feed it on the socket loop.
+    DominantSpeakerDetector speakers() {
+        return speakers;
+    }
+
+    /// The current dominant speaker, or null before anyone spoke.
+    public @Nullable String dominantSpeaker() {
+        return dominantSpeaker;
+    }
+
+    /// Called on the socket loop by the detector: tells every participant, without taking the room's lock.
+    private void announceSpeaker(String participantId) {
+        dominantSpeaker = participantId;
+        for (SfuListener listener : listeners) {
+            listener.onDominantSpeaker(participantId);
+        }
+    }
+
+    private void refreshListeners() {
+        listeners = participants.values().stream().map(SfuParticipant::listener).toArray(SfuListener[]::new);
     }
 
     /// The running tap, or null.

@@ -7,6 +7,7 @@ import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.AdmitRequest;
 import com.convene.model.signal.DenyRequest;
+import com.convene.model.signal.DominantSpeaker;
 import com.convene.model.signal.EndMeetingRequest;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Heartbeat;
@@ -37,6 +38,7 @@ import com.convene.model.signal.StopRecording;
 import com.convene.backend.problem.ProblemException;
 import com.convene.model.signal.RaiseHand;
 import com.convene.model.signal.ReactionReceived;
+import com.convene.model.signal.ReceiveSettings;
 import com.convene.model.signal.SendReaction;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
@@ -47,6 +49,7 @@ import com.convene.model.signal.StopMediaRequest;
 import com.convene.model.signal.SubscribeAnswer;
 import com.convene.model.signal.SubscribeOffer;
 import com.convene.model.signal.TrackPublished;
+import com.convene.model.signal.TrackReceiveSetting;
 import com.convene.model.signal.TrackUnpublished;
 import com.convene.model.signal.TransferHostRequest;
 import com.convene.model.signal.Waiting;
@@ -419,10 +422,11 @@ final class SignalingSession implements SfuListener {
       case RaiseHand hand -> onRaiseHand(hand);
       case SendReaction reaction -> onSendReaction(reaction);
       case ResumeRequest resume -> onResume(resume);
+      case ReceiveSettings settings -> onReceiveSettings(settings);
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
           Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _,
-          ChatMessage _, ChatHistory _, ReactionReceived _, Resumed _ ->
+          ChatMessage _, ChatHistory _, ReactionReceived _, Resumed _, DominantSpeaker _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -955,6 +959,28 @@ final class SignalingSession implements SfuListener {
             send(new SubscribeOffer(subscribeRevision, sdpOffer));
           }
         });
+  }
+
+  @Override
+  public void onDominantSpeaker(String speakerId) {
+    run(
+        () -> {
+          if (state == State.JOINED) {
+            send(new DominantSpeaker(speakerId));
+          }
+        });
+  }
+
+  /// Applies a client's receive settings to its SFU subscription: each track gets the simulcast layer that fits
+  /// its tile ([VideoLayers#forHeight]); settings before joining or for tracks it does not receive are ignored.
+  private void onReceiveSettings(ReceiveSettings settings) {
+    SfuParticipant subscriber = sfuParticipant;
+    if (state != State.JOINED || subscriber == null) {
+      return;
+    }
+    for (TrackReceiveSetting track : settings.tracks()) {
+      subscriber.setMaxLayer(track.participantId(), track.trackId(), VideoLayers.forHeight(track.maxHeight()));
+    }
   }
 
   @Override

@@ -16,6 +16,10 @@ public interface CallListener {
   /// The server admitted us; `joined.participants()` are the others already present.
   default void onJoined(Joined joined) {}
 
+  /// The server says `participantId` is the dominant speaker now (decision 100; docs/media-quality.md): speaker
+  /// view puts that participant on the stage.
+  default void onDominantSpeaker(String participantId) {}
+
   /// The meeting has a waiting room: we wait until a host admits us ([#onJoined]) or denies us (the join fails
   /// with `ADMISSION_DENIED`).
   default void onWaiting(String title) {}

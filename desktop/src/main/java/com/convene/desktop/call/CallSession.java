@@ -9,6 +9,7 @@ import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
 import com.convene.model.signal.AdmitRequest;
 import com.convene.model.signal.DenyRequest;
+import com.convene.model.signal.DominantSpeaker;
 import com.convene.model.signal.EndMeetingRequest;
 import com.convene.model.signal.ErrorCode;
 import com.convene.model.signal.Heartbeat;
@@ -38,6 +39,7 @@ import com.convene.model.signal.StartRecording;
 import com.convene.model.signal.StopRecording;
 import com.convene.model.signal.RaiseHand;
 import com.convene.model.signal.ReactionReceived;
+import com.convene.model.signal.ReceiveSettings;
 import com.convene.model.signal.SendReaction;
 import com.convene.model.signal.SetMediaState;
 import com.convene.model.signal.Signal;
@@ -47,6 +49,7 @@ import com.convene.model.signal.SubscribeAnswer;
 import com.convene.model.signal.SubscribeOffer;
 import com.convene.model.signal.TrackInfo;
 import com.convene.model.signal.TrackPublished;
+import com.convene.model.signal.TrackReceiveSetting;
 import com.convene.model.signal.TrackSource;
 import com.convene.model.signal.TrackUnpublished;
 import com.convene.model.signal.TransferHostRequest;
@@ -130,6 +133,8 @@ public final class CallSession implements AutoCloseable {
   private final MediaSetupWatch mediaSetup = new MediaSetupWatch(this::reportMediaUnreachable);
   private final Map<String, LocalTrack> localTracks = new LinkedHashMap<>();
   private final Map<String, RTCRtpSender> senders = new LinkedHashMap<>();
+  /// Sends the camera in three simulcast layers (decision 100).
+  private final SimulcastOffer simulcastOffer = new SimulcastOffer();
   private final InboundBitrate inboundBitrate = new InboundBitrate();
 
   private @Nullable SignalingChannel channel;
@@ -406,6 +411,15 @@ public final class CallSession implements AutoCloseable {
     return sendOnSession(() -> new RaiseHand(newRequestId(), raised));
   }
 
+  /// Tells the server how the remote video tracks are shown, so it sends each in the simulcast layer that fits
+  /// (decision 100): one entry per track whose tile appeared, disappeared or changed height.
+  ///
+  /// @param tracks the changed tracks; a height of 0 means off screen
+  /// @return completes when queued on the signaling channel
+  public CompletableFuture<Void> sendReceiveSettings(List<TrackReceiveSetting> tracks) {
+    return sendOnSession(() -> new ReceiveSettings(tracks));
+  }
+
   /// Sends a reaction everyone sees briefly; it comes back through [CallListener#onReaction].
   public CompletableFuture<Void> sendReaction(String emoji) {
     return sendOnSession(() -> new SendReaction(newRequestId(), emoji));
@@ -617,6 +631,8 @@ public final class CallSession implements AutoCloseable {
       case RaiseHand ignored -> LOG.warn("Unexpected client-side message from server: raise-hand");
       case SendReaction ignored -> LOG.warn("Unexpected client-side message from server: send-reaction");
       case ReactionReceived reaction -> listener.onReaction(reaction.participantId(), reaction.emoji());
+      case DominantSpeaker speaker -> listener.onDominantSpeaker(speaker.participantId());
+      case ReceiveSettings ignored -> LOG.warn("Unexpected client-side message from server: receive-settings");
       case Heartbeat ignored -> LOG.warn("Unexpected client-side message from server: heartbeat");
       case ResumeRequest ignored -> LOG.warn("Unexpected client-side message from server: resume");
       case Resumed resumed -> LOG.info("Back in meeting {} as participant {}", resumed.meetingId(),
@@ -858,8 +874,11 @@ public final class CallSession implements AutoCloseable {
     publishDirty = false;
     List<TrackSource> sources = localTracks.values().stream()
         .map(t -> new TrackSource(t.trackId(), t.source())).toList();
+    List<String> cameraTrackIds = localTracks.values().stream()
+        .filter(t -> t.source() == MediaSource.CAMERA).map(LocalTrack::trackId).toList();
     PeerConnectionOps.createOffer(pc)
-        .thenComposeAsync(offer -> PeerConnectionOps.setLocal(pc, offer), executor)
+        .thenComposeAsync(offer -> PeerConnectionOps.setLocal(pc, new RTCSessionDescription(offer.sdpType,
+            simulcastOffer.apply(offer.sdp, cameraTrackIds))), executor)
         .thenComposeAsync(ignored -> PeerConnectionOps.awaitGathering(pc, executor), executor)
         .thenAcceptAsync(ignored -> {
           reconcileReceivers(pc);

@@ -3,6 +3,7 @@ package com.convene.sfu.routing;
 import com.convene.sfu.rtp.RtpHeader;
 import com.convene.sfu.rtp.Vp8Descriptor;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// One track as one subscriber receives it: which simulcast layer it gets, and the rewriting that makes the
 /// layers it is switched between look like one continuous stream (docs/media-quality.md "Simulcast").
@@ -23,7 +24,8 @@ final class DownTrack {
     static final int ALL_LAYERS = Integer.MAX_VALUE;
 
     private final TrackRoute route;
-    private final PeerTransport subscriber;
+    /// The subscriber, or null for the recording tap's down track.
+    private final @Nullable PeerTransport subscriber;
     private int maxLayer = ALL_LAYERS;
     private int currentLayer = -1;
     private int targetLayer = -1;
@@ -46,14 +48,25 @@ final class DownTrack {
     private final int[] sentPictureIdDelta = new int[SENT_HISTORY];
     private final int[] sentTl0PicIdxDelta = new int[SENT_HISTORY];
 
-    DownTrack(TrackRoute route, PeerTransport subscriber) {
+    /// @param subscriber the subscriber, or null for the recording tap (which takes the best running layer)
+    DownTrack(TrackRoute route, @Nullable PeerTransport subscriber) {
         this.route = route;
         this.subscriber = subscriber;
         Arrays.fill(sentSequence, -1);
     }
 
+    /// The subscriber; only for down tracks of subscribers (never the tap's).
     PeerTransport subscriber() {
-        return subscriber;
+        PeerTransport s = subscriber;
+        if (s == null) {
+            throw new IllegalStateException("the recording tap's down track has no subscriber");
+        }
+        return s;
+    }
+
+    /// Whether this down track belongs to `transport`.
+    boolean belongsTo(PeerTransport transport) {
+        return subscriber == transport;
     }
 
     TrackRoute route() {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /// - `stun`: [IceStage] answers ICE-lite checks and binds addresses;
 /// - `dtls`: [TransportLookupStage] → [DtlsStage] hands records to the handshake;
 /// - `rtp`: [TransportLookupStage] → [RtpDecryptStage] → [TransportCcStage] (feedback to the publisher) →
-///   [ReceiveStage] (statistics, upstream NACK, retransmission
+///   [AudioLevelStage] (dominant speaker) → [ReceiveStage] (statistics, upstream NACK, retransmission
 ///   cache) → [TapStage] (recording) → [ForwardStage] (per-subscriber [SubscriberSender]: SRTP protect, UDP out) →
 ///   [ReceiverReportStage];
 /// - `rtcp`: [TransportLookupStage] → [RtcpDecryptStage] → [RtcpFeedbackStage], which hands each feedback packet to
@@ -76,7 +76,7 @@ public final class MediaRouter implements DatagramHandler {
         this.stunChain = new StageChain("stun", pathDrops, List.of(new IceStage(ice, loop)));
         this.dtlsChain = new StageChain("dtls", pathDrops, List.of(lookup, new DtlsStage()));
         this.rtpChain = new StageChain("rtp", pathDrops, List.of(lookup, new RtpDecryptStage(),
-                new TransportCcStage(rtcpSender, counters), new ReceiveStage(new NackGenerator(rtcpSender, counters), counters), new TapStage(),
+                new TransportCcStage(rtcpSender, counters), new AudioLevelStage(), new ReceiveStage(new NackGenerator(rtcpSender, counters), counters), new TapStage(keyFrames),
                 new ForwardStage(subscriberSender, keyFrames),
                 new ReceiverReportStage(new ReceiverReportSender(rtcpSender, counters))));
         this.rtcpChain = new StageChain("rtcp", pathDrops, List.of(lookup, new RtcpDecryptStage(),
@@ -110,17 +110,20 @@ public final class MediaRouter implements DatagramHandler {
 
     /// Replaces the tracks a publisher transport sends. Thread-safe: runs on the loop.
     public void setPublished(PeerTransport publisher, TrackRoute[] routes) {
-        setPublished(publisher, routes, 0);
+        setPublished(publisher, routes, 0, 0);
     }
 
     /// Replaces the tracks a publisher transport sends and sets the transport-wide-cc header extension id it
     /// negotiated (0 for none), for transport-cc feedback ([TransportCcStage]). Thread-safe: runs on the loop.
     ///
     /// @param transportCcExtensionId `a=extmap` id of transport-wide-cc in the answer, 1–255, or 0
-    public void setPublished(PeerTransport publisher, TrackRoute[] routes, int transportCcExtensionId) {
+    /// @param audioLevelExtensionId  `a=extmap` id of ssrc-audio-level (RFC 6464) in the answer, 1–255, or 0
+    public void setPublished(PeerTransport publisher, TrackRoute[] routes, int transportCcExtensionId,
+            int audioLevelExtensionId) {
         TrackRoute[] copy = routes.clone();
         execute(() -> {
             publisher.transportCcExtension(transportCcExtensionId);
+            publisher.audioLevelExtension(audioLevelExtensionId);
             for (TrackRoute old : publisher.published()) {
                 boolean kept = false;
                 for (TrackRoute route : copy) {
@@ -207,7 +210,8 @@ public final class MediaRouter implements DatagramHandler {
         execute(() -> {
             if (route.tap() != tap && !tap.isClosing()) {
                 route.tap(tap);
-                requestKeyFrame(route, route.layers().length - 1, System.nanoTime(), true); // taps record the top
+                long now = System.nanoTime();
+                requestKeyFrame(route, layerFor(route, DownTrack.ALL_LAYERS, now), now, true); // the best running
             }
         });
     }
@@ -229,7 +233,10 @@ public final class MediaRouter implements DatagramHandler {
     }
 
     void requestKeyFrameForTap(TrackRoute route) {
-        execute(() -> requestKeyFrame(route, route.layers().length - 1, System.nanoTime(), false));
+        execute(() -> {
+            long now = System.nanoTime();
+            requestKeyFrame(route, layerFor(route, DownTrack.ALL_LAYERS, now), now, false);
+        });
     }
 
     private static void endTap(TrackRoute route) {

@@ -47,6 +47,8 @@ public final class PeerTransport implements IceEndpoint {
     private boolean closed;
     /// Transport-wide congestion control state while the publisher negotiated it; loop only.
     private @Nullable TransportCcReceiver transportCc;
+    /// The audio level extension id the publisher negotiated, or 0; loop only.
+    private int audioLevelExtension;
     /// When the SFU last sent this publisher a receiver report, [System#nanoTime()]; loop only.
     private long lastReceiverReportNanos = Long.MIN_VALUE;
     /// Next sequence number of each RTX stream (by RTX SSRC) the SFU sends this subscriber; loop only.
@@ -180,6 +182,15 @@ public final class PeerTransport implements IceEndpoint {
     /// The transport-cc receive state, or null when the client did not negotiate transport-wide-cc. Loop only.
     @Nullable TransportCcReceiver transportCc() {
         return transportCc;
+    }
+
+    /// The `a=extmap` id of the publisher's audio level (RFC 6464), or 0. Loop only.
+    int audioLevelExtension() {
+        return audioLevelExtension;
+    }
+
+    void audioLevelExtension(int extensionId) {
+        this.audioLevelExtension = extensionId;
     }
 
     /// Starts (or stops, with extension id 0) transport-cc feedback; keeps the state if the id is unchanged. Loop only.

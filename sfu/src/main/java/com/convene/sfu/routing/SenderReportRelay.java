@@ -16,6 +16,8 @@ final class SenderReportRelay {
     private static final int RTP_TIMESTAMP_AT = 16;
 
     private final SubscriberSender sender;
+    /// Scratch copy of an SR rewritten for the recording tap.
+    private final byte[] tapCopy = new byte[com.convene.sfu.srtp.PacketBuffer.CAPACITY];
 
     SenderReportRelay(SubscriberSender sender) {
         this.sender = sender;
@@ -50,12 +52,15 @@ final class SenderReportRelay {
         if (length < SENDER_INFO_END) {
             return null;
         }
-        RtpTap tap = route.tap();
-        if (tap != null && layer.index() == route.layers().length - 1) {
-            tap.offerSenderReport(route, clear, offset, length, nowNanos); // the tap records the top layer
-        }
         // Only the SR itself (the first packet of the compound) is relayed, rewritten per subscriber.
         int srLength = Math.min(length, RtcpPackets.packetLength(clear, offset));
+        RtpTap tap = route.tap();
+        DownTrack recording = route.tapDownTrack();
+        if (tap != null && recording != null && recording.currentLayer() == layer.index()) {
+            System.arraycopy(clear, offset, tapCopy, 0, srLength);
+            rewrite(tapCopy, route, recording);
+            tap.offerSenderReport(route, tapCopy, 0, srLength, nowNanos);
+        }
         for (DownTrack downTrack : route.subscribers()) {
             if (downTrack.currentLayer() != layer.index()) {
                 continue;
@@ -63,13 +68,17 @@ final class SenderReportRelay {
             var copy = sender.scratch();
             System.arraycopy(clear, offset, copy.getBuffer(), 0, srLength);
             copy.setLength(srLength);
-            byte[] out = copy.getBuffer();
-            writeInt(out, 4, route.ssrc());
-            long timestamp = RtcpPackets.readI32(out, RTP_TIMESTAMP_AT) & 0xFFFF_FFFFL;
-            writeInt(out, RTP_TIMESTAMP_AT, (int) (timestamp + downTrack.timestampDelta()));
+            rewrite(copy.getBuffer(), route, downTrack);
             sender.sendScratchRtcp(downTrack.subscriber());
         }
         return null;
+    }
+
+    /// Gives an SR at offset 0 the down track's SSRC and timestamp shift.
+    private static void rewrite(byte[] sr, TrackRoute route, DownTrack downTrack) {
+        writeInt(sr, 4, route.ssrc());
+        long timestamp = RtcpPackets.readI32(sr, RTP_TIMESTAMP_AT) & 0xFFFF_FFFFL;
+        writeInt(sr, RTP_TIMESTAMP_AT, (int) (timestamp + downTrack.timestampDelta()));
     }
 
     private static void writeInt(byte[] buffer, int at, int value) {

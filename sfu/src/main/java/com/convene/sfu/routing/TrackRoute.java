@@ -3,6 +3,7 @@ package com.convene.sfu.routing;
 import com.convene.sfu.MediaKind;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.sdp.OfferedTrack;
+import com.convene.sfu.speaker.DominantSpeakerDetector;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,9 @@ public final class TrackRoute {
     private final LayerStream[] layers;
     private DownTrack[] subscribers = NONE;
     private @Nullable RtpTap tap;
+    private @Nullable DownTrack tapDownTrack;
+    /// The room's speaker detection, fed by an audio track's levels; set before the route is published.
+    private volatile @Nullable DominantSpeakerDetector speakers;
 
     /// Creates a route with no subscribers.
     ///
@@ -109,6 +113,16 @@ public final class TrackRoute {
         return -1;
     }
 
+    /// The room's dominant-speaker detector this audio track feeds, or null.
+    @Nullable DominantSpeakerDetector speakers() {
+        return speakers;
+    }
+
+    /// Makes this audio track feed `detector` (the room's). Call before publishing the route.
+    public void speakers(DominantSpeakerDetector detector) {
+        this.speakers = detector;
+    }
+
     /// The recording tap this route feeds, or null. Loop only.
     @Nullable RtpTap tap() {
         return tap;
@@ -116,6 +130,13 @@ public final class TrackRoute {
 
     void tap(@Nullable RtpTap tap) {
         this.tap = tap;
+        this.tapDownTrack = tap != null && simulcast() ? new DownTrack(this, null) : null;
+    }
+
+    /// For a tapped simulcast track, the down track that picks the best running layer for the recording and rewrites
+    /// it into one stream; null otherwise. Loop only.
+    @Nullable DownTrack tapDownTrack() {
+        return tapDownTrack;
     }
 
     DownTrack[] subscribers() {
@@ -125,7 +146,7 @@ public final class TrackRoute {
     /// The down track of `subscriber`, or null. Loop only.
     @Nullable DownTrack downTrackOf(PeerTransport subscriber) {
         for (DownTrack downTrack : subscribers) {
-            if (downTrack.subscriber() == subscriber) {
+            if (downTrack.belongsTo(subscriber)) {
                 return downTrack;
             }
         }
@@ -148,7 +169,7 @@ public final class TrackRoute {
     }
 
     void removeSubscriber(PeerTransport subscriber) {
-        subscribers = Arrays.stream(subscribers).filter(s -> s.subscriber() != subscriber).toArray(DownTrack[]::new);
+        subscribers = Arrays.stream(subscribers).filter(s -> !s.belongsTo(subscriber)).toArray(DownTrack[]::new);
     }
 
     void clearSubscribers() {

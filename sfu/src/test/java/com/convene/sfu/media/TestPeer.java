@@ -78,6 +78,10 @@ final class TestPeer implements AutoCloseable {
     private volatile long joinNanos;
     private long frameIndex;
     private volatile boolean simulcast;
+    /// Whether the pushed audio is silence instead of the tone.
+    private volatile boolean silent;
+    /// Dominant speakers the SFU announced to this peer, in order.
+    private final List<String> dominantSpeakers = new CopyOnWriteArrayList<>();
     /// Pre-drawn frames of the simulcast camera (drawing 1280x720 in Java every frame would cost a core).
     private java.nio.ByteBuffer[] simulcastFrames;
     private long audioSample;
@@ -121,6 +125,11 @@ final class TestPeer implements AutoCloseable {
             @Override
             public void onTrackUnpublished(PublishedTrack track) {
                 unpublished.add(track);
+            }
+
+            @Override
+            public void onDominantSpeaker(String participantId) {
+                dominantSpeakers.add(participantId);
             }
         };
     }
@@ -258,8 +267,9 @@ final class TestPeer implements AutoCloseable {
     private void pushAudio10ms() {
         int frames = 480;
         byte[] pcm = new byte[frames * 2];
+        double amplitude = silent ? 0 : 8000;
         for (int i = 0; i < frames; i++) {
-            short sample = (short) (8000 * Math.sin(2 * Math.PI * 440 * (audioSample++) / 48_000.0));
+            short sample = (short) (amplitude * Math.sin(2 * Math.PI * 440 * (audioSample++) / 48_000.0));
             pcm[2 * i] = (byte) sample;
             pcm[2 * i + 1] = (byte) (sample >> 8);
         }
@@ -342,6 +352,16 @@ final class TestPeer implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /// Makes the pushed audio silence (true) or the 440 Hz tone (false).
+    void silent(boolean value) {
+        silent = value;
+    }
+
+    /// The dominant speakers the SFU announced to this peer so far, in order.
+    List<String> dominantSpeakers() {
+        return dominantSpeakers;
     }
 
     /// The SFU participant of this peer.

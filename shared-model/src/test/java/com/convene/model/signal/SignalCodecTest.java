@@ -66,6 +66,9 @@ class SignalCodecTest {
         Arguments.of("stop-media", new StopMediaRequest("r8", "p-2", MediaSource.MICROPHONE)),
         Arguments.of("mute-all", new MuteAllRequest("r9")),
         Arguments.of("media-stopped", new MediaStopped(MediaSource.SCREEN, "host")),
+        Arguments.of("dominant-speaker", new DominantSpeaker("p-2")),
+        Arguments.of("receive-settings", new ReceiveSettings(java.util.List.of(
+            new TrackReceiveSetting("p-2", "p-2-camera", 720), new TrackReceiveSetting("p-3", "p-3-camera", 0)))),
         Arguments.of("remove-participant", new RemoveParticipantRequest("r10", "p-2")),
         Arguments.of("end-meeting", new EndMeetingRequest("r11")),
         Arguments.of("transfer-host", new TransferHostRequest("r12", "p-2")),
