@@ -483,36 +483,56 @@ public final class ConveneApp extends Application {
     model.load();
   }
 
-  /// The engine and the remembered devices, read together off the FX thread before a call.
-  private record Joining(MediaEngine engine, DeviceChoice devices) {}
+  /// The engine, the remembered devices and whether a microphone is present, read together off the FX thread
+  /// before a call.
+  private record Joining(MediaEngine engine, DeviceChoice devices, boolean microphonePresent) {}
 
   private void joinMeeting(JoinTarget target) {
     SignedIn session = Objects.requireNonNull(signedIn);
-    background.run(() -> new Joining(mediaEngine().join(), EngineDevicesService.savedChoice(where)),
-        joining -> startCall(session, target, joining.engine(), joining.devices()), failure -> {
+    background.run(() -> {
+      MediaEngine started = mediaEngine().join();
+      DeviceChoice devices = EngineDevicesService.savedChoice(where);
+      return new Joining(started, devices, microphonePresent(started, devices));
+    }, joining -> startCall(session, target, joining.engine(), joining.devices(), joining.microphonePresent()),
+        failure -> {
       LOG.error("Media engine failed to start", failure);
       pendingMeetingsMessage = Messages.get("error.generic");
       showMeetings(session);
     });
   }
 
-  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices) {
+  /// Whether the call has a microphone to send: the test tone counts; a real one must be listed. Blocking.
+  private boolean microphonePresent(MediaEngine mediaEngine, DeviceChoice devices) {
+    CallConfig.AudioChoice audio = devices.microphoneId() != null && VirtualDevices.isVirtual(devices.microphoneId())
+        ? CallConfig.AudioChoice.TONE : options.audioChoice();
+    return switch (audio) {
+      case TONE -> true;
+      case NONE -> false;
+      case MICROPHONE -> mediaEngine.realAudioDevices()
+          && !com.convene.desktop.media.DeviceCatalog.current().microphones().isEmpty();
+    };
+  }
+
+  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices,
+      boolean microphonePresent) {
     String displayName = session.user() != null && session.user().displayName() != null
         ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
-    CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
+    CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), microphonePresent,
+        outcome -> {
       stopDeviceWatch();
       call = null;
       callModel = null;
       if (reminders != null) {
         reminders.poll();
       }
-      pendingMeetingsMessage = message;
+      // leaving by choice is no error; the meetings screen has only an error line, so it says nothing then
+      pendingMeetingsMessage = outcome.problem() ? outcome.message() : null;
       showMeetings(session);
     });
     model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
     CallConfig config = withDevices(new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
-        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null, false, false),
-        devices);
+        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null,
+        !microphonePresent, false), devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
     java.util.concurrent.atomic.AtomicReference<CallConfig> joinWith = new java.util.concurrent.atomic.AtomicReference<>(
         config);

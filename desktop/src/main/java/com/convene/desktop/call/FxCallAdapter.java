@@ -36,6 +36,8 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
 
   private final CallEvents events;
   private final Map<String, VideoFeed> feeds = new HashMap<>();
+  /// Our own video for the self-view; session thread.
+  private @org.jspecify.annotations.Nullable VideoFeed localFeed;
   /// Samples [CallSession#stats()] once a second for the tiles' speaker highlight and quality indicator.
   private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().daemon().name("convene-ui-stats").factory());
@@ -90,6 +92,8 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
     List<ParticipantInfo> others = joined.participants().stream()
         .filter(p -> !p.participantId().equals(joined.participantId())).toList();
     Platform.runLater(() -> events.onJoined(title, others));
+    joined.participants().stream().filter(p -> p.participantId().equals(joined.participantId())).findFirst()
+        .ifPresent(self -> Platform.runLater(() -> events.onSelfUpdated(self)));
   }
 
   @Override
@@ -143,6 +147,17 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onLocalVideoTrack(@org.jspecify.annotations.Nullable VideoTrack track) {
+    VideoFeed previous = localFeed;
+    localFeed = track == null ? null : new VideoFeed(track);
+    if (previous != null) {
+      previous.detach();
+    }
+    VideoFeed next = localFeed;
+    Platform.runLater(() -> events.onLocalVideo(next));
+  }
+
+  @Override
   public void onRemoteTrackEnded(String participantId, String trackId) {
     VideoFeed feed = feeds.remove(trackId);
     if (feed != null) {
@@ -191,6 +206,10 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
     statsTimer.shutdownNow();
     feeds.values().forEach(VideoFeed::detach);
     feeds.clear();
+    if (localFeed != null) {
+      localFeed.detach();
+      localFeed = null;
+    }
     Platform.runLater(() -> events.onEnded(reason));
   }
 

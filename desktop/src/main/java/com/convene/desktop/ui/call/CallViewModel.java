@@ -39,6 +39,9 @@ import org.jspecify.annotations.Nullable;
 /// active speaker, else the first tile), the participants and chat panels, and per tile the speaking
 /// highlight and connection quality from [#onStats].
 ///
+/// Our own tile is kept apart in [#selfView()] (not in [#tiles()]); a lost call is described by [#callLoss()];
+/// host actions that cannot be undone wait in [#confirmationProperty()] for a "yes".
+///
 /// Size: over 500 lines because it is the one view model of the whole call window (tiles, chat, host controls,
 /// reconnect and rejoin); chat and host controls are the parts to move into view models of their own.
 public final class CallViewModel implements CallEvents {
@@ -47,6 +50,12 @@ public final class CallViewModel implements CallEvents {
 
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
   private final FilteredList<TileModel> participants = new FilteredList<>(tiles, tile -> !tile.screen());
+  private final SelfView selfView;
+  private final CallLoss callLoss = new CallLoss();
+  private final ObjectProperty<@Nullable Confirmation> confirmation = new SimpleObjectProperty<>();
+  /// Set when the user left a lost call: later events of the abandoned session change nothing.
+  private boolean abandoned;
+  private @Nullable String selfUserId;
   private final ChatModel chat = new ChatModel();
   private final BooleanProperty handRaised = new SimpleBooleanProperty();
   private final BooleanProperty speakerView = new SimpleBooleanProperty();
@@ -62,6 +71,7 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty micMuted = new SimpleBooleanProperty();
   private final BooleanProperty cameraOff = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
+  private final StringProperty sharedScreen = new SimpleStringProperty("");
   private final BooleanProperty recording = new SimpleBooleanProperty();
   private final BooleanProperty reconnecting = new SimpleBooleanProperty();
   private final BooleanProperty joined = new SimpleBooleanProperty();
@@ -72,17 +82,18 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty locked = new SimpleBooleanProperty();
   private final StringProperty notice = new SimpleStringProperty("");
   private final ObservableList<WaitingParticipant> waitingRoom = FXCollections.observableArrayList();
-  private final Consumer<String> onClosed;
+  private final Consumer<CallOutcome> onClosed;
   private @Nullable CallControls controls;
   private @Nullable HostControls hostControls;
   private @Nullable Consumer<String> rejoinWithPassword;
   /// End reasons after which joining again in the same window is worth a try.
-  private static final java.util.Set<String> REJOINABLE = java.util.Set.of("media-failed", "resume-refused");
+  private static final java.util.Set<String> REJOINABLE =
+      java.util.Set.of("media-failed", "resume-refused", "connection-lost");
   /// Automatic rejoins one call window makes before it gives up and shows the end message.
   static final int MAX_AUTOMATIC_REJOINS = 10;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallViewModel.class);
   /// How long after a call was lost the window keeps joining again while the server cannot be reached, ns.
-  static final long REJOIN_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+  static final long REJOIN_WINDOW_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
   private @Nullable Runnable rejoin;
   private int automaticRejoins;
   /// Whether the call being started is an automatic rejoin (cleared once joined).
@@ -100,11 +111,71 @@ public final class CallViewModel implements CallEvents {
   /// @param title      meeting title shown while connecting
   /// @param onClosed   receives the message to show once the call is over
   public CallViewModel(String title, boolean audioDevicesAvailable, Consumer<String> onClosed) {
+    this(title, audioDevicesAvailable, true, outcome -> onClosed.accept(outcome.message()));
+  }
+
+  /// @param title             meeting title shown while connecting
+  /// @param microphonePresent whether the call has a microphone to send (a real one or the test tone); without
+  ///                          one the microphone stays off and the button and participant list say so
+  /// @param onClosed          receives how the call ended once the window should close
+  public CallViewModel(String title, boolean audioDevicesAvailable, boolean microphonePresent,
+      Consumer<CallOutcome> onClosed) {
     this.title.set(title);
     this.onClosed = onClosed;
+    this.selfView = new SelfView(handRaised, micMuted, cameraOff, microphonePresent);
+    if (!microphonePresent) {
+      micMuted.set(true);
+    }
     if (!audioDevicesAvailable) {
       audioWarning.set(Messages.get("call.noAudioDevices"));
     }
+  }
+
+  /// Our own tile: shown or hidden, mirrored, our camera feed.
+  public SelfView selfView() {
+    return selfView;
+  }
+
+  /// What the window says while the call is lost.
+  public CallLoss callLoss() {
+    return callLoss;
+  }
+
+  /// The host action waiting for a "yes", or `null`.
+  public ReadOnlyObjectProperty<@Nullable Confirmation> confirmationProperty() {
+    return confirmation;
+  }
+
+  /// Carries out the action waiting for a "yes".
+  public void confirm() {
+    Confirmation pending = confirmation.get();
+    confirmation.set(null);
+    if (pending != null) {
+      pending.action().run();
+    }
+  }
+
+  /// Drops the action waiting for a "yes".
+  public void cancelConfirmation() {
+    confirmation.set(null);
+  }
+
+  /// Asks before removing `tile`'s participant from the meeting.
+  public void askRemove(TileModel tile) {
+    confirmation.set(new Confirmation(Messages.get("call.confirm.remove", tile.displayNameProperty().get()),
+        Messages.get("call.confirm.removeButton"), () -> remove(tile)));
+  }
+
+  /// Asks before ending the meeting for everyone.
+  public void askEndForAll() {
+    confirmation.set(new Confirmation(Messages.get("call.confirm.end"), Messages.get("call.host.end"),
+        this::endForAll));
+  }
+
+  /// Asks before muting everyone.
+  public void askMuteAll() {
+    confirmation.set(new Confirmation(Messages.get("call.confirm.muteAll", participants.size()),
+        Messages.get("call.host.muteAll"), this::muteAll));
   }
 
   /// Connects the controls of the started call (and its host controls when it offers them).
@@ -234,6 +305,11 @@ public final class CallViewModel implements CallEvents {
     return sharing;
   }
 
+  /// The name of the screen we share (e.g. `Screen 1 (1920x1080)`), for the "You are sharing" banner.
+  public StringProperty sharedScreenProperty() {
+    return sharedScreen;
+  }
+
   /// Whether the media connection is being re-established; the view says "reconnecting" while true.
   public BooleanProperty reconnectingProperty() {
     return reconnecting;
@@ -267,7 +343,12 @@ public final class CallViewModel implements CallEvents {
 
   // ---- user actions ----
 
+  /// Turns the microphone off or on; without a microphone it stays off.
   public void setMicMuted(boolean muted) {
+    if (!muted && !selfView.microphonePresentProperty().get()) {
+      micMuted.set(true);
+      return;
+    }
     micMuted.set(muted);
     if (controls != null) {
       controls.setAudioMuted(muted);
@@ -283,6 +364,7 @@ public final class CallViewModel implements CallEvents {
 
   public void startShare(ScreenInfo screen) {
     if (controls != null && !sharing.get()) {
+      sharedScreen.set(screen.name());
       sharing.set(true);
       controls.startScreenShare(screen);
     }
@@ -316,11 +398,28 @@ public final class CallViewModel implements CallEvents {
     }
   }
 
+  /// Leaves the call; from a lost call (joining again, or given up) the window closes at once.
   public void leave() {
-    if (controls != null) {
+    if (callLoss.lostProperty().get()) {
+      abandoned = true;
+      callLoss.clear();
+      reconnecting.set(false);
+      if (controls != null && rejoining) {
+        controls.leave(); // the session being started again
+      }
+      onClosed.accept(new CallOutcome(Messages.get("call.ended.left"), false));
+    } else if (controls != null) {
       controls.leave();
     } else {
-      onClosed.accept(Messages.get("call.ended.left"));
+      onClosed.accept(new CallOutcome(Messages.get("call.ended.left"), false));
+    }
+  }
+
+  /// Joins again after the window gave up on a lost call ("Join again").
+  public void rejoinNow() {
+    if (rejoin != null && callLoss.lostProperty().get() && !callLoss.retryingProperty().get()) {
+      automaticRejoins = 0;
+      startRejoin();
     }
   }
 
@@ -428,6 +527,8 @@ public final class CallViewModel implements CallEvents {
     micMuted.set(self.audioMuted());
     handRaised.set(self.handRaised());
     selfParticipantId = self.participantId();
+    selfUserId = self.userId();
+    selfView.setName(self.displayName());
     if (!moderator.get()) {
       waitingRoom.clear();
     }
@@ -462,8 +563,10 @@ public final class CallViewModel implements CallEvents {
       }
     }
     waitingForHost.set(false);
+    callLoss.clear();
     title.set(meetingTitle);
     joined.set(true);
+    chat.joined(java.time.Instant.now());
     others.forEach(this::onParticipantJoined);
     updateStatus();
   }
@@ -540,7 +643,7 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onChatMessage(ChatEntry message) {
-    chat.received(message, selfParticipantId);
+    chat.received(message, selfParticipantId, selfUserId);
   }
 
   /// Marks the loudest participant above the speaking threshold (RMS 0.01 of full scale, about -40 dBFS) as
@@ -576,6 +679,10 @@ public final class CallViewModel implements CallEvents {
     if (!Reactions.EMOJI.contains(emoji)) {
       return;
     }
+    if (participantId.equals(selfParticipantId)) {
+      selfView.react(new Reaction(emoji, ++reactionSequence));
+      return;
+    }
     find(participantId).ifPresent(tile -> tile.reactionProperty().set(new Reaction(emoji, ++reactionSequence)));
   }
 
@@ -584,8 +691,17 @@ public final class CallViewModel implements CallEvents {
     error.set(message);
   }
 
+  /// Our camera (or pattern) as sent, for the self-view; `null` once the call sends none.
+  @Override
+  public void onLocalVideo(@Nullable VideoFeed feed) {
+    selfView.setFeed(feed);
+  }
+
   @Override
   public void onEnded(String reason) {
+    if (abandoned) {
+      return; // the user left the lost call; the session being started again ended too
+    }
     joined.set(false);
     waitingForHost.set(false);
     tiles.clear();
@@ -595,32 +711,60 @@ public final class CallViewModel implements CallEvents {
     if (passwordNeeded.get() && "join-failed".equals(reason) && rejoinWithPassword != null) {
       return; // the prompt stays; submitPassword starts the call again
     }
-    if (REJOINABLE.contains(reason) && rejoin != null && automaticRejoins < MAX_AUTOMATIC_REJOINS) {
+    boolean lost = REJOINABLE.contains(reason);
+    boolean unreachable = rejoining && "join-failed".equals(reason) && lastJoinUnreachable;
+    if (lost && rejoin != null && automaticRejoins < MAX_AUTOMATIC_REJOINS) {
       automaticRejoins++;
       LOG.info("Call lost ({}); joining again, attempt {} of {}", reason, automaticRejoins, MAX_AUTOMATIC_REJOINS);
-      reconnecting.set(true);
-      rejoining = true;
       lostAtNanos = System.nanoTime();
-      unreachableAttempts = 0;
       // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
-      rejoin.run();
+      startRejoin();
       return;
     }
-    if (rejoining && "join-failed".equals(reason) && lastJoinUnreachable && rejoin != null
-        && System.nanoTime() - lostAtNanos < REJOIN_WINDOW_NANOS) {
+    if (unreachable && rejoin != null && System.nanoTime() - lostAtNanos < REJOIN_WINDOW_NANOS) {
       // the server is not back yet (a restart, a network still down): try again shortly, without a click
       long delay = RetryDelays.RECONNECT.apply(++unreachableAttempts);
+      callLoss.retrying(unreachableAttempts + 1);
       LOG.info("Server unreachable while rejoining; trying again in {} ms", delay);
       Runnable again = rejoin;
       java.util.concurrent.CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
-          .execute(() -> javafx.application.Platform.runLater(again));
+          .execute(() -> javafx.application.Platform.runLater(() -> {
+            if (!abandoned) {
+              again.run();
+            }
+          }));
+      return;
+    }
+    if ((lost || unreachable) && rejoin != null) {
+      // given up joining again by itself: say so in the window, with "Join again" and "Leave" (never the list)
+      rejoining = false;
+      reconnecting.set(false);
+      String why = unreachable ? Messages.get("call.lost.unreachable") : endMessage(reason);
+      callLoss.gaveUp(why);
       return;
     }
     String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
-        ? error.get()
-        : Messages.bundle().containsKey("call.ended." + reason) ? Messages.get("call.ended." + reason)
+        ? error.get() : endMessage(reason);
+    callLoss.clear();
+    reconnecting.set(false);
+    onClosed.accept(new CallOutcome(message, !"left".equals(reason)));
+  }
+
+  /// Starts joining again in this window (automatic, or "Join again").
+  private void startRejoin() {
+    reconnecting.set(true);
+    rejoining = true;
+    unreachableAttempts = 0;
+    callLoss.retrying(1);
+    Runnable again = rejoin;
+    if (again != null) {
+      again.run();
+    }
+  }
+
+  private static String endMessage(String reason) {
+    return Messages.bundle().containsKey("call.ended." + reason) ? Messages.get("call.ended." + reason)
         : Messages.get("call.ended.connection-lost");
-    onClosed.accept(message);
   }
 
   // ---- helpers ----

@@ -424,6 +424,11 @@ class CallViewModelTest {
     }
     assertThat(rejoins[0]).isEqualTo(CallViewModel.MAX_AUTOMATIC_REJOINS);
     model.onEnded("media-failed");
-    assertThat(closed).hasSize(2).last().asString().contains("could not be restored");
+    assertThat(closed).as("a lost call never closes the window by itself").hasSize(1);
+    assertThat(model.callLoss().lostProperty().get()).isTrue();
+    assertThat(model.callLoss().retryingProperty().get()).isFalse();
+    assertThat(model.callLoss().messageProperty().get()).contains("could not be restored");
+    model.rejoinNow();
+    assertThat(rejoins[0]).as("Join again starts over").isEqualTo(CallViewModel.MAX_AUTOMATIC_REJOINS + 1);
   }
 }
