@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
 /// [#running()] → [#callView()] / [#callSession()] for tiles and measurements. FX thread unless stated.
 ///
 /// A meeting link from the command line or handed over by a later launch ([#openLinkLater]) is joined as soon as
-/// the app is signed in; a link arriving during a call leaves that call first.
+/// the app is signed in; a link arriving during a call with others in it asks before leaving that call
+/// ([CallViewModel#askLeaveFor]).
 public final class ConveneApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(ConveneApp.class);
   private static volatile @Nullable ConveneApp running;
@@ -176,11 +177,17 @@ public final class ConveneApp extends Application {
   private void openLink(String link) {
     LOG.info("Opening meeting link {}", link);
     toFront();
+    CallViewModel model = callModel;
+    if (call != null && model != null) {
+      // the call screen's close handler shows the meetings, which joins the link
+      model.askLeaveFor(com.convene.desktop.call.JoinLink.parse(link).orElse(link), () -> {
+        pendingJoinLink = link;
+        model.leave();
+      });
+      return;
+    }
     pendingJoinLink = link;
-    FxCallAdapter current = call;
-    if (current != null) {
-      current.leave(); // the call screen's close handler shows the meetings, which joins the link
-    } else if (signedIn != null) {
+    if (signedIn != null) {
       showMeetings(signedIn);
     }
   }

@@ -155,9 +155,20 @@ public final class CallView {
     return root;
   }
 
-  /// Every tile (grid, large tile and strip), in the model's order.
+  /// Every remote participant's tile (cameras and screen shares; grid, large tile and strip), in the model's
+  /// order; our own tile is [#selfTile()].
   public List<VideoTile> tiles() {
     return stage.tiles();
+  }
+
+  /// Every tile on the stage now: the remote ones, then ours while the self-view is shown.
+  public List<VideoTile> shownTiles() {
+    return stage.shownTiles();
+  }
+
+  /// Our own tile, the self-view (on the stage while [SelfView#shownProperty()] is true).
+  public VideoTile selfTile() {
+    return stage.selfTile();
   }
 
   private void toggleShare() {

@@ -166,6 +166,19 @@ public final class CallViewModel implements CallEvents {
         Messages.get("call.confirm.removeButton"), () -> remove(tile)));
   }
 
+  /// Leaves this call for another meeting (a `convene://` link, a reminder's Join): asks first while others are in
+  /// the call or the call is being lost (issue 16, item 4); alone in the call it leaves at once, as nothing is lost.
+  /// @param meeting       the other meeting's join code or title, for the question
+  /// @param leaveAndJoin  leaves this call and joins the other one (the app's link path)
+  public void askLeaveFor(String meeting, Runnable leaveAndJoin) {
+    if (participants.isEmpty() && joined.get()) {
+      leaveAndJoin.run();
+      return;
+    }
+    confirmation.set(new Confirmation(Messages.get("call.confirm.switch", meeting),
+        Messages.get("call.confirm.switchButton"), leaveAndJoin));
+  }
+
   /// Asks before ending the meeting for everyone.
   public void askEndForAll() {
     confirmation.set(new Confirmation(Messages.get("call.confirm.end"), Messages.get("call.host.end"),

@@ -103,10 +103,24 @@ final class VideoStage {
     return root;
   }
 
-  /// Every tile shown, in the model's order (our own last), wherever it is shown.
+  /// Every remote tile (cameras and screen shares), in the model's order, wherever it is shown.
   List<VideoTile> tiles() {
+    return tilesOf(model.tiles());
+  }
+
+  /// Every tile on the stage now, our own last while the self-view is on.
+  List<VideoTile> shownTiles() {
+    return tilesOf(displayed());
+  }
+
+  /// Our own tile (shown or not).
+  VideoTile selfTile() {
+    return tiles.get(model.selfView().tile());
+  }
+
+  private List<VideoTile> tilesOf(List<TileModel> models) {
     List<VideoTile> result = new ArrayList<>();
-    displayed().forEach(t -> {
+    models.forEach(t -> {
       VideoTile tile = tiles.get(t);
       if (tile != null) {
         result.add(tile);

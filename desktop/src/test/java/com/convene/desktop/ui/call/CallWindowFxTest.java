@@ -85,8 +85,9 @@ class CallWindowFxTest {
       model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Ada Lovelace", "participant", false, false, false,
           false));
     });
-    assertThat(view.tiles()).hasSize(1);
-    VideoTile self = view.tiles().getFirst();
+    assertThat(view.tiles()).as("no one else").isEmpty();
+    assertThat(view.shownTiles()).containsExactly(view.selfTile());
+    VideoTile self = view.selfTile();
     assertThat(self.nameProperty().get()).isEqualTo(Messages.get("call.selfName", "Ada Lovelace"));
     assertThat(self.getWidth()).as("alone, our tile is large").isGreaterThan(500);
     assertThat(self.lookup("#tilePlaceholder").isVisible()).as("initials until video arrives").isTrue();
@@ -119,10 +120,10 @@ class CallWindowFxTest {
         robot.clickOn("#selfViewMenu").clickOn(Messages.get("call.selfView.mirror"));
         assertThat(picture.getScaleX()).isEqualTo(1);
         robot.clickOn("#selfViewMenu").clickOn(Messages.get("call.selfView.show"));
-        assertThat(view.tiles()).as("hidden").isEmpty();
+        assertThat(view.shownTiles()).as("hidden").isEmpty();
         assertThat(model.selfView().shownProperty().get()).isFalse();
         robot.clickOn("#selfViewMenu").clickOn(Messages.get("call.selfView.show"));
-        assertThat(view.tiles()).containsExactly(self);
+        assertThat(view.shownTiles()).containsExactly(self);
       } finally {
         robot.interact(() -> model.onLocalVideo(null));
         feed.detach();
@@ -182,6 +183,26 @@ class CallWindowFxTest {
     assertThat(requests).containsExactly("remove p1", "mute all", "end");
   }
 
+  /// Item 4: a link or a reminder's Join during a call with others asks before leaving it; Cancel stays, the
+  /// confirm button leaves for the other meeting. Alone in the call nothing is lost, so it leaves at once.
+  @Test
+  void anotherMeetingsLinkDuringACallAsksBeforeLeavingIt(FxRobot robot) {
+    robot.interact(() -> model.onJoined("Standup", List.of(info("p1", "Grace"))));
+    robot.interact(() -> model.askLeaveFor("abc-defg-hij", () -> requests.add("switch")));
+    assertThat(robot.lookup("#confirmPane").query().isVisible()).isTrue();
+    assertThat(robot.lookup("#confirmMessage").queryAs(Label.class).getText()).contains("abc-defg-hij");
+    robot.clickOn("#confirmCancel");
+    assertThat(requests).isEmpty();
+    robot.interact(() -> model.askLeaveFor("abc-defg-hij", () -> requests.add("switch")));
+    robot.clickOn("#confirmButton");
+    assertThat(requests).containsExactly("switch");
+
+    robot.interact(() -> model.onParticipantLeft("p1"));
+    robot.interact(() -> model.askLeaveFor("xyz-defg-hij", () -> requests.add("switch alone")));
+    assertThat(robot.lookup("#confirmPane").query().isVisible()).isFalse();
+    assertThat(requests).containsExactly("switch", "switch alone");
+  }
+
   /// Item 14: with both side panels open and four people, the grid keeps two columns and shows no scroll bar;
   /// the panels are stacked in one column.
   @Test
@@ -197,8 +218,8 @@ class CallWindowFxTest {
     assertThat(people.localToScene(people.getBoundsInLocal()).getMinX())
         .as("stacked, not side by side").isEqualTo(chat.localToScene(chat.getBoundsInLocal()).getMinX());
 
-    List<VideoTile> tiles = view.tiles();
-    assertThat(tiles).hasSize(4); // three others and us
+    List<VideoTile> tiles = view.shownTiles();
+    assertThat(tiles).hasSize(4).endsWith(view.selfTile()); // three others and us
     // the grid is sized again once the panels took their width (a layout pass or two)
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tiles.stream()
         .map(t -> Math.round(t.localToScene(t.getBoundsInLocal()).getMinX())).distinct().count() == 2);
