@@ -20,21 +20,21 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class CallOverlays {
   private CallOverlays() {}
 
-  /// Asks for a "yes" before a host action ([CallViewModel#confirmationProperty()]); Escape or Cancel drops it.
+  /// Asks for a "yes" before a host action ([HostActions#confirmationProperty()]); Escape or Cancel drops it.
   static Region confirmPane(CallViewModel model) {
     Label message = new Label();
     message.setId("confirmMessage");
     message.setWrapText(true);
-    message.textProperty().bind(model.confirmationProperty().map(Confirmation::message).orElse(""));
+    message.textProperty().bind(model.host().confirmationProperty().map(Confirmation::message).orElse(""));
     Button yes = new Button();
     yes.setId("confirmButton");
     yes.getStyleClass().add("danger");
-    yes.textProperty().bind(model.confirmationProperty().map(Confirmation::confirmLabel).orElse(""));
-    yes.setOnAction(event -> model.confirm());
+    yes.textProperty().bind(model.host().confirmationProperty().map(Confirmation::confirmLabel).orElse(""));
+    yes.setOnAction(event -> model.host().confirm());
     Button cancel = new Button(Messages.get("call.confirm.cancel"));
     cancel.setId("confirmCancel");
     cancel.setCancelButton(true);
-    cancel.setOnAction(event -> model.cancelConfirmation());
+    cancel.setOnAction(event -> model.host().cancelConfirmation());
     HBox buttons = new HBox(8, cancel, yes);
     buttons.setAlignment(Pos.CENTER);
     VBox card = new VBox(16, message, buttons);
@@ -45,9 +45,9 @@ final class CallOverlays {
     pane.setId("confirmPane");
     pane.setAlignment(Pos.CENTER);
     pane.getStyleClass().add("overlay");
-    pane.visibleProperty().bind(model.confirmationProperty().isNotNull());
+    pane.visibleProperty().bind(model.host().confirmationProperty().isNotNull());
     pane.managedProperty().bind(pane.visibleProperty());
-    model.confirmationProperty().addListener((obs, was, now) -> {
+    model.host().confirmationProperty().addListener((obs, was, now) -> {
       if (now != null) {
         cancel.requestFocus(); // Enter does not remove someone by accident
       }

@@ -20,7 +20,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import com.convene.desktop.call.RetryDelays;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -40,10 +39,11 @@ import org.jspecify.annotations.Nullable;
 /// highlight and connection quality from [#onStats].
 ///
 /// Our own tile is kept apart in [#selfView()] (not in [#tiles()]); a lost call is described by [#callLoss()];
-/// host actions that cannot be undone wait in [#confirmationProperty()] for a "yes".
+/// the host's actions, and the confirmations they wait for, are in [#host()].
 ///
-/// Size: over 500 lines because it is the one view model of the whole call window (tiles, chat, host controls,
-/// reconnect and rejoin); chat and host controls are the parts to move into view models of their own.
+/// Size: over 500 lines because it is the one view model of the whole call window that receives every
+/// [CallEvents] (tiles, gates, chat, rejoin); the parts with state of their own are apart: [SelfView], [ChatModel],
+/// [HostActions], [CallLoss].
 public final class CallViewModel implements CallEvents {
   /// Audio RMS (0–1 of full scale) from which a participant counts as speaking, about -40 dBFS.
   static final double SPEAKING_RMS = 0.01;
@@ -52,9 +52,7 @@ public final class CallViewModel implements CallEvents {
   private final FilteredList<TileModel> participants = new FilteredList<>(tiles, tile -> !tile.screen());
   private final SelfView selfView;
   private final CallLoss callLoss = new CallLoss();
-  private final ObjectProperty<@Nullable Confirmation> confirmation = new SimpleObjectProperty<>();
-  /// Set when the user left a lost call: later events of the abandoned session change nothing.
-  private boolean abandoned;
+  private final HostActions host;
   private @Nullable String selfUserId;
   private final ChatModel chat = new ChatModel();
   private final BooleanProperty handRaised = new SimpleBooleanProperty();
@@ -86,24 +84,8 @@ public final class CallViewModel implements CallEvents {
   private @Nullable CallControls controls;
   private @Nullable HostControls hostControls;
   private @Nullable Consumer<String> rejoinWithPassword;
-  /// End reasons after which joining again in the same window is worth a try.
-  private static final java.util.Set<String> REJOINABLE =
-      java.util.Set.of("media-failed", "resume-refused", "connection-lost");
-  /// Automatic rejoins one call window makes before it gives up and shows the end message.
-  static final int MAX_AUTOMATIC_REJOINS = 10;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallViewModel.class);
-  /// How long after a call was lost the window keeps joining again while the server cannot be reached, ns.
-  static final long REJOIN_WINDOW_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-  private @Nullable Runnable rejoin;
-  private int automaticRejoins;
-  /// Whether the call being started is an automatic rejoin (cleared once joined).
-  private boolean rejoining;
-  /// `System.nanoTime()` when the call that is being rejoined was lost.
-  private long lostAtNanos;
-  /// Join attempts of the current rejoin that found the server unreachable.
-  private int unreachableAttempts;
-  /// Whether the latest join failure was "server unreachable" (not a refusal).
-  private boolean lastJoinUnreachable;
+  /// Automatic rejoins one call window makes before it gives up and shows why ([CallLoss]).
+  static final int MAX_AUTOMATIC_REJOINS = CallLoss.MAX_AUTOMATIC_REJOINS;
   /// Whether "you have joined again" waits for a "cannot reach" notice to be withdrawn.
   private boolean rejoinedNoticePending;
   private boolean admin;
@@ -123,6 +105,7 @@ public final class CallViewModel implements CallEvents {
     this.title.set(title);
     this.onClosed = onClosed;
     this.selfView = new SelfView(handRaised, micMuted, cameraOff, microphonePresent);
+    this.host = new HostActions(() -> hostControls, participants, locked, recording);
     if (!microphonePresent) {
       micMuted.set(true);
     }
@@ -141,31 +124,6 @@ public final class CallViewModel implements CallEvents {
     return callLoss;
   }
 
-  /// The host action waiting for a "yes", or `null`.
-  public ReadOnlyObjectProperty<@Nullable Confirmation> confirmationProperty() {
-    return confirmation;
-  }
-
-  /// Carries out the action waiting for a "yes".
-  public void confirm() {
-    Confirmation pending = confirmation.get();
-    confirmation.set(null);
-    if (pending != null) {
-      pending.action().run();
-    }
-  }
-
-  /// Drops the action waiting for a "yes".
-  public void cancelConfirmation() {
-    confirmation.set(null);
-  }
-
-  /// Asks before removing `tile`'s participant from the meeting.
-  public void askRemove(TileModel tile) {
-    confirmation.set(new Confirmation(Messages.get("call.confirm.remove", tile.displayNameProperty().get()),
-        Messages.get("call.confirm.removeButton"), () -> remove(tile)));
-  }
-
   /// Leaves this call for another meeting (a `convene://` link, a reminder's Join): asks first while others are in
   /// the call or the call is being lost (issue 16, item 4); alone in the call it leaves at once, as nothing is lost.
   /// @param meeting       the other meeting's join code or title, for the question
@@ -175,21 +133,10 @@ public final class CallViewModel implements CallEvents {
       leaveAndJoin.run();
       return;
     }
-    confirmation.set(new Confirmation(Messages.get("call.confirm.switch", meeting),
+    host.ask(new Confirmation(Messages.get("call.confirm.switch", meeting),
         Messages.get("call.confirm.switchButton"), leaveAndJoin));
   }
 
-  /// Asks before ending the meeting for everyone.
-  public void askEndForAll() {
-    confirmation.set(new Confirmation(Messages.get("call.confirm.end"), Messages.get("call.host.end"),
-        this::endForAll));
-  }
-
-  /// Asks before muting everyone.
-  public void askMuteAll() {
-    confirmation.set(new Confirmation(Messages.get("call.confirm.muteAll", participants.size()),
-        Messages.get("call.host.muteAll"), this::muteAll));
-  }
 
   /// Connects the controls of the started call (and its host controls when it offers them).
   public void attach(CallControls callControls) {
@@ -206,7 +153,7 @@ public final class CallViewModel implements CallEvents {
   /// How the app joins the same meeting again in this window after the call was lost in a way a new connection
   /// can fix (`media-failed`, `resume-refused`); at most [#MAX_AUTOMATIC_REJOINS] times per window.
   public void onRejoinNeeded(Runnable rejoin) {
-    this.rejoin = rejoin;
+    callLoss.onRejoinNeeded(rejoin);
   }
 
   /// Where an entered meeting password goes: the app starts the call again with it.
@@ -414,10 +361,8 @@ public final class CallViewModel implements CallEvents {
   /// Leaves the call; from a lost call (joining again, or given up) the window closes at once.
   public void leave() {
     if (callLoss.lostProperty().get()) {
-      abandoned = true;
-      callLoss.clear();
       reconnecting.set(false);
-      if (controls != null && rejoining) {
+      if (callLoss.abandon() && controls != null) {
         controls.leave(); // the session being started again
       }
       onClosed.accept(new CallOutcome(Messages.get("call.ended.left"), false));
@@ -430,10 +375,8 @@ public final class CallViewModel implements CallEvents {
 
   /// Joins again after the window gave up on a lost call ("Join again").
   public void rejoinNow() {
-    if (rejoin != null && callLoss.lostProperty().get() && !callLoss.retryingProperty().get()) {
-      automaticRejoins = 0;
-      startRejoin();
-    }
+    callLoss.rejoinNow();
+    reconnecting.set(callLoss.retryingProperty().get());
   }
 
   /// Joins again with `password` after the password prompt.
@@ -447,67 +390,11 @@ public final class CallViewModel implements CallEvents {
     rejoinWithPassword.accept(password);
   }
 
-  // ---- host actions (the server refuses them with FORBIDDEN unless we are host or admin) ----
+  // ---- host actions: see [HostActions] ----
 
-  public void admit(WaitingParticipant waiting) {
-    if (hostControls != null) {
-      hostControls.admit(waiting.waitingId());
-    }
-  }
-
-  public void deny(WaitingParticipant waiting) {
-    if (hostControls != null) {
-      hostControls.deny(waiting.waitingId());
-    }
-  }
-
-  public void mute(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.stopMediaOf(tile.participantId(), MediaSource.MICROPHONE);
-    }
-  }
-
-  public void stopVideo(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.stopMediaOf(tile.participantId(), tile.screen() ? MediaSource.SCREEN : MediaSource.CAMERA);
-    }
-  }
-
-  public void remove(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.remove(tile.participantId());
-    }
-  }
-
-  public void makeHost(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.makeHost(tile.participantId());
-    }
-  }
-
-  public void muteAll() {
-    if (hostControls != null) {
-      hostControls.muteAll();
-    }
-  }
-
-  public void toggleLock() {
-    if (hostControls != null) {
-      hostControls.setLocked(!locked.get());
-    }
-  }
-
-  public void endForAll() {
-    if (hostControls != null) {
-      hostControls.endMeeting();
-    }
-  }
-
-  /// Starts the meeting's recording, or stops it while it runs (host); the indicator follows the server.
-  public void toggleRecording() {
-    if (hostControls != null) {
-      hostControls.setRecording(!recording.get());
-    }
+  /// The host's actions and the confirmations they wait for.
+  public HostActions host() {
+    return host;
   }
 
   // ---- CallEvents ----
@@ -565,9 +452,7 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onJoined(String meetingTitle, List<ParticipantInfo> others) {
     reconnecting.set(false); // after an automatic rejoin
-    if (rejoining) {
-      rejoining = false;
-      unreachableAttempts = 0;
+    if (callLoss.joined()) {
       // says so; a "cannot reach" message keeps its place until media gets through, then gives way to this one
       if (Messages.get("call.mediaUnreachable").equals(notice.get())) {
         rejoinedNoticePending = true;
@@ -576,7 +461,6 @@ public final class CallViewModel implements CallEvents {
       }
     }
     waitingForHost.set(false);
-    callLoss.clear();
     title.set(meetingTitle);
     joined.set(true);
     chat.joined(java.time.Instant.now());
@@ -586,14 +470,14 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onJoinFailed(String message) {
-    lastJoinUnreachable = false;
+    callLoss.joinFailed(false);
     error.set(message);
   }
 
   @Override
   public void onServerUnreachable(String message) {
-    lastJoinUnreachable = true;
-    if (!rejoining) {
+    callLoss.joinFailed(true);
+    if (!callLoss.rejoining()) {
       error.set(message);
     }
   }
@@ -712,7 +596,7 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onEnded(String reason) {
-    if (abandoned) {
+    if (callLoss.abandoned()) {
       return; // the user left the lost call; the session being started again ended too
     }
     joined.set(false);
@@ -724,58 +608,22 @@ public final class CallViewModel implements CallEvents {
     if (passwordNeeded.get() && "join-failed".equals(reason) && rejoinWithPassword != null) {
       return; // the prompt stays; submitPassword starts the call again
     }
-    boolean lost = REJOINABLE.contains(reason);
-    boolean unreachable = rejoining && "join-failed".equals(reason) && lastJoinUnreachable;
-    if (lost && rejoin != null && automaticRejoins < MAX_AUTOMATIC_REJOINS) {
-      automaticRejoins++;
-      LOG.info("Call lost ({}); joining again, attempt {} of {}", reason, automaticRejoins, MAX_AUTOMATIC_REJOINS);
-      lostAtNanos = System.nanoTime();
-      // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
-      startRejoin();
-      return;
-    }
-    if (unreachable && rejoin != null && System.nanoTime() - lostAtNanos < REJOIN_WINDOW_NANOS) {
-      // the server is not back yet (a restart, a network still down): try again shortly, without a click
-      long delay = RetryDelays.RECONNECT.apply(++unreachableAttempts);
-      callLoss.retrying(unreachableAttempts + 1);
-      LOG.info("Server unreachable while rejoining; trying again in {} ms", delay);
-      Runnable again = rejoin;
-      java.util.concurrent.CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
-          .execute(() -> javafx.application.Platform.runLater(() -> {
-            if (!abandoned) {
-              again.run();
-            }
-          }));
-      return;
-    }
-    if ((lost || unreachable) && rejoin != null) {
-      // given up joining again by itself: say so in the window, with "Join again" and "Leave" (never the list)
-      rejoining = false;
-      reconnecting.set(false);
-      String why = unreachable ? Messages.get("call.lost.unreachable") : endMessage(reason);
-      callLoss.gaveUp(why);
-      return;
-    }
-    String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
-        ? error.get() : endMessage(reason);
-    callLoss.clear();
-    reconnecting.set(false);
-    onClosed.accept(new CallOutcome(message, !"left".equals(reason)));
-  }
-
-  /// Starts joining again in this window (automatic, or "Join again").
-  private void startRejoin() {
-    reconnecting.set(true);
-    rejoining = true;
-    unreachableAttempts = 0;
-    callLoss.retrying(1);
-    Runnable again = rejoin;
-    if (again != null) {
-      again.run();
+    // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
+    switch (callLoss.ended(reason)) {
+      case IGNORE -> { }
+      case REJOINING -> reconnecting.set(true);
+      case GAVE_UP -> reconnecting.set(false);
+      case CLOSE -> {
+        reconnecting.set(false);
+        String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
+            ? error.get() : endMessage(reason);
+        onClosed.accept(new CallOutcome(message, !"left".equals(reason)));
+      }
     }
   }
 
-  private static String endMessage(String reason) {
+  /// The message for a call that ended with `reason`; an unknown reason counts as a lost connection.
+  static String endMessage(String reason) {
     return Messages.bundle().containsKey("call.ended." + reason) ? Messages.get("call.ended." + reason)
         : Messages.get("call.ended.connection-lost");
   }

@@ -106,7 +106,7 @@ final class ControlBar {
         .map(on -> Messages.get(on ? "call.host.stopRecording" : "call.host.record")));
     record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
     record.textProperty().bind(record.accessibleTextProperty());
-    record.setOnAction(event -> model.toggleRecording());
+    record.setOnAction(event -> model.host().toggleRecording());
     record.visibleProperty().bind(model.moderatorProperty().and(model.joinedProperty()));
     record.managedProperty().bind(record.visibleProperty());
 
