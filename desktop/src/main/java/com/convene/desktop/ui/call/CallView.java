@@ -151,6 +151,11 @@ public final class CallView {
     pane.managedProperty().bind(pane.visibleProperty());
     return pane;
   }
+  /// The view model this view shows.
+  CallViewModel model() {
+    return model;
+  }
+
   public Parent root() {
     return root;
   }
