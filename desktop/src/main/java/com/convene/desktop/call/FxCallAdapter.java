@@ -31,6 +31,11 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   /// Problem types of the join refusals that ask the user for the meeting password.
   private static final String PASSWORD_REQUIRED = "urn:convene:signal:" + ErrorCode.MEETING_PASSWORD_REQUIRED.name();
   private static final String PASSWORD_WRONG = "urn:convene:signal:" + ErrorCode.MEETING_PASSWORD_WRONG.name();
+  /// Join refusals of a server that is in trouble rather than saying no (a store down, a failure it says retrying
+  /// may help with): treated like an unreachable server, so a lost call keeps joining again (issue 16, item 11).
+  private static final java.util.Set<String> TRANSIENT = java.util.Set.of(
+      "urn:convene:signal:" + ErrorCode.SERVICE_UNAVAILABLE.name(),
+      "urn:convene:signal:" + ErrorCode.INTERNAL_ERROR.name());
 
   private static final Logger LOG = LoggerFactory.getLogger(FxCallAdapter.class);
 
@@ -60,7 +65,7 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
       if (PASSWORD_REQUIRED.equals(type) || PASSWORD_WRONG.equals(type)) {
         boolean wrong = PASSWORD_WRONG.equals(type);
         Platform.runLater(() -> events.onPasswordNeeded(wrong));
-      } else if (type == null) { // no answer from the server: nothing it refused
+      } else if (type == null || TRANSIENT.contains(type)) { // no answer, or a server in trouble: nothing refused
         Platform.runLater(() -> events.onServerUnreachable(message));
       } else {
         Platform.runLater(() -> events.onJoinFailed(message));

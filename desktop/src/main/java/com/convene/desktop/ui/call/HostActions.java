@@ -75,18 +75,22 @@ public final class HostActions {
         Messages.get("call.host.muteAll"), this::muteAll));
   }
 
+  /// Lets a joiner in from the waiting room.
   public void admit(WaitingParticipant waiting) {
     with(host -> host.admit(waiting.waitingId()));
   }
 
+  /// Turns a joiner away from the waiting room.
   public void deny(WaitingParticipant waiting) {
     with(host -> host.deny(waiting.waitingId()));
   }
 
+  /// Turns a participant's microphone off (they may turn it on again).
   public void mute(TileModel tile) {
     with(host -> host.stopMediaOf(tile.participantId(), MediaSource.MICROPHONE));
   }
 
+  /// Stops a participant's camera, or their screen share for a screen tile.
   public void stopVideo(TileModel tile) {
     with(host -> host.stopMediaOf(tile.participantId(), tile.screen() ? MediaSource.SCREEN : MediaSource.CAMERA));
   }
@@ -96,6 +100,7 @@ public final class HostActions {
     with(host -> host.remove(tile.participantId()));
   }
 
+  /// Hands the host role to a participant.
   public void makeHost(TileModel tile) {
     with(host -> host.makeHost(tile.participantId()));
   }
@@ -105,6 +110,7 @@ public final class HostActions {
     with(HostControls::muteAll);
   }
 
+  /// Locks the room (nobody new gets in), or unlocks it.
   public void toggleLock() {
     with(host -> host.setLocked(!locked.get()));
   }
