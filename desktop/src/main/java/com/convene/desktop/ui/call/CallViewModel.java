@@ -137,7 +137,6 @@ public final class CallViewModel implements CallEvents {
         Messages.get("call.confirm.switchButton"), leaveAndJoin));
   }
 
-
   /// Connects the controls of the started call (and its host controls when it offers them).
   public void attach(CallControls callControls) {
     this.controls = callControls;
@@ -151,7 +150,8 @@ public final class CallViewModel implements CallEvents {
   }
 
   /// How the app joins the same meeting again in this window after the call was lost in a way a new connection
-  /// can fix (`media-failed`, `resume-refused`); at most [#MAX_AUTOMATIC_REJOINS] times per window.
+  /// can fix (`media-failed`, `resume-refused`, `connection-lost`); at most [#MAX_AUTOMATIC_REJOINS] automatic
+  /// times per window, see [CallLoss].
   public void onRejoinNeeded(Runnable rejoin) {
     callLoss.onRejoinNeeded(rejoin);
   }
