@@ -72,7 +72,8 @@ class CallFlowFxTest {
   void oneScreenStillOpensThePickerAndTheBannerStopsTheShare(FxRobot robot) throws Exception {
     robot.interact(() -> model.onJoined("Standup", List.of()));
     robot.clickOn("#shareButton");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shareChoice-0").tryQuery().isPresent());
+    // the thumbnail is in the scene once the choice's skin is made (the next pulse after the list arrived)
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#shareThumbnail").tryQuery().isPresent());
     assertThat(robot.lookup("#sharePicker").query().isVisible()).isTrue();
     assertThat(requests).as("nothing shared before the user chose").isEmpty();
     ImageView thumbnail = robot.lookup("#shareThumbnail").queryAs(ImageView.class);
