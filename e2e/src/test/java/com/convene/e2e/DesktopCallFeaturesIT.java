@@ -65,8 +65,10 @@ class DesktopCallFeaturesIT extends DesktopAppTest {
       // chat both ways
       guest.session().sendChat("Hello from Gus").get(5, TimeUnit.SECONDS);
       @SuppressWarnings("unchecked")
-      ListView<String> chat = robot.lookup("#chatList").queryAs(ListView.class);
-      await(15).until(() -> onFx(() -> chat.getItems().contains("Gus: Hello from Gus")));
+      ListView<com.convene.desktop.ui.call.ChatLine> chat = robot.lookup("#chatList").queryAs(ListView.class);
+      await(15).until(() -> onFx(() -> chat.getItems().stream()
+          .anyMatch(line -> line.senderName().equals("Gus") && line.text().equals("Hello from Gus"))));
+      robot.clickOn("#chatToggle"); // the chat starts closed (issue 16, item 12)
       robot.clickOn("#chatInput").write("Hi Gus").type(KeyCode.ENTER);
       await(15).until(() -> guest.session().chat().stream().map(ChatEntry::content).anyMatch("Hi Gus"::equals));
 

@@ -105,7 +105,8 @@ class SignalingLongCutIT extends DesktopAppTest {
 
   private boolean chatShows(String line) throws Exception {
     return onFx(() -> robot.lookup("#chatList").tryQuery()
-        .map(n -> ((ListView<?>) n).getItems().stream().anyMatch(line::equals)).orElse(false));
+        .map(n -> ((ListView<?>) n).getItems().stream().map(com.convene.desktop.ui.call.ChatLine.class::cast)
+            .anyMatch(item -> line.equals(item.senderName() + ": " + item.text()))).orElse(false));
   }
 
   /// Frames the app rendered in the bot's tile.

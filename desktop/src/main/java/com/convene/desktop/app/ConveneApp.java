@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
 /// [#running()] → [#callView()] / [#callSession()] for tiles and measurements. FX thread unless stated.
 ///
 /// A meeting link from the command line or handed over by a later launch ([#openLinkLater]) is joined as soon as
-/// the app is signed in; a link arriving during a call leaves that call first.
+/// the app is signed in; a link arriving during a call with others in it asks before leaving that call
+/// ([CallViewModel#askLeaveFor]).
 public final class ConveneApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(ConveneApp.class);
   private static volatile @Nullable ConveneApp running;
@@ -176,11 +177,17 @@ public final class ConveneApp extends Application {
   private void openLink(String link) {
     LOG.info("Opening meeting link {}", link);
     toFront();
+    CallViewModel model = callModel;
+    if (call != null && model != null) {
+      // the call screen's close handler shows the meetings, which joins the link
+      model.askLeaveFor(com.convene.desktop.call.JoinLink.parse(link).orElse(link), () -> {
+        pendingJoinLink = link;
+        model.leave();
+      });
+      return;
+    }
     pendingJoinLink = link;
-    FxCallAdapter current = call;
-    if (current != null) {
-      current.leave(); // the call screen's close handler shows the meetings, which joins the link
-    } else if (signedIn != null) {
+    if (signedIn != null) {
       showMeetings(signedIn);
     }
   }
@@ -483,36 +490,56 @@ public final class ConveneApp extends Application {
     model.load();
   }
 
-  /// The engine and the remembered devices, read together off the FX thread before a call.
-  private record Joining(MediaEngine engine, DeviceChoice devices) {}
+  /// The engine, the remembered devices and whether a microphone is present, read together off the FX thread
+  /// before a call.
+  private record Joining(MediaEngine engine, DeviceChoice devices, boolean microphonePresent) {}
 
   private void joinMeeting(JoinTarget target) {
     SignedIn session = Objects.requireNonNull(signedIn);
-    background.run(() -> new Joining(mediaEngine().join(), EngineDevicesService.savedChoice(where)),
-        joining -> startCall(session, target, joining.engine(), joining.devices()), failure -> {
+    background.run(() -> {
+      MediaEngine started = mediaEngine().join();
+      DeviceChoice devices = EngineDevicesService.savedChoice(where);
+      return new Joining(started, devices, microphonePresent(started, devices));
+    }, joining -> startCall(session, target, joining.engine(), joining.devices(), joining.microphonePresent()),
+        failure -> {
       LOG.error("Media engine failed to start", failure);
       pendingMeetingsMessage = Messages.get("error.generic");
       showMeetings(session);
     });
   }
 
-  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices) {
+  /// Whether the call has a microphone to send: the test tone counts; a real one must be listed. Blocking.
+  private boolean microphonePresent(MediaEngine mediaEngine, DeviceChoice devices) {
+    CallConfig.AudioChoice audio = devices.microphoneId() != null && VirtualDevices.isVirtual(devices.microphoneId())
+        ? CallConfig.AudioChoice.TONE : options.audioChoice();
+    return switch (audio) {
+      case TONE -> true;
+      case NONE -> false;
+      case MICROPHONE -> mediaEngine.realAudioDevices()
+          && !com.convene.desktop.media.DeviceCatalog.current().microphones().isEmpty();
+    };
+  }
+
+  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices,
+      boolean microphonePresent) {
     String displayName = session.user() != null && session.user().displayName() != null
         ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
-    CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
+    CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), microphonePresent,
+        outcome -> {
       stopDeviceWatch();
       call = null;
       callModel = null;
       if (reminders != null) {
         reminders.poll();
       }
-      pendingMeetingsMessage = message;
+      // leaving by choice is no error; the meetings screen has only an error line, so it says nothing then
+      pendingMeetingsMessage = outcome.problem() ? outcome.message() : null;
       showMeetings(session);
     });
     model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
     CallConfig config = withDevices(new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
-        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null, false, false),
-        devices);
+        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null,
+        !microphonePresent, false), devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
     java.util.concurrent.atomic.AtomicReference<CallConfig> joinWith = new java.util.concurrent.atomic.AtomicReference<>(
         config);

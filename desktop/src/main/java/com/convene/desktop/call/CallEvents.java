@@ -52,6 +52,10 @@ public interface CallEvents {
   /// Remote video started; attach a renderer to `feed`.
   void onRemoteVideo(String participantId, String trackId, MediaSource source, VideoFeed feed);
 
+  /// Our own camera (or test pattern) as it is sent, for the self-view; `null` when the call stops sending video
+  /// (the previous feed delivers nothing more).
+  default void onLocalVideo(@org.jspecify.annotations.Nullable VideoFeed feed) {}
+
   /// Remote video ended; its feed delivers nothing more.
   void onRemoteVideoEnded(String participantId, String trackId);
 

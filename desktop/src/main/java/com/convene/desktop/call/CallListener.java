@@ -44,6 +44,10 @@ public interface CallListener {
   /// Someone's mute, camera or share state changed.
   default void onParticipantUpdated(ParticipantInfo participant) {}
 
+  /// Our own video track as sent (camera, pattern or file), for a self-view; `null` right before it is closed. A
+  /// camera switch reports the new track before the old one closes. Sinks added here must be removed by then.
+  default void onLocalVideoTrack(@org.jspecify.annotations.Nullable VideoTrack track) {}
+
   /// Someone left; their tiles should go.
   default void onParticipantLeft(String participantId) {}
 

@@ -359,6 +359,7 @@ public final class CallSession implements AutoCloseable {
       senders.put(next.trackId(), sender);
       videoTrack = next;
       cameraInUse = next.deviceId();
+      listener.onLocalVideoTrack((dev.onvoid.webrtc.media.video.VideoTrack) next.track()); // before the old closes
       old.close();
       LOG.info("Camera switched to {}", cameraInUse == null ? "the test pattern" : cameraInUse);
       result.complete(Optional.ofNullable(cameraInUse));
@@ -832,6 +833,7 @@ public final class CallSession implements AutoCloseable {
     cameraInUse = videoTrack == null ? null : videoTrack.deviceId();
     if (videoTrack != null) {
       videoTrack.setEnabled(!videoMuted);
+      listener.onLocalVideoTrack((dev.onvoid.webrtc.media.video.VideoTrack) videoTrack.track());
     }
   }
 
@@ -1156,6 +1158,9 @@ public final class CallSession implements AutoCloseable {
     closeQuietly(subscribePc);
     publishPc = null;
     subscribePc = null;
+    if (videoTrack != null) {
+      listener.onLocalVideoTrack(null); // the self-view lets go of the track before it closes
+    }
     localTracks.values().forEach(LocalTrack::close);
     for (LocalTrack track : new LocalTrack[] {audioTrack, videoTrack, screenTrack}) {
       if (track != null) {

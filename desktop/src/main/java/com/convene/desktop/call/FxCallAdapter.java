@@ -31,11 +31,18 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   /// Problem types of the join refusals that ask the user for the meeting password.
   private static final String PASSWORD_REQUIRED = "urn:convene:signal:" + ErrorCode.MEETING_PASSWORD_REQUIRED.name();
   private static final String PASSWORD_WRONG = "urn:convene:signal:" + ErrorCode.MEETING_PASSWORD_WRONG.name();
+  /// Join refusals of a server that is in trouble rather than saying no (a store down, a failure it says retrying
+  /// may help with): treated like an unreachable server, so a lost call keeps joining again (issue 16, item 11).
+  private static final java.util.Set<String> TRANSIENT = java.util.Set.of(
+      "urn:convene:signal:" + ErrorCode.SERVICE_UNAVAILABLE.name(),
+      "urn:convene:signal:" + ErrorCode.INTERNAL_ERROR.name());
 
   private static final Logger LOG = LoggerFactory.getLogger(FxCallAdapter.class);
 
   private final CallEvents events;
   private final Map<String, VideoFeed> feeds = new HashMap<>();
+  /// Our own video for the self-view; session thread.
+  private @org.jspecify.annotations.Nullable VideoFeed localFeed;
   /// Samples [CallSession#stats()] once a second for the tiles' speaker highlight and quality indicator.
   private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().daemon().name("convene-ui-stats").factory());
@@ -58,7 +65,7 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
       if (PASSWORD_REQUIRED.equals(type) || PASSWORD_WRONG.equals(type)) {
         boolean wrong = PASSWORD_WRONG.equals(type);
         Platform.runLater(() -> events.onPasswordNeeded(wrong));
-      } else if (type == null) { // no answer from the server: nothing it refused
+      } else if (type == null || TRANSIENT.contains(type)) { // no answer, or a server in trouble: nothing refused
         Platform.runLater(() -> events.onServerUnreachable(message));
       } else {
         Platform.runLater(() -> events.onJoinFailed(message));
@@ -90,6 +97,8 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
     List<ParticipantInfo> others = joined.participants().stream()
         .filter(p -> !p.participantId().equals(joined.participantId())).toList();
     Platform.runLater(() -> events.onJoined(title, others));
+    joined.participants().stream().filter(p -> p.participantId().equals(joined.participantId())).findFirst()
+        .ifPresent(self -> Platform.runLater(() -> events.onSelfUpdated(self)));
   }
 
   @Override
@@ -143,6 +152,17 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onLocalVideoTrack(@org.jspecify.annotations.Nullable VideoTrack track) {
+    VideoFeed previous = localFeed;
+    localFeed = track == null ? null : new VideoFeed(track);
+    if (previous != null) {
+      previous.detach();
+    }
+    VideoFeed next = localFeed;
+    Platform.runLater(() -> events.onLocalVideo(next));
+  }
+
+  @Override
   public void onRemoteTrackEnded(String participantId, String trackId) {
     VideoFeed feed = feeds.remove(trackId);
     if (feed != null) {
@@ -191,6 +211,10 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
     statsTimer.shutdownNow();
     feeds.values().forEach(VideoFeed::detach);
     feeds.clear();
+    if (localFeed != null) {
+      localFeed.detach();
+      localFeed = null;
+    }
     Platform.runLater(() -> events.onEnded(reason));
   }
 

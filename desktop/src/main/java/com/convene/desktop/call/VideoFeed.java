@@ -22,7 +22,9 @@ public final class VideoFeed {
   private volatile boolean attached = true;
   private @Nullable Consumer<VideoFrame> renderer;
 
-  VideoFeed(VideoTrack track) {
+  /// Starts taking `track`'s frames (a remote track, or our own for the self-view); [#detach()] before the track
+  /// is closed.
+  public VideoFeed(VideoTrack track) {
     this.track = track;
     track.addSink(sink);
   }
@@ -67,7 +69,7 @@ public final class VideoFeed {
   }
 
   /// Stops the feed and removes its sink; call on the session thread (the track may be gone afterwards).
-  void detach() {
+  public void detach() {
     attached = false;
     track.removeSink(sink);
     VideoFrame pending = latest.getAndSet(null);

@@ -63,7 +63,8 @@ class MessagesBundleTest {
   private static boolean isView(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith("View.java") || name.endsWith("Panel.java") || name.equals("ControlBar.java")
-        || name.equals("TileOverlay.java") || name.equals("VideoStage.java") || name.equals("VideoTile.java");
+        || name.equals("TileOverlay.java") || name.equals("VideoStage.java") || name.equals("VideoTile.java")
+        || name.equals("SharePicker.java") || name.equals("CallOverlays.java");
   }
 
   private static Properties load(String name) throws IOException {

@@ -1,16 +1,12 @@
 package com.convene.desktop.ui.call;
 
-import com.convene.desktop.media.ScreenCaptureSource;
-import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.ui.Messages;
 import com.convene.desktop.ui.controls.VideoTile;
 import java.util.List;
-import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.BorderPane;
@@ -18,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -27,16 +22,27 @@ import org.kordamp.ikonli.material2.Material2AL;
 /// [ControlBar] with its keyboard shortcuts ([CallShortcut]) installed on whatever scene shows the view.
 /// FX thread only.
 ///
-/// Control ids for tests: see [ControlBar], [VideoStage], [ParticipantsPanel], [ChatPanel] and [TileOverlay];
+/// The side panels share one column: with both open they are stacked, so the video keeps its width.
+///
+/// Control ids for tests: see [ControlBar], [VideoStage], [ParticipantsPanel], [ChatPanel], [TileOverlay],
+/// [SharePicker] and [CallOverlays];
 /// here `#callStatus`, `#callError`, `#audioWarning`, `#callNotice`, `#recordingIndicator`; the password
 /// prompt `#passwordPane` with `#meetingPassword` and `#passwordJoin`; `#waitingForHost`.
 public final class CallView {
   private final BorderPane root = new BorderPane();
   private final CallViewModel model;
   private final VideoStage stage;
+  private final SharePicker sharePicker;
 
+  /// A call view whose share picker offers this computer's screens ([ShareSources#screens()]).
   public CallView(CallViewModel model) {
+    this(model, ShareSources.screens());
+  }
+
+  /// @param shareSources what the share picker offers
+  public CallView(CallViewModel model, ShareSources shareSources) {
     this.model = model;
+    this.sharePicker = new SharePicker(model, shareSources);
     Label title = new Label();
     title.getStyleClass().add("heading");
     title.textProperty().bind(model.titleProperty());
@@ -60,7 +66,7 @@ public final class CallView {
     reconnecting.managedProperty().bind(model.reconnectingProperty());
     HBox titleRow = new HBox(12, title, recording, reconnecting, status);
     titleRow.setAlignment(Pos.CENTER_LEFT);
-    VBox header = new VBox(4, titleRow, warning, error, notice);
+    VBox header = new VBox(4, titleRow, warning, error, notice, CallOverlays.sharingBanner(model));
     header.setPadding(new Insets(10, 16, 10, 16));
     header.getStyleClass().add("call-header");
 
@@ -76,9 +82,26 @@ public final class CallView {
     });
 
     root.setTop(header);
-    root.setCenter(new StackPane(stage.root(), passwordPane(), waitingForHost()));
-    root.setRight(new HBox(new ParticipantsPanel(model).root(), new ChatPanel(model).root()));
+    root.setCenter(new StackPane(stage.root(), passwordPane(), waitingForHost(), CallOverlays.callLostPane(model),
+        sharePicker.root(), CallOverlays.confirmPane(model)));
+    root.setRight(sidePanels());
     root.setBottom(controls.root());
+  }
+
+  /// The participants and chat panels in one column: one open takes its full height, both open share it.
+  private Region sidePanels() {
+    VBox people = new ParticipantsPanel(model).root();
+    VBox chat = new ChatPanel(model).root();
+    VBox.setVgrow(people, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(chat, javafx.scene.layout.Priority.ALWAYS);
+    VBox column = new VBox(people, chat);
+    column.setId("sidePanels");
+    column.setPrefWidth(300);
+    column.setMinWidth(220);
+    column.setMaxWidth(300);
+    column.visibleProperty().bind(people.visibleProperty().or(chat.visibleProperty()));
+    column.managedProperty().bind(column.visibleProperty());
+    return column;
   }
 
   private static Label message(String id, String styleClass, javafx.beans.value.ObservableValue<String> text) {
@@ -128,47 +151,36 @@ public final class CallView {
     pane.managedProperty().bind(pane.visibleProperty());
     return pane;
   }
+  /// The view model this view shows.
+  CallViewModel model() {
+    return model;
+  }
+
   public Parent root() {
     return root;
   }
 
-  /// Every tile (grid, large tile and strip), in the model's order.
+  /// Every remote participant's tile (cameras and screen shares; grid, large tile and strip), in the model's
+  /// order; our own tile is [#selfTile()].
   public List<VideoTile> tiles() {
     return stage.tiles();
+  }
+
+  /// Every tile on the stage now: the remote ones, then ours while the self-view is shown.
+  public List<VideoTile> shownTiles() {
+    return stage.shownTiles();
+  }
+
+  /// Our own tile, the self-view (on the stage while [SelfView#shownProperty()] is true).
+  public VideoTile selfTile() {
+    return stage.selfTile();
   }
 
   private void toggleShare() {
     if (model.sharingProperty().get()) {
       model.stopShare();
-      return;
+    } else {
+      sharePicker.open();
     }
-    List<ScreenInfo> screens = ScreenCaptureSource.screens();
-    if (screens.isEmpty()) {
-      model.errorProperty().set(Messages.get("call.noScreens"));
-      return;
-    }
-    Optional<ScreenInfo> choice = Optional.of(screens.getFirst());
-    if (screens.size() > 1) {
-      ChoiceDialog<ScreenInfo> dialog = new ChoiceDialog<>(screens.getFirst(), screens);
-      dialog.setHeaderText(Messages.get("call.pickScreen"));
-      dialog.getDialogPane().lookupAll(".combo-box").forEach(node -> {
-        if (node instanceof javafx.scene.control.ComboBox<?> box) {
-          @SuppressWarnings("unchecked")
-          javafx.scene.control.ComboBox<ScreenInfo> screensBox = (javafx.scene.control.ComboBox<ScreenInfo>) box;
-          screensBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ScreenInfo screen) {
-              return screen == null ? "" : screen.name();
-            }
-
-            @Override
-            public ScreenInfo fromString(String text) {
-              return null;
-            }
-          });
-        }
-      });
-      choice = dialog.showAndWait();
-    }
-    choice.ifPresent(model::startShare);
-  }}
+  }
+}

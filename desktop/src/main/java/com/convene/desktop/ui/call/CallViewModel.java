@@ -20,7 +20,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import com.convene.desktop.call.RetryDelays;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -39,14 +38,22 @@ import org.jspecify.annotations.Nullable;
 /// active speaker, else the first tile), the participants and chat panels, and per tile the speaking
 /// highlight and connection quality from [#onStats].
 ///
-/// Size: over 500 lines because it is the one view model of the whole call window (tiles, chat, host controls,
-/// reconnect and rejoin); chat and host controls are the parts to move into view models of their own.
+/// Our own tile is kept apart in [#selfView()] (not in [#tiles()]); a lost call is described by [#callLoss()];
+/// the host's actions, and the confirmations they wait for, are in [#host()].
+///
+/// Size: over 500 lines because it is the one view model of the whole call window that receives every
+/// [CallEvents] (tiles, gates, chat, rejoin); the parts with state of their own are apart: [SelfView], [ChatModel],
+/// [HostActions], [CallLoss].
 public final class CallViewModel implements CallEvents {
   /// Audio RMS (0–1 of full scale) from which a participant counts as speaking, about -40 dBFS.
   static final double SPEAKING_RMS = 0.01;
 
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
   private final FilteredList<TileModel> participants = new FilteredList<>(tiles, tile -> !tile.screen());
+  private final SelfView selfView;
+  private final CallLoss callLoss = new CallLoss();
+  private final HostActions host;
+  private @Nullable String selfUserId;
   private final ChatModel chat = new ChatModel();
   private final BooleanProperty handRaised = new SimpleBooleanProperty();
   private final BooleanProperty speakerView = new SimpleBooleanProperty();
@@ -62,6 +69,7 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty micMuted = new SimpleBooleanProperty();
   private final BooleanProperty cameraOff = new SimpleBooleanProperty();
   private final BooleanProperty sharing = new SimpleBooleanProperty();
+  private final StringProperty sharedScreen = new SimpleStringProperty("");
   private final BooleanProperty recording = new SimpleBooleanProperty();
   private final BooleanProperty reconnecting = new SimpleBooleanProperty();
   private final BooleanProperty joined = new SimpleBooleanProperty();
@@ -72,27 +80,12 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty locked = new SimpleBooleanProperty();
   private final StringProperty notice = new SimpleStringProperty("");
   private final ObservableList<WaitingParticipant> waitingRoom = FXCollections.observableArrayList();
-  private final Consumer<String> onClosed;
+  private final Consumer<CallOutcome> onClosed;
   private @Nullable CallControls controls;
   private @Nullable HostControls hostControls;
   private @Nullable Consumer<String> rejoinWithPassword;
-  /// End reasons after which joining again in the same window is worth a try.
-  private static final java.util.Set<String> REJOINABLE = java.util.Set.of("media-failed", "resume-refused");
-  /// Automatic rejoins one call window makes before it gives up and shows the end message.
-  static final int MAX_AUTOMATIC_REJOINS = 10;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallViewModel.class);
-  /// How long after a call was lost the window keeps joining again while the server cannot be reached, ns.
-  static final long REJOIN_WINDOW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-  private @Nullable Runnable rejoin;
-  private int automaticRejoins;
-  /// Whether the call being started is an automatic rejoin (cleared once joined).
-  private boolean rejoining;
-  /// `System.nanoTime()` when the call that is being rejoined was lost.
-  private long lostAtNanos;
-  /// Join attempts of the current rejoin that found the server unreachable.
-  private int unreachableAttempts;
-  /// Whether the latest join failure was "server unreachable" (not a refusal).
-  private boolean lastJoinUnreachable;
+  /// Automatic rejoins one call window makes before it gives up and shows why ([CallLoss]).
+  static final int MAX_AUTOMATIC_REJOINS = CallLoss.MAX_AUTOMATIC_REJOINS;
   /// Whether "you have joined again" waits for a "cannot reach" notice to be withdrawn.
   private boolean rejoinedNoticePending;
   private boolean admin;
@@ -100,11 +93,48 @@ public final class CallViewModel implements CallEvents {
   /// @param title      meeting title shown while connecting
   /// @param onClosed   receives the message to show once the call is over
   public CallViewModel(String title, boolean audioDevicesAvailable, Consumer<String> onClosed) {
+    this(title, audioDevicesAvailable, true, outcome -> onClosed.accept(outcome.message()));
+  }
+
+  /// @param title             meeting title shown while connecting
+  /// @param microphonePresent whether the call has a microphone to send (a real one or the test tone); without
+  ///                          one the microphone stays off and the button and participant list say so
+  /// @param onClosed          receives how the call ended once the window should close
+  public CallViewModel(String title, boolean audioDevicesAvailable, boolean microphonePresent,
+      Consumer<CallOutcome> onClosed) {
     this.title.set(title);
     this.onClosed = onClosed;
+    this.selfView = new SelfView(handRaised, micMuted, cameraOff, microphonePresent);
+    this.host = new HostActions(() -> hostControls, participants, locked, recording);
+    if (!microphonePresent) {
+      micMuted.set(true);
+    }
     if (!audioDevicesAvailable) {
       audioWarning.set(Messages.get("call.noAudioDevices"));
     }
+  }
+
+  /// Our own tile: shown or hidden, mirrored, our camera feed.
+  public SelfView selfView() {
+    return selfView;
+  }
+
+  /// What the window says while the call is lost.
+  public CallLoss callLoss() {
+    return callLoss;
+  }
+
+  /// Leaves this call for another meeting (a `convene://` link, a reminder's Join): asks first while others are in
+  /// the call or the call is being lost (issue 16, item 4); alone in the call it leaves at once, as nothing is lost.
+  /// @param meeting       the other meeting's join code or title, for the question
+  /// @param leaveAndJoin  leaves this call and joins the other one (the app's link path)
+  public void askLeaveFor(String meeting, Runnable leaveAndJoin) {
+    if (participants.isEmpty() && joined.get()) {
+      leaveAndJoin.run();
+      return;
+    }
+    host.ask(new Confirmation(Messages.get("call.confirm.switch", meeting),
+        Messages.get("call.confirm.switchButton"), leaveAndJoin));
   }
 
   /// Connects the controls of the started call (and its host controls when it offers them).
@@ -120,9 +150,10 @@ public final class CallViewModel implements CallEvents {
   }
 
   /// How the app joins the same meeting again in this window after the call was lost in a way a new connection
-  /// can fix (`media-failed`, `resume-refused`); at most [#MAX_AUTOMATIC_REJOINS] times per window.
+  /// can fix (`media-failed`, `resume-refused`, `connection-lost`); at most [#MAX_AUTOMATIC_REJOINS] automatic
+  /// times per window, see [CallLoss].
   public void onRejoinNeeded(Runnable rejoin) {
-    this.rejoin = rejoin;
+    callLoss.onRejoinNeeded(rejoin);
   }
 
   /// Where an entered meeting password goes: the app starts the call again with it.
@@ -234,6 +265,11 @@ public final class CallViewModel implements CallEvents {
     return sharing;
   }
 
+  /// The name of the screen we share (e.g. `Screen 1 (1920x1080)`), for the "You are sharing" banner.
+  public StringProperty sharedScreenProperty() {
+    return sharedScreen;
+  }
+
   /// Whether the media connection is being re-established; the view says "reconnecting" while true.
   public BooleanProperty reconnectingProperty() {
     return reconnecting;
@@ -267,7 +303,12 @@ public final class CallViewModel implements CallEvents {
 
   // ---- user actions ----
 
+  /// Turns the microphone off or on; without a microphone it stays off.
   public void setMicMuted(boolean muted) {
+    if (!muted && !selfView.microphonePresentProperty().get()) {
+      micMuted.set(true);
+      return;
+    }
     micMuted.set(muted);
     if (controls != null) {
       controls.setAudioMuted(muted);
@@ -283,6 +324,7 @@ public final class CallViewModel implements CallEvents {
 
   public void startShare(ScreenInfo screen) {
     if (controls != null && !sharing.get()) {
+      sharedScreen.set(screen.name());
       sharing.set(true);
       controls.startScreenShare(screen);
     }
@@ -316,12 +358,25 @@ public final class CallViewModel implements CallEvents {
     }
   }
 
+  /// Leaves the call; from a lost call (joining again, or given up) the window closes at once.
   public void leave() {
-    if (controls != null) {
+    if (callLoss.lostProperty().get()) {
+      reconnecting.set(false);
+      if (callLoss.abandon() && controls != null) {
+        controls.leave(); // the session being started again
+      }
+      onClosed.accept(new CallOutcome(Messages.get("call.ended.left"), false));
+    } else if (controls != null) {
       controls.leave();
     } else {
-      onClosed.accept(Messages.get("call.ended.left"));
+      onClosed.accept(new CallOutcome(Messages.get("call.ended.left"), false));
     }
+  }
+
+  /// Joins again after the window gave up on a lost call ("Join again").
+  public void rejoinNow() {
+    callLoss.rejoinNow();
+    reconnecting.set(callLoss.retryingProperty().get());
   }
 
   /// Joins again with `password` after the password prompt.
@@ -335,67 +390,11 @@ public final class CallViewModel implements CallEvents {
     rejoinWithPassword.accept(password);
   }
 
-  // ---- host actions (the server refuses them with FORBIDDEN unless we are host or admin) ----
+  // ---- host actions: see [HostActions] ----
 
-  public void admit(WaitingParticipant waiting) {
-    if (hostControls != null) {
-      hostControls.admit(waiting.waitingId());
-    }
-  }
-
-  public void deny(WaitingParticipant waiting) {
-    if (hostControls != null) {
-      hostControls.deny(waiting.waitingId());
-    }
-  }
-
-  public void mute(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.stopMediaOf(tile.participantId(), MediaSource.MICROPHONE);
-    }
-  }
-
-  public void stopVideo(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.stopMediaOf(tile.participantId(), tile.screen() ? MediaSource.SCREEN : MediaSource.CAMERA);
-    }
-  }
-
-  public void remove(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.remove(tile.participantId());
-    }
-  }
-
-  public void makeHost(TileModel tile) {
-    if (hostControls != null) {
-      hostControls.makeHost(tile.participantId());
-    }
-  }
-
-  public void muteAll() {
-    if (hostControls != null) {
-      hostControls.muteAll();
-    }
-  }
-
-  public void toggleLock() {
-    if (hostControls != null) {
-      hostControls.setLocked(!locked.get());
-    }
-  }
-
-  public void endForAll() {
-    if (hostControls != null) {
-      hostControls.endMeeting();
-    }
-  }
-
-  /// Starts the meeting's recording, or stops it while it runs (host); the indicator follows the server.
-  public void toggleRecording() {
-    if (hostControls != null) {
-      hostControls.setRecording(!recording.get());
-    }
+  /// The host's actions and the confirmations they wait for.
+  public HostActions host() {
+    return host;
   }
 
   // ---- CallEvents ----
@@ -428,6 +427,8 @@ public final class CallViewModel implements CallEvents {
     micMuted.set(self.audioMuted());
     handRaised.set(self.handRaised());
     selfParticipantId = self.participantId();
+    selfUserId = self.userId();
+    selfView.setName(self.displayName());
     if (!moderator.get()) {
       waitingRoom.clear();
     }
@@ -451,9 +452,7 @@ public final class CallViewModel implements CallEvents {
   @Override
   public void onJoined(String meetingTitle, List<ParticipantInfo> others) {
     reconnecting.set(false); // after an automatic rejoin
-    if (rejoining) {
-      rejoining = false;
-      unreachableAttempts = 0;
+    if (callLoss.joined()) {
       // says so; a "cannot reach" message keeps its place until media gets through, then gives way to this one
       if (Messages.get("call.mediaUnreachable").equals(notice.get())) {
         rejoinedNoticePending = true;
@@ -464,20 +463,21 @@ public final class CallViewModel implements CallEvents {
     waitingForHost.set(false);
     title.set(meetingTitle);
     joined.set(true);
+    chat.joined(java.time.Instant.now());
     others.forEach(this::onParticipantJoined);
     updateStatus();
   }
 
   @Override
   public void onJoinFailed(String message) {
-    lastJoinUnreachable = false;
+    callLoss.joinFailed(false);
     error.set(message);
   }
 
   @Override
   public void onServerUnreachable(String message) {
-    lastJoinUnreachable = true;
-    if (!rejoining) {
+    callLoss.joinFailed(true);
+    if (!callLoss.rejoining()) {
       error.set(message);
     }
   }
@@ -540,7 +540,7 @@ public final class CallViewModel implements CallEvents {
 
   @Override
   public void onChatMessage(ChatEntry message) {
-    chat.received(message, selfParticipantId);
+    chat.received(message, selfParticipantId, selfUserId);
   }
 
   /// Marks the loudest participant above the speaking threshold (RMS 0.01 of full scale, about -40 dBFS) as
@@ -576,6 +576,10 @@ public final class CallViewModel implements CallEvents {
     if (!Reactions.EMOJI.contains(emoji)) {
       return;
     }
+    if (participantId.equals(selfParticipantId)) {
+      selfView.react(new Reaction(emoji, ++reactionSequence));
+      return;
+    }
     find(participantId).ifPresent(tile -> tile.reactionProperty().set(new Reaction(emoji, ++reactionSequence)));
   }
 
@@ -584,8 +588,17 @@ public final class CallViewModel implements CallEvents {
     error.set(message);
   }
 
+  /// Our camera (or pattern) as sent, for the self-view; `null` once the call sends none.
+  @Override
+  public void onLocalVideo(@Nullable VideoFeed feed) {
+    selfView.setFeed(feed);
+  }
+
   @Override
   public void onEnded(String reason) {
+    if (callLoss.abandoned()) {
+      return; // the user left the lost call; the session being started again ended too
+    }
     joined.set(false);
     waitingForHost.set(false);
     tiles.clear();
@@ -595,32 +608,24 @@ public final class CallViewModel implements CallEvents {
     if (passwordNeeded.get() && "join-failed".equals(reason) && rejoinWithPassword != null) {
       return; // the prompt stays; submitPassword starts the call again
     }
-    if (REJOINABLE.contains(reason) && rejoin != null && automaticRejoins < MAX_AUTOMATIC_REJOINS) {
-      automaticRejoins++;
-      LOG.info("Call lost ({}); joining again, attempt {} of {}", reason, automaticRejoins, MAX_AUTOMATIC_REJOINS);
-      reconnecting.set(true);
-      rejoining = true;
-      lostAtNanos = System.nanoTime();
-      unreachableAttempts = 0;
-      // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
-      rejoin.run();
-      return;
+    // a "cannot reach" message stays until the new connection gets through (it reports that in any case)
+    switch (callLoss.ended(reason)) {
+      case IGNORE -> { }
+      case REJOINING -> reconnecting.set(true);
+      case GAVE_UP -> reconnecting.set(false);
+      case CLOSE -> {
+        reconnecting.set(false);
+        String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
+            ? error.get() : endMessage(reason);
+        onClosed.accept(new CallOutcome(message, !"left".equals(reason)));
+      }
     }
-    if (rejoining && "join-failed".equals(reason) && lastJoinUnreachable && rejoin != null
-        && System.nanoTime() - lostAtNanos < REJOIN_WINDOW_NANOS) {
-      // the server is not back yet (a restart, a network still down): try again shortly, without a click
-      long delay = RetryDelays.RECONNECT.apply(++unreachableAttempts);
-      LOG.info("Server unreachable while rejoining; trying again in {} ms", delay);
-      Runnable again = rejoin;
-      java.util.concurrent.CompletableFuture.delayedExecutor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)
-          .execute(() -> javafx.application.Platform.runLater(again));
-      return;
-    }
-    String message = error.get() != null && !error.get().isBlank() && "join-failed".equals(reason)
-        ? error.get()
-        : Messages.bundle().containsKey("call.ended." + reason) ? Messages.get("call.ended." + reason)
+  }
+
+  /// The message for a call that ended with `reason`; an unknown reason counts as a lost connection.
+  static String endMessage(String reason) {
+    return Messages.bundle().containsKey("call.ended." + reason) ? Messages.get("call.ended." + reason)
         : Messages.get("call.ended.connection-lost");
-    onClosed.accept(message);
   }
 
   // ---- helpers ----

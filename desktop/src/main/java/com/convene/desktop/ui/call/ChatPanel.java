@@ -1,6 +1,11 @@
 package com.convene.desktop.ui.call;
 
 import com.convene.desktop.ui.Messages;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.scene.Node;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -14,31 +19,43 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/// The chat panel, shown while [ChatModel#openProperty()] is true. FX thread only.
+/// The chat panel, shown while [ChatModel#openProperty()] is true. Each message shows its sender ("You" for
+/// ours, style class `chat-own`), its time in the locale's short form (e.g. `10:35` or `10:35 AM`, this
+/// computer's time zone) and its text. FX thread only.
 ///
-/// Ids: `#chatPanel`, `#chatList`, `#chatInput`, `#chatSendButton`.
+/// Ids: `#chatPanel`, `#chatList` (rows with `#chatSender`, `#chatTime`, `#chatText`), `#chatInput`,
+/// `#chatSendButton`.
 final class ChatPanel {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
   private final VBox root;
 
   ChatPanel(CallViewModel model) {
     ChatModel chat = model.chat();
     Label heading = new Label(Messages.get("call.chat"));
     heading.getStyleClass().add("subheading");
-    ListView<String> lines = new ListView<>(chat.lines());
+    ListView<ChatLine> lines = new ListView<>(chat.messages());
     lines.setId("chatList");
     lines.setAccessibleText(Messages.get("call.chat"));
     lines.setPlaceholder(new Label(Messages.get("call.chat.empty")));
     lines.setCellFactory(view -> new ListCell<>() {
       @Override
-      protected void updateItem(String line, boolean empty) {
+      protected void updateItem(ChatLine line, boolean empty) {
         super.updateItem(line, empty);
-        setText(empty ? null : line);
-        setWrapText(true);
+        setText(null);
+        getStyleClass().remove("chat-own");
+        if (empty || line == null) {
+          setGraphic(null);
+          return;
+        }
+        if (line.own()) {
+          getStyleClass().add("chat-own");
+        }
+        setGraphic(message(line));
         setPrefWidth(0); // wrap to the list's width instead of widening it
       }
     });
-    chat.lines().addListener((ListChangeListener<String>) change ->
-        lines.scrollTo(Math.max(0, chat.lines().size() - 1)));
+    chat.messages().addListener((ListChangeListener<ChatLine>) change ->
+        lines.scrollTo(Math.max(0, chat.messages().size() - 1)));
     TextField input = new TextField();
     input.setId("chatInput");
     input.setPromptText(Messages.get("call.chatPrompt"));
@@ -66,5 +83,25 @@ final class ChatPanel {
 
   VBox root() {
     return root;
+  }
+
+  /// The time as this locale writes it, short form, in this computer's time zone.
+  static String time(Instant sentAt) {
+    return TIME.format(sentAt.atZone(ZoneId.systemDefault()));
+  }
+
+  private static Node message(ChatLine line) {
+    Label sender = new Label(line.own() ? Messages.get("call.chat.you") : line.senderName());
+    sender.setId("chatSender");
+    sender.getStyleClass().add("chat-sender");
+    Label time = new Label(time(line.sentAt()));
+    time.setId("chatTime");
+    time.getStyleClass().add("muted-text");
+    Label text = new Label(line.text());
+    text.setId("chatText");
+    text.setWrapText(true);
+    VBox box = new VBox(2, new HBox(6, sender, time), text);
+    box.setAccessibleText(Messages.get("call.chat.line", sender.getText(), time.getText(), line.text()));
+    return box;
   }
 }

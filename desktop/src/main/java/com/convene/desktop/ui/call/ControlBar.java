@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -31,7 +32,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /// [CallShortcut], and accessible text. FX thread only.
 ///
 /// Ids: `#micToggle`, `#cameraToggle`, `#shareButton`, `#handToggle`, `#reactionsButton`, `#recordButton`,
-/// `#layoutToggle`, `#participantsToggle`, `#chatToggle`, `#chatBadge`, `#leaveButton`.
+/// `#selfViewMenu` (items `#selfViewItem`, `#mirrorItem`), `#layoutToggle`, `#participantsToggle`, `#chatToggle`,
+/// `#chatBadge`, `#leaveButton`. Without a microphone `#micToggle` is off, disabled and says "No microphone".
 final class ControlBar {
   private final HBox root;
   private final Map<CallShortcut, ButtonBase> byShortcut = new EnumMap<>(CallShortcut.class);
@@ -46,6 +48,16 @@ final class ControlBar {
       }
     });
     iconFollows(mic, Material2MZ.MIC, Material2MZ.MIC_OFF, true);
+    if (!model.selfView().microphonePresentProperty().get()) {
+      // nothing to turn on: the button says so instead of offering "mic on"
+      mic.setSelected(false);
+      mic.setDisable(true);
+      mic.accessibleTextProperty().unbind();
+      mic.setAccessibleText(Messages.get("call.noMicrophone"));
+      mic.getTooltip().textProperty().unbind();
+      mic.getTooltip().setText(Messages.get("call.noMicrophone"));
+      mic.getStyleClass().add("no-microphone");
+    }
     ToggleButton camera = toggle("cameraToggle", CallShortcut.CAMERA, "call.camera");
     camera.setSelected(!model.cameraOffProperty().get());
     camera.selectedProperty().addListener((obs, was, on) -> {
@@ -94,9 +106,11 @@ final class ControlBar {
         .map(on -> Messages.get(on ? "call.host.stopRecording" : "call.host.record")));
     record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
     record.textProperty().bind(record.accessibleTextProperty());
-    record.setOnAction(event -> model.toggleRecording());
+    record.setOnAction(event -> model.host().toggleRecording());
     record.visibleProperty().bind(model.moderatorProperty().and(model.joinedProperty()));
     record.managedProperty().bind(record.visibleProperty());
+
+    MenuButton view = selfViewMenu(model);
 
     ToggleButton layout = toggle("layoutToggle", CallShortcut.LAYOUT, "call.speakerView");
     layout.selectedProperty().bindBidirectional(model.speakerViewProperty());
@@ -130,7 +144,7 @@ final class ControlBar {
     Region right = new Region();
     HBox.setHgrow(left, Priority.ALWAYS);
     HBox.setHgrow(right, Priority.ALWAYS);
-    root = new HBox(8, left, mic, camera, share, hand, reactions, record, right, layout, people, chatWithBadge, leave);
+    root = new HBox(8, left, mic, camera, share, hand, reactions, record, right, view, layout, people, chatWithBadge, leave);
     root.setAlignment(Pos.CENTER);
     root.setPadding(new Insets(10, 12, 10, 12));
     root.getStyleClass().add("control-bar");
@@ -141,6 +155,21 @@ final class ControlBar {
 
   HBox root() {
     return root;
+  }
+
+  /// The self-view menu: show or hide our own tile, mirror it or not.
+  private static MenuButton selfViewMenu(CallViewModel model) {
+    CheckMenuItem shown = new CheckMenuItem(Messages.get("call.selfView.show"));
+    shown.setId("selfViewItem");
+    shown.selectedProperty().bindBidirectional(model.selfView().shownProperty());
+    CheckMenuItem mirrored = new CheckMenuItem(Messages.get("call.selfView.mirror"));
+    mirrored.setId("mirrorItem");
+    mirrored.selectedProperty().bindBidirectional(model.selfView().mirroredProperty());
+    MenuButton menu = new MenuButton(null, new FontIcon(Material2AL.FACE), shown, mirrored);
+    menu.setId("selfViewMenu");
+    menu.setTooltip(new Tooltip(Messages.get("call.selfView")));
+    menu.setAccessibleText(Messages.get("call.selfView"));
+    return menu;
   }
 
   /// Puts every shortcut on `scene`: each fires its control when the control is shown and enabled.

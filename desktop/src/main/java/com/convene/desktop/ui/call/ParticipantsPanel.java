@@ -34,7 +34,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /// Ids: `#participantsPanel`, `#participantList` (a `VBox` of rows with id `participant-<participantId>`, each
 /// with `#rowMic`, `#rowCamera`, `#rowHand` and for hosts `#hostMenu`), `#selfRow`; for hosts `#waitingRoom`
 /// (a `ListView` whose rows hold `#admitButton` and `#denyButton`), `#muteAllButton`, `#lockButton`,
-/// `#endButton`.
+/// `#endButton`. Remove, Mute all and End for all ask first ([HostActions#confirmationProperty()]).
+///
+/// Without a microphone our own row says "No microphone" (`#rowMic` with style class `no-microphone`).
 final class ParticipantsPanel {
   private final CallViewModel model;
   private final VBox root;
@@ -48,15 +50,15 @@ final class ParticipantsPanel {
         () -> Messages.get("call.participants.count", model.participants().size() + 1), model.participants()));
 
     Button muteAll = hostButton("muteAllButton", Messages.get("call.host.muteAll"), Material2MZ.MIC_OFF);
-    muteAll.setOnAction(event -> model.muteAll());
+    muteAll.setOnAction(event -> model.host().askMuteAll());
     Button lock = hostButton("lockButton", "", Material2AL.LOCK);
     lock.textProperty().bind(model.lockedProperty()
         .map(on -> Messages.get(on ? "call.host.unlock" : "call.host.lock")));
     lock.accessibleTextProperty().bind(lock.textProperty());
     Button end = hostButton("endButton", Messages.get("call.host.end"), Material2AL.CALL_END);
     end.getStyleClass().add("danger");
-    end.setOnAction(event -> model.endForAll());
-    lock.setOnAction(event -> model.toggleLock());
+    end.setOnAction(event -> model.host().askEndForAll());
+    lock.setOnAction(event -> model.host().toggleLock());
     VBox hostActions = new VBox(6, muteAll, lock, end);
     hostActions.visibleProperty().bind(model.moderatorProperty().and(model.joinedProperty()));
     hostActions.managedProperty().bind(hostActions.visibleProperty());
@@ -98,14 +100,26 @@ final class ParticipantsPanel {
     HBox row = new HBox(8, name,
         state("rowHand", Material2MZ.PAN_TOOL, Material2MZ.PAN_TOOL, model.handRaisedProperty(), "call.handRaised",
             "call.handRaised", true),
-        state("rowMic", Material2MZ.MIC_OFF, Material2MZ.MIC, model.micMutedProperty(), "call.muted", "call.micOn",
-            false),
+        selfMic(),
         state("rowCamera", Material2MZ.VIDEOCAM_OFF, Material2MZ.VIDEOCAM, model.cameraOffProperty(),
             "call.cameraOff", "call.cameraOn", false));
     row.setId("selfRow");
     row.getStyleClass().add("participant-row");
     row.setAlignment(Pos.CENTER_LEFT);
     return row;
+  }
+
+  /// Our microphone's state, or "No microphone" in words when the computer has none.
+  private Label selfMic() {
+    if (model.selfView().microphonePresentProperty().get()) {
+      return state("rowMic", Material2MZ.MIC_OFF, Material2MZ.MIC, model.micMutedProperty(), "call.muted",
+          "call.micOn", false);
+    }
+    Label label = new Label(Messages.get("call.noMicrophone"), new FontIcon(Material2MZ.MIC_OFF));
+    label.setId("rowMic");
+    label.setAccessibleText(Messages.get("call.noMicrophone"));
+    label.getStyleClass().addAll("state-off", "no-microphone");
+    return label;
   }
 
   private Node row(TileModel tile) {
@@ -164,13 +178,13 @@ final class ParticipantsPanel {
   /// The host menu of one participant: mute, stop video, remove, make host. Shown to hosts and admins only.
   private MenuButton hostMenu(TileModel tileModel) {
     MenuItem mute = new MenuItem(Messages.get("call.host.mute"));
-    mute.setOnAction(event -> model.mute(tileModel));
+    mute.setOnAction(event -> model.host().mute(tileModel));
     MenuItem stopVideo = new MenuItem(Messages.get("call.host.stopVideo"));
-    stopVideo.setOnAction(event -> model.stopVideo(tileModel));
+    stopVideo.setOnAction(event -> model.host().stopVideo(tileModel));
     MenuItem remove = new MenuItem(Messages.get("call.host.remove"));
-    remove.setOnAction(event -> model.remove(tileModel));
+    remove.setOnAction(event -> model.host().askRemove(tileModel));
     MenuItem makeHost = new MenuItem(Messages.get("call.host.makeHost"));
-    makeHost.setOnAction(event -> model.makeHost(tileModel));
+    makeHost.setOnAction(event -> model.host().makeHost(tileModel));
     MenuButton menu = new MenuButton(null, new FontIcon(Material2MZ.MORE_VERT), mute, stopVideo, remove, makeHost);
     menu.setId("hostMenu");
     menu.setAccessibleText(Messages.get("call.hostMenu"));
@@ -202,11 +216,11 @@ final class ParticipantsPanel {
         Button admit = new Button(Messages.get("call.admit"));
         admit.setId("admitButton");
         admit.setAccessibleText(Messages.get("call.admit.named", item.displayName()));
-        admit.setOnAction(event -> model.admit(item));
+        admit.setOnAction(event -> model.host().admit(item));
         Button deny = new Button(Messages.get("call.deny"));
         deny.setId("denyButton");
         deny.setAccessibleText(Messages.get("call.deny.named", item.displayName()));
-        deny.setOnAction(event -> model.deny(item));
+        deny.setOnAction(event -> model.host().deny(item));
         HBox row = new HBox(6, name, spacer, admit, deny);
         row.setAlignment(Pos.CENTER_LEFT);
         setText(null);

@@ -9,11 +9,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jspecify.annotations.Nullable;
 
-/// One tile of the grid: a remote participant's camera, or one of their screen shares. FX thread only.
+/// One tile of the grid: a remote participant's camera, one of their screen shares, or our own self-view. FX thread
+/// only.
 public final class TileModel {
   private final String participantId;
   private final String key;
   private final boolean screen;
+  private final boolean self;
+  private final ObjectProperty<TileSize> shownSize = new SimpleObjectProperty<>(TileSize.HIDDEN);
   private final StringProperty displayName = new SimpleStringProperty("");
   private final BooleanProperty audioMuted = new SimpleBooleanProperty();
   private final BooleanProperty host = new SimpleBooleanProperty();
@@ -26,9 +29,26 @@ public final class TileModel {
 
   /// @param key participant id for a camera tile, track id for a screen tile
   TileModel(String participantId, String key, boolean screen) {
+    this(participantId, key, screen, false);
+  }
+
+  /// @param self whether this is our own camera (the self-view)
+  TileModel(String participantId, String key, boolean screen, boolean self) {
     this.participantId = participantId;
     this.key = key;
     this.screen = screen;
+    this.self = self;
+  }
+
+  /// Whether this is our own camera (the self-view), not a remote participant.
+  public boolean self() {
+    return self;
+  }
+
+  /// How large the tile is drawn now and whether it is shown at all, set by the view on every layout change;
+  /// [TileSize#HIDDEN] until shown. What the simulcast layer choice will follow.
+  public ObjectProperty<TileSize> shownSizeProperty() {
+    return shownSize;
   }
 
   public String participantId() {

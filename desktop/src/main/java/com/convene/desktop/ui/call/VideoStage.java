@@ -20,7 +20,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /// The video area: every tile in a grid sized to fill the window, or the speaker view — the
-/// [CallViewModel#featuredProperty()] tile large with the others in a strip below. FX thread only.
+/// [CallViewModel#featuredProperty()] tile large with the others in a strip below. Our own tile
+/// ([CallViewModel#selfView()]) comes last while shown; alone, it is the one tile of the grid. FX thread only.
+///
+/// The grid's tiles are sized so that they fit without scrolling (no scroll bar with 4 tiles); only below
+/// [GridFit#MIN_WIDTH] the grid scrolls. Every tile's drawn size and whether it is shown go to
+/// [TileModel#shownSizeProperty()] after each layout pass.
 ///
 /// Ids: `#videoGrid` (grid mode's tiles), `#featuredTile` (speaker view's large tile), `#videoStrip`.
 final class VideoStage {
@@ -63,7 +68,24 @@ final class VideoStage {
     stripScroll.getStyleClass().add("video-area");
     root.getChildren().setAll(gridScroll, speakerPane);
 
+    // sized to fit, the grid needs no scroll bar; one that comes and goes would change the width the tiles are
+    // sized for (a loop that could leave four tiles in one column). Only tiles at their smallest may scroll.
+    gridScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    gridScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     model.tiles().forEach(this::addTile);
+    addTile(model.selfView().tile());
+    tiles.get(model.selfView().tile()).mirroredProperty().bind(model.selfView().mirroredProperty());
+    model.selfView().shownProperty().addListener((obs, was, on) -> arrange());
+    // after every layout pulse of the window that shows the stage (a loop over a few tiles)
+    Runnable report = this::reportSizes;
+    root.sceneProperty().addListener((obs, old, scene) -> {
+      if (old != null) {
+        old.removePostLayoutPulseListener(report);
+      }
+      if (scene != null) {
+        scene.addPostLayoutPulseListener(report);
+      }
+    });
     model.tiles().addListener((ListChangeListener<TileModel>) change -> {
       while (change.next()) {
         change.getRemoved().forEach(this::removeTile);
@@ -81,10 +103,24 @@ final class VideoStage {
     return root;
   }
 
-  /// Every tile, in the model's order, wherever it is shown.
+  /// Every remote tile (cameras and screen shares), in the model's order, wherever it is shown.
   List<VideoTile> tiles() {
+    return tilesOf(model.tiles());
+  }
+
+  /// Every tile on the stage now, our own last while the self-view is on.
+  List<VideoTile> shownTiles() {
+    return tilesOf(displayed());
+  }
+
+  /// Our own tile (shown or not).
+  VideoTile selfTile() {
+    return tiles.get(model.selfView().tile());
+  }
+
+  private List<VideoTile> tilesOf(List<TileModel> models) {
     List<VideoTile> result = new ArrayList<>();
-    model.tiles().forEach(t -> {
+    models.forEach(t -> {
       VideoTile tile = tiles.get(t);
       if (tile != null) {
         result.add(tile);
@@ -105,7 +141,7 @@ final class VideoStage {
     List<Node> gridTiles = new ArrayList<>();
     List<Node> stripTiles = new ArrayList<>();
     Node large = null;
-    for (TileModel t : model.tiles()) {
+    for (TileModel t : displayed()) {
       VideoTile tile = tiles.get(t);
       if (tile == null) {
         continue;
@@ -139,13 +175,56 @@ final class VideoStage {
     sizeGrid();
   }
 
+  /// The tiles to show: the remote ones, then ours while the self-view is on.
+  private List<TileModel> displayed() {
+    List<TileModel> shown = new ArrayList<>(model.tiles());
+    if (model.selfView().shownProperty().get()) {
+      shown.add(model.selfView().tile());
+    }
+    return shown;
+  }
+
+  /// Tells every tile how large it is drawn and whether it is part of the shown layout.
+  private void reportSizes() {
+    for (Map.Entry<TileModel, VideoTile> entry : tiles.entrySet()) {
+      VideoTile tile = entry.getValue();
+      boolean shown = tile.getParent() != null && tile.getScene() != null && tile.getScene().getWindow() != null
+          && tile.getScene().getWindow().isShowing() && visibleUpTo(tile);
+      TileSize size = shown ? new TileSize((int) Math.round(tile.getWidth()), (int) Math.round(tile.getHeight()), true)
+          : TileSize.HIDDEN;
+      if (!size.equals(entry.getKey().shownSizeProperty().get())) {
+        entry.getKey().shownSizeProperty().set(size);
+      }
+    }
+  }
+
+  /// Whether `node` and its parents up to the stage's root are visible.
+  private boolean visibleUpTo(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+      if (n == root) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void sizeGrid() {
     var bounds = gridScroll.getViewportBounds();
-    double width = GridFit.tileWidth(grid.getChildren().size(), bounds.getWidth() - GAP * 2,
-        bounds.getHeight() - GAP * 2, GAP);
+    // one px of slack per tile against rounding, so that a grid that fits never shows a scroll bar
+    double width = GridFit.tileWidth(grid.getChildren().size(), bounds.getWidth() - GAP * 2 - 1,
+        bounds.getHeight() - GAP * 2 - 1, GAP + 1);
     for (Node node : grid.getChildren()) {
       size((VideoTile) node, width);
     }
+    int count = grid.getChildren().size();
+    int columns = Math.max(1, (int) ((bounds.getWidth() - GAP * 2 + GAP) / (width + GAP)));
+    int rows = (count + columns - 1) / columns;
+    boolean overflows = rows * (width * 9 / 16 + GAP) - GAP + GAP * 2 > bounds.getHeight();
+    gridScroll.setVbarPolicy(overflows && width <= GridFit.MIN_WIDTH
+        ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
   }
 
   private static void size(VideoTile tile, double width) {
@@ -153,18 +232,25 @@ final class VideoStage {
     tile.setMaxSize(width, width * 9 / 16);
   }
 
+  /// Draws the tile's feed while its camera is on; the initials show while it is off or there is no feed.
   private void addTile(TileModel tileModel) {
     VideoTile tile = TileOverlay.create(tileModel);
     ChangeListener<VideoFeed> listener = (obs, old, feed) -> {
       if (old != null) {
         old.setRenderer(null);
       }
-      if (feed != null) {
+      if (feed != null && !tileModel.videoMutedProperty().get()) {
         feed.setRenderer(tile::render);
       } else {
         tile.clearVideo();
       }
     };
+    tileModel.videoMutedProperty().addListener((obs, was, muted) -> {
+      VideoFeed feed = tileModel.feedProperty().get();
+      if (feed != null) {
+        listener.changed(tileModel.feedProperty(), feed, feed);
+      }
+    });
     tileModel.feedProperty().addListener(listener);
     listener.changed(tileModel.feedProperty(), null, tileModel.feedProperty().get());
     feedListeners.put(tileModel, listener);

@@ -3,7 +3,9 @@ package com.convene.desktop.ui.controls;
 import com.convene.desktop.media.I420Converter;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import java.nio.ByteBuffer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
@@ -22,7 +24,11 @@ import org.jspecify.annotations.Nullable;
 /// Resizable: the picture keeps its aspect ratio inside whatever size the layout gives the tile (at least
 /// 160 × 90 px; preferred 320 × 180 px until the layout says otherwise).
 ///
-/// Style class `video-tile`; its name label has id `tileName` and style class `tile-name`.
+/// Mirrored ([#mirroredProperty()]): the picture is flipped left to right, as a self-view is shown in Zoom and Meet
+/// (what others receive is never flipped).
+///
+/// Style class `video-tile`; its name label has id `tileName` and style class `tile-name`; the initials shown without
+/// video have id `tilePlaceholder`.
 public final class VideoTile extends StackPane {
   private static final int TILE_WIDTH = 320;
   private static final int TILE_HEIGHT = 180;
@@ -32,6 +38,7 @@ public final class VideoTile extends StackPane {
   private final ImageView view = new ImageView();
   private final Label name = new Label();
   private final Label placeholder = new Label();
+  private final BooleanProperty mirrored = new SimpleBooleanProperty(this, "mirrored");
   private final ReadOnlyLongWrapper framesRendered = new ReadOnlyLongWrapper(this, "framesRendered");
   private @Nullable ByteBuffer pixels;
   private @Nullable PixelBuffer<ByteBuffer> pixelBuffer;
@@ -50,6 +57,8 @@ public final class VideoTile extends StackPane {
     view.setSmooth(true);
     name.setId("tileName");
     name.getStyleClass().add("tile-name");
+    view.scaleXProperty().bind(mirrored.map(flip -> flip ? -1.0 : 1.0));
+    placeholder.setId("tilePlaceholder");
     placeholder.getStyleClass().add("tile-placeholder");
     placeholder.textProperty().bind(name.textProperty().map(VideoTile::initials));
     placeholder.visibleProperty().bind(view.imageProperty().isNull());
@@ -64,6 +73,16 @@ public final class VideoTile extends StackPane {
   /// The name shown on the tile.
   public StringProperty nameProperty() {
     return name.textProperty();
+  }
+
+  /// Whether the picture is flipped left to right (a self-view); `false` by default.
+  public BooleanProperty mirroredProperty() {
+    return mirrored;
+  }
+
+  /// Whether a picture is shown (otherwise the initials are).
+  public boolean showsVideo() {
+    return view.getImage() != null;
   }
 
   /// Frames drawn so far, 0 or more.
@@ -123,11 +142,24 @@ public final class VideoTile extends StackPane {
     return max - min > threshold;
   }
 
-  private static String initials(String text) {
+  /// Up to two initials of a display name, upper case: the first letter or digit of each of the first two words,
+  /// leaving out what is in brackets ("Admin (host)" → `A`) and punctuation ("O'Brien, Pat" → `OP`). A name of
+  /// punctuation only gives an empty string.
+  public static String initials(String text) {
+    String name = text == null ? "" : text.replaceAll("\\([^)]*\\)|\\[[^\\]]*\\]", " ");
+    String initials = firstLetters(name);
+    return initials.isEmpty() && text != null ? firstLetters(text) : initials;
+  }
+
+  private static String firstLetters(String text) {
     StringBuilder initials = new StringBuilder();
     for (String word : text.strip().split("\\s+")) {
-      if (!word.isEmpty() && initials.length() < 2) {
-        initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+      int at = 0;
+      while (at < word.length() && !Character.isLetterOrDigit(word.codePointAt(at))) {
+        at += Character.charCount(word.codePointAt(at));
+      }
+      if (at < word.length() && initials.codePointCount(0, initials.length()) < 2) {
+        initials.appendCodePoint(Character.toUpperCase(word.codePointAt(at)));
       }
     }
     return initials.toString();

@@ -99,7 +99,8 @@ class CallViewFxTest {
       model.onJoined("Standup", List.of(new ParticipantInfo("p1", "u1", "Ada", "participant", true, false, false,
           true)));
       model.chat().openProperty().set(false);
-      model.onChatMessage(new ChatEntry("m-1", "c-1", "p1", "u1", "Ada", "hi", "2026-01-15T10:35:00Z"));
+      // sent now: a message older than our joining is history and not unread (issue 16, item 12)
+      model.onChatMessage(new ChatEntry("m-1", "c-1", "p1", "u1", "Ada", "hi", java.time.Instant.now().toString()));
     });
     assertThat(robot.lookup("#chatBadge").queryAs(Label.class).getText()).isEqualTo("1");
     assertThat(robot.lookup("#chatBadge").query().isVisible()).isTrue();
@@ -138,6 +139,7 @@ class CallViewFxTest {
         () -> robot.lookup("#admitButton").tryQuery().isPresent());
     robot.clickOn("#admitButton");
     robot.clickOn("#muteAllButton");
+    robot.clickOn("#confirmButton"); // Mute all asks first (issue 16, item 8)
     robot.interact(() -> ((MenuButton) menu).getItems().getFirst().fire());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(requests).containsExactly("admit c-7", "mute all", "stop MICROPHONE of p1");

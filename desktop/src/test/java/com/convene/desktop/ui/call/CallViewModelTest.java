@@ -138,9 +138,9 @@ class CallViewModelTest {
 
   @Test
   void theRecordButtonStartsAndStopsWhatTheServerSays() {
-    model.toggleRecording();
+    model.host().toggleRecording();
     model.onRecordingChanged(true);
-    model.toggleRecording();
+    model.host().toggleRecording();
     assertThat(requests).containsExactly("record:true", "record:false");
   }
 
@@ -242,18 +242,18 @@ class CallViewModelTest {
     WaitingParticipant bob = new WaitingParticipant("c-7", "u-7", "Bob");
     model.onWaitingRoomUpdated(List.of(bob));
     assertThat(model.waitingRoom()).containsExactly(bob);
-    model.admit(bob);
-    model.deny(bob);
+    model.host().admit(bob);
+    model.host().deny(bob);
 
     TileModel ada = model.tiles().getFirst();
-    model.mute(ada);
-    model.stopVideo(ada);
-    model.remove(ada);
-    model.makeHost(ada);
-    model.muteAll();
+    model.host().mute(ada);
+    model.host().stopVideo(ada);
+    model.host().remove(ada);
+    model.host().makeHost(ada);
+    model.host().muteAll();
     model.onRoomUpdated(new RoomUpdated(false, true, true));
-    model.toggleLock();
-    model.endForAll();
+    model.host().toggleLock();
+    model.host().endForAll();
     assertThat(requests).containsExactly("admit c-7", "deny c-7", "stop MICROPHONE of p1", "stop CAMERA of p1",
         "remove p1", "make host p1", "mute all", "locked=true", "end");
 
@@ -424,6 +424,11 @@ class CallViewModelTest {
     }
     assertThat(rejoins[0]).isEqualTo(CallViewModel.MAX_AUTOMATIC_REJOINS);
     model.onEnded("media-failed");
-    assertThat(closed).hasSize(2).last().asString().contains("could not be restored");
+    assertThat(closed).as("a lost call never closes the window by itself").hasSize(1);
+    assertThat(model.callLoss().lostProperty().get()).isTrue();
+    assertThat(model.callLoss().retryingProperty().get()).isFalse();
+    assertThat(model.callLoss().messageProperty().get()).contains("could not be restored");
+    model.rejoinNow();
+    assertThat(rejoins[0]).as("Join again starts over").isEqualTo(CallViewModel.MAX_AUTOMATIC_REJOINS + 1);
   }
 }

@@ -3,6 +3,7 @@ package com.convene.desktop.ui.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.convene.desktop.call.ParticipantStats;
+import com.convene.desktop.media.ScreenInfo;
 import com.convene.desktop.media.TestPattern;
 import com.convene.desktop.media.DeviceChoice;
 import com.convene.desktop.media.DeviceInfo;
@@ -43,8 +44,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /// Saves the README's screenshots (acceptance f of issue 7) from the real views on a headless FX toolkit:
-/// sign-in, the call in grid and speaker view in light and dark, the participants panel of a host, and the device
-/// settings in light and dark.
+/// sign-in, the call in grid and speaker view in light and dark, alone with the self-view, the share picker and
+/// the sharing banner in light and dark, the participants panel of a host, and the device settings in light and
+/// dark.
 /// Tiles show the app's test pattern. Runs only when asked:
 ///
 ///     mvn -pl desktop test -Dtest=DocScreenshots -Dconvene.screenshots=$PWD/docs/screenshots
@@ -83,6 +85,9 @@ class DocScreenshots {
       });
       save(dir.resolve("call-grid-" + suffix + ".png"), mode, () -> callView(false, false));
       save(dir.resolve("call-speaker-" + suffix + ".png"), mode, () -> callView(true, false));
+      save(dir.resolve("call-self-view-" + suffix + ".png"), mode, this::aloneView);
+      save(dir.resolve("share-picker-" + suffix + ".png"), mode, () -> sharingView(false));
+      save(dir.resolve("sharing-banner-" + suffix + ".png"), mode, () -> sharingView(true));
     }
     save(dir.resolve("participants-panel-light.png"), ThemeMode.LIGHT, () -> callView(false, true));
     for (ThemeMode mode : ThemeMode.values()) {
@@ -90,11 +95,64 @@ class DocScreenshots {
           DocScreenshots::devicesView);
     }
     try (var files = Files.list(dir)) {
-      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(9);
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(15);
     }
   }
 
   private CallView lastView;
+
+  /// Alone in a meeting: our own tile (the self-view, mirrored) fills the stage.
+  private Parent aloneView() {
+    CallViewModel model = new CallViewModel("Weekly product sync", true, message -> {});
+    model.onJoined("Weekly product sync", List.of());
+    model.onSelfUpdated(new ParticipantInfo("me", "u-me", "Hana Sato", "host", false, false, false, false));
+    lastView = new CallView(model);
+    return lastView.root();
+  }
+
+  /// The call of [#callView] with the share picker open (one screen), or while we share (the banner).
+  private Parent sharingView(boolean sharing) throws Exception {
+    callView(false, false);
+    CallViewModel model = lastView.model();
+    ScreenInfo screen = new ScreenInfo("s0", "Screen 1 (1920x1080)", 0, 0, 1920, 1080);
+    lastView = new CallView(model, () -> List.of(new ShareChoice(screen, desktopThumbnail())));
+    model.attach(new com.convene.desktop.call.CallControls() {
+      @Override
+      public void setAudioMuted(boolean muted) {}
+
+      @Override
+      public void setVideoMuted(boolean muted) {}
+
+      @Override
+      public void startScreenShare(ScreenInfo shared) {}
+
+      @Override
+      public void stopScreenShare() {}
+
+      @Override
+      public void leave() {}
+    });
+    if (sharing) {
+      model.startShare(screen);
+    } else {
+      ((javafx.scene.control.Button) lastView.root().lookup("#shareButton")).fire();
+    }
+    return lastView.root();
+  }
+
+  /// A 240 × 135 picture of a desktop: a blue background with two windows.
+  private static WritableImage desktopThumbnail() {
+    WritableImage image = new WritableImage(240, 135);
+    var pixels = image.getPixelWriter();
+    for (int y = 0; y < 135; y++) {
+      for (int x = 0; x < 240; x++) {
+        boolean window = (x > 20 && x < 140 && y > 15 && y < 95) || (x > 110 && x < 220 && y > 50 && y < 120);
+        boolean title = window && (y < 24 || (x > 110 && y > 50 && y < 59));
+        pixels.setArgb(x, y, title ? 0xff3c4043 : window ? 0xfff1f3f4 : 0xff1a73e8 + (y / 9 << 8));
+      }
+    }
+    return image;
+  }
 
   /// A host's call with four others: Ada speaks, Bob raised his hand and is muted, Cleo's camera is off and her
   /// connection is poor; chat has two lines and the meeting is being recorded.
@@ -209,7 +267,7 @@ class DocScreenshots {
   /// Draws the test pattern on every tile whose participant has the camera on.
   private static Void paintTiles(CallView view) {
     long n = 40;
-    for (VideoTile tile : view.tiles()) {
+    for (VideoTile tile : view.shownTiles()) {
       if (tile.participantId().equals("p3")) {
         continue;
       }

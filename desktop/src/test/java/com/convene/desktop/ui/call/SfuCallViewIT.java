@@ -31,7 +31,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /// The call screen (headless Monocle) in a real call through the SFU with a pattern bot: the bot's tile must
-/// show a decoded picture, and the microphone toggle must reach the room.
+/// show a decoded picture, the microphone toggle must reach the room, and our own tile (the self-view) must show
+/// the very track the call sends (issue 16, item 1).
 @Tag("media")
 @ExtendWith(ApplicationExtension.class)
 class SfuCallViewIT {
@@ -86,6 +87,16 @@ class SfuCallViewIT {
           && tiles.getFirst().framesRenderedProperty().get() > 30;
     }));
     assertThat(onFx(() -> view.tiles().getFirst().nameProperty().get())).isEqualTo("PatternBot");
+    // the self-view draws the pattern the session publishes (CallSession → onLocalVideoTrack → VideoFeed)
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() ->
+        view.selfTile().framesRenderedProperty().get() > 30 && view.selfTile().hasNonBlankPixels()));
+    assertThat(onFx(() -> view.shownTiles())).hasSize(2);
+    long selfBefore = onFx(() -> view.selfTile().framesRenderedProperty().get());
+    long remoteBefore = onFx(() -> view.tiles().getFirst().framesRenderedProperty().get());
+    Thread.sleep(3_000);
+    System.out.printf("Self-view: %.1f frames/s drawn (the remote tile: %.1f frames/s) over 3 s%n",
+        (onFx(() -> view.selfTile().framesRenderedProperty().get()) - selfBefore) / 3.0,
+        (onFx(() -> view.tiles().getFirst().framesRenderedProperty().get()) - remoteBefore) / 3.0);
     assertThat(robot.lookup("#audioWarning").queryLabeled().getText()).isNotBlank();
 
     robot.clickOn("#micToggle");

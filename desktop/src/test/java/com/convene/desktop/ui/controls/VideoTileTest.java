@@ -30,4 +30,14 @@ class VideoTileTest {
     }
     assertThat(VideoTile.spansLuma(bars, 64, 36, 32)).isTrue();
   }
+
+  @Test
+  void initialsLeaveOutBracketsAndPunctuation() {
+    assertThat(VideoTile.initials("Admin (host)")).isEqualTo("A");
+    assertThat(VideoTile.initials("Ada Lovelace")).isEqualTo("AL");
+    assertThat(VideoTile.initials("O'Brien, \"Pat\" [guest]")).isEqualTo("OP");
+    assertThat(VideoTile.initials("  émile   zola  ")).isEqualTo("ÉZ");
+    assertThat(VideoTile.initials("(host)")).isEqualTo("H");
+    assertThat(VideoTile.initials("--")).isEmpty();
+  }
 }
