@@ -23,6 +23,14 @@ public interface CallControls {
   /// Sends a reaction (an emoji) that everyone sees briefly over our tile.
   default void sendReaction(String emoji) {}
 
+  /// Says how large a remote participant's camera (or, with `screen`, screen share) is drawn, so the server sends
+  /// the simulcast layer that fits (decision 100).
+  ///
+  /// @param participantId the publisher
+  /// @param screen        its screen share rather than its camera
+  /// @param height        drawn height in device pixels, 0 when not on screen
+  default void setVideoReceiveHeight(String participantId, boolean screen, int height) {}
+
   /// Leaves; [CallEvents#onEnded] follows.
   void leave();
 }

@@ -77,6 +77,9 @@ public interface CallEvents {
   /// A participant sent a reaction (an emoji); show it briefly.
   default void onReaction(String participantId, String emoji) {}
 
+  /// The server names the room's dominant speaker (decision 100): speaker view features that participant.
+  default void onDominantSpeaker(String participantId) {}
+
   /// Something failed; `message` is safe to show.
   void onError(String message);
 

@@ -19,6 +19,7 @@ import com.convene.model.signal.Joined;
 import com.convene.model.signal.LeaveRequest;
 import com.convene.model.signal.Left;
 import com.convene.model.signal.LockRoomRequest;
+import com.convene.model.signal.MediaKind;
 import com.convene.model.signal.MediaSource;
 import com.convene.model.signal.MediaStopped;
 import com.convene.model.signal.MuteAllRequest;
@@ -419,6 +420,23 @@ public final class CallSession implements AutoCloseable {
   /// @return completes when queued on the signaling channel
   public CompletableFuture<Void> sendReceiveSettings(List<TrackReceiveSetting> tracks) {
     return sendOnSession(() -> new ReceiveSettings(tracks));
+  }
+
+  /// Sends the receive setting of a remote participant's camera (or screen share) video: its tile's drawn height,
+  /// 0 when not on screen. Does nothing when that participant publishes no such track.
+  ///
+  /// @return completes when queued
+  public CompletableFuture<Void> setVideoReceiveHeight(String publisherId, boolean screen, int height) {
+    return onSession(() -> {
+      List<TrackReceiveSetting> tracks = remoteTrackInfos.values().stream()
+          .filter(t -> t.participantId().equals(publisherId) && t.kind() == MediaKind.VIDEO
+              && (t.source() == MediaSource.SCREEN) == screen)
+          .map(t -> new TrackReceiveSetting(publisherId, t.trackId(), Math.max(0, Math.min(4_320, height))))
+          .toList();
+      if (!tracks.isEmpty() && participantId != null && channel != null && !ended.isDone()) {
+        channel.send(new ReceiveSettings(tracks));
+      }
+    });
   }
 
   /// Sends a reaction everyone sees briefly; it comes back through [CallListener#onReaction].

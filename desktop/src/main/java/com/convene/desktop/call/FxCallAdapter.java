@@ -202,6 +202,11 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   }
 
   @Override
+  public void onDominantSpeaker(String participantId) {
+    Platform.runLater(() -> events.onDominantSpeaker(participantId));
+  }
+
+  @Override
   public void onError(ErrorCode code, String message) {
     Platform.runLater(() -> events.onError(message));
   }
@@ -250,6 +255,14 @@ public final class FxCallAdapter implements CallListener, CallControls, HostCont
   @Override
   public void stopScreenShare() {
     session.stopScreenShare();
+  }
+
+  @Override
+  public void setVideoReceiveHeight(String participantId, boolean screen, int height) {
+    session.setVideoReceiveHeight(participantId, screen, height).exceptionally(error -> {
+      LOG.debug("Receive settings not sent: {}", error.toString());
+      return null;
+    });
   }
 
   @Override

@@ -60,6 +60,8 @@ public final class CallViewModel implements CallEvents {
   private final BooleanProperty participantsOpen = new SimpleBooleanProperty();
   private final ObjectProperty<@Nullable TileModel> featured = new SimpleObjectProperty<>();
   private @Nullable TileModel lastSpeaker;
+  /// Whether the server names the dominant speaker (then local loudness only draws the outline).
+  private boolean serverSpeaker;
   private @Nullable String selfParticipantId;
   private long reactionSequence;
   private final StringProperty title = new SimpleStringProperty();
@@ -511,6 +513,7 @@ public final class CallViewModel implements CallEvents {
       String owner = find(participantId).map(t -> t.displayNameProperty().get()).orElse(participantId);
       tile.displayNameProperty().set(Messages.get("call.screenOf", owner));
       tile.feedProperty().set(feed);
+      reportSize(tile);
       tiles.add(tile);
       speakerView.set(true); // a screen share is shown large
     } else {
@@ -565,7 +568,7 @@ public final class CallViewModel implements CallEvents {
     for (TileModel tile : participants) {
       tile.speakingProperty().set(tile.participantId().equals(speakerId));
     }
-    if (speakerId != null) {
+    if (speakerId != null && !serverSpeaker) {
       lastSpeaker = find(speakerId).orElse(lastSpeaker);
     }
     updateFeatured();
@@ -628,12 +631,35 @@ public final class CallViewModel implements CallEvents {
         : Messages.get("call.ended.connection-lost");
   }
 
+  /// The server's dominant speaker (decision 100) is what speaker view features; the local loudness outline stays.
+  @Override
+  public void onDominantSpeaker(String participantId) {
+    serverSpeaker = true;
+    find(participantId).ifPresent(tile -> lastSpeaker = tile);
+    updateFeatured();
+  }
+
   // ---- helpers ----
+
+  /// Tells the call how large a remote tile is drawn whenever it appears, disappears or its height changes by a
+  /// quarter or more, so the server sends the simulcast layer that fits (decision 100).
+  private void reportSize(TileModel tile) {
+    tile.shownSizeProperty().addListener((observable, before, now) -> {
+      int previous = before.visible() ? before.height() : 0;
+      int height = now.visible() ? now.height() : 0;
+      boolean changed = (previous == 0) != (height == 0)
+          || Math.abs(height - previous) >= Math.max(1, previous / 4);
+      if (changed && controls != null) {
+        controls.setVideoReceiveHeight(tile.participantId(), tile.screen(), height);
+      }
+    });
+  }
 
   private TileModel cameraTile(String participantId) {
     return find(participantId).orElseGet(() -> {
       TileModel tile = new TileModel(participantId, participantId, false);
       tile.displayNameProperty().set(participantId);
+      reportSize(tile);
       tiles.add(tile);
       if (featured.get() == null) {
         featured.set(tile);

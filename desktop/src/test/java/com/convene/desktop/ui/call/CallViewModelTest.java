@@ -101,9 +101,44 @@ class CallViewModelTest {
     }
 
     @Override
+    public void setVideoReceiveHeight(String participantId, boolean screen, int height) {
+      requests.add("receive " + participantId + (screen ? " screen " : " camera ") + height);
+    }
+
+    @Override
     public void leave() {
       requests.add("leave");
     }
+  }
+
+  /// Decision 100: the server's dominant speaker is what speaker view features, even when another participant is
+  /// louder on this machine (the local loudness only draws the speaking outline).
+  @Test
+  void speakerViewFeaturesTheServersDominantSpeaker() {
+    model.onJoined("Standup", List.of(participant("p1", "Ada", false), participant("p2", "Grace", false)));
+    model.speakerViewProperty().set(true);
+    model.onDominantSpeaker("p2");
+    assertThat(model.featuredProperty().get().participantId()).isEqualTo("p2");
+
+    model.onStats(List.of(stats("p1", 0.3, 500_000, 0, 30), stats("p2", 0.02, 500_000, 0, 30)));
+    assertThat(model.featuredProperty().get().participantId()).as("local loudness does not move the stage")
+        .isEqualTo("p2");
+    assertThat(model.tiles().get(0).speakingProperty().get()).as("but still draws the outline").isTrue();
+    model.onDominantSpeaker("p1");
+    assertThat(model.featuredProperty().get().participantId()).isEqualTo("p1");
+  }
+
+  /// Decision 100: each remote tile's drawn height reaches the call (and so the server's layer choice) when it
+  /// appears, disappears or changes by a quarter or more, not at every pixel.
+  @Test
+  void reportsTileHeightsForTheSimulcastLayerChoice() {
+    model.onJoined("Standup", List.of(participant("p1", "Ada", false)));
+    TileModel ada = model.tiles().getFirst();
+    ada.shownSizeProperty().set(new TileSize(640, 360, true));
+    ada.shownSizeProperty().set(new TileSize(650, 366, true));
+    ada.shownSizeProperty().set(new TileSize(320, 180, true));
+    ada.shownSizeProperty().set(new TileSize(320, 180, false));
+    assertThat(requests).containsExactly("receive p1 camera 360", "receive p1 camera 180", "receive p1 camera 0");
   }
 
   @Test
