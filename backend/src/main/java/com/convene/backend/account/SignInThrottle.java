@@ -17,7 +17,7 @@ import java.util.List;
 /// |---|---|
 /// | `n:{address}` | attempts from this address not followed by a success |
 /// | `t:{address}` | epoch ms before which the next attempt from this address is refused |
-/// | `total` | attempts on the account from all addresses in the window (for the admin alert) |
+/// | `total` | attempts on the account from all addresses in the window that were not successes (the admin alert) |
 ///
 /// Every attempt counts when it starts (one Lua script: check, count and set the next allowed instant
 /// atomically), so parallel guesses cannot slip past the delay; a success clears its address' fields. The first
@@ -52,6 +52,15 @@ class SignInThrottle {
             return {0, n, total}
             """;
 
+    /// KEYS[1] hash; ARGV: address. A success: clears the address' fields and uncounts the attempt from `total`.
+    private static final String SUCCEEDED = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              redis.call('HDEL', KEYS[1], 'n:' .. ARGV[1], 't:' .. ARGV[1])
+              redis.call('HINCRBY', KEYS[1], 'total', -1)
+            end
+            return 0
+            """;
+
     private final RedisCommands<String, String> redis;
     private final AccountConfig config;
 
@@ -82,9 +91,10 @@ class SignInThrottle {
         return new Outcome(result.get(0), result.get(1), result.get(2));
     }
 
-    /// A correct password from `address`: its count and delay are cleared (other addresses keep theirs).
+    /// A correct password from `address`: its count and delay are cleared (other addresses keep theirs) and the
+    /// attempt no longer counts towards the alert.
     void succeeded(String account, String address) {
-        redis.hdel(key(account), "n:" + address, "t:" + address);
+        redis.eval(SUCCEEDED, ScriptOutputType.INTEGER, new String[] {key(account)}, address);
     }
 
     /// Forgets every address' count and delay for `account` (the admin's unlock).

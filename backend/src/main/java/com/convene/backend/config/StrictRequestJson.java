@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.util.List;
 
 /// Refuses unknown JSON fields in REST request bodies (`400 validation`, the field named), so a typo such as
-/// `{"joinCod": …}` on `POST /meetings/join` is an error, not a silently different request (issue 15, finding 9).
+/// `{"meetng": …}` on `POST /meetings/join` is an error, not a silently different request (issue 15, finding 9).
 ///
 /// Only the request DTOs: types of package `com.convene.model.api` whose name ends in `Request` (every `@Body`
 /// type of the REST API). Everything else the backend's `ObjectMapper` reads stays lenient (`jackson.
