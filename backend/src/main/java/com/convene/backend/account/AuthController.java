@@ -61,7 +61,8 @@ final class AuthController {
     }
 
     /// Revokes a refresh token's family, the access tokens issued from it and, when the request carries a valid
-    /// bearer token, that token (on every node); 204 even when the refresh token was already spent.
+    /// bearer token of the same user, that token (on every node); 204 even when the refresh token was already
+    /// spent or is unknown (then nothing is revoked).
     @Operation(summary = "Log out: revoke a refresh token and its access tokens")
     @Post("/logout")
     HttpResponse<Void> logout(@Body RefreshRequest body, HttpRequest<?> request) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /// Each sign-in starts a refresh-token family; refreshing spends the family's live token and issues the next one
 /// in the same family. A spent token presented again revokes the family's refresh tokens and, through Redis, the
 /// access tokens issued from it on every node ([AccessTokenRevocations]). Logout revokes the family the same way,
-/// and the presented access token's `jti` when the client sends it.
+/// and the presented access token's `jti` when it belongs to the same user.
 ///
 /// Blocking (JDBC, Redis): call from a blocking executor. Thread-safe.
 @Singleton
@@ -90,35 +90,36 @@ class SessionTokens {
     }
 
     /// Logs a device out: revokes the refresh token's family and the access tokens issued from it, and the
-    /// presented access token. Idempotent: an unknown or spent token is not an error, so a client can always call
-    /// this on sign-out.
+    /// presented access token when it belongs to the same user. Idempotent: an unknown or spent token is not an
+    /// error, so a client can always call this on sign-out; an unknown refresh token revokes nothing.
     ///
-    /// @param bearer the `Authorization: Bearer` token of the request, or `null`; only a token this server signed
-    ///               and that passed validation is revoked (the caller passes the authenticated token)
+    /// @param bearer the request's bearer token when Micronaut Security validated it, else `null`
     public void logout(RefreshRequest request, @Nullable String bearer) {
         String token = request.refreshToken();
+        UUID owner = null;
         if (token != null && !token.isBlank() && token.length() <= 200) {
             switch (refreshTokens.spend(token)) {
                 case RefreshTokenStore.Valid valid -> {
                     refreshTokens.revokeFamily(valid.familyId());
                     revocations.revokeFamily(valid.familyId());
+                    owner = valid.userId();
                     LOG.debug("Logout: userId={}", valid.userId());
                 }
-                case RefreshTokenStore.Reused reused -> revocations.revokeFamily(reused.familyId());
+                case RefreshTokenStore.Reused reused -> {
+                    revocations.revokeFamily(reused.familyId());
+                    owner = reused.userId();
+                }
                 case RefreshTokenStore.Unknown unknown -> LOG.debug("Logout with an unknown refresh token");
             }
         }
-        if (bearer != null) {
+        if (bearer != null && owner != null) {
             try {
                 JWTClaimsSet claims = SignedJWT.parse(bearer).getJWTClaimsSet();
-                if (claims.getJWTID() != null && claims.getExpirationTime() != null) {
+                if (owner.toString().equals(claims.getSubject()) && claims.getJWTID() != null
+                        && claims.getExpirationTime() != null) {
                     revocations.revokeToken(claims.getJWTID(), claims.getExpirationTime().toInstant());
                 }
-                Object family = claims.getClaim(AccessTokenRevocations.FAMILY);
-                if (family != null) {
-                    revocations.revokeFamily(UUID.fromString(family.toString()));
-                }
-            } catch (ParseException | IllegalArgumentException e) {
+            } catch (ParseException e) {
                 LOG.debug("Logout bearer token not readable: {}", e.toString());
             }
         }

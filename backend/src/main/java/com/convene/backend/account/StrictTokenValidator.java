@@ -8,6 +8,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
@@ -38,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
 ///    present, and `exp − iat` is at most the access-token lifetime plus [#CLOCK_SKEW];
 /// 4. on a blocking thread (never the event loop): no revocation in Redis refuses it, its user exists, is
 ///    `active`, and holds every role the token claims (an account's status and role are cached for
-///    `convene.account.token-account-cache-ttl`, 5 s).
+///    `convene.account.token-account-cache-ttl`, 5 s). While PostgreSQL cannot be read, an uncached account is
+///    not checked (the token stands, revocations still apply): a store outage must not sign everyone out.
 ///
 /// Otherwise the request stays anonymous and secured routes answer 401. Installed by [StrictTokenValidatorInstaller]
 /// around the framework's bean, so every place Micronaut validates a bearer token (REST and the signaling
@@ -90,9 +92,16 @@ final class StrictTokenValidator implements ReactiveJsonWebTokenValidator<JWT, H
         if (!allowedAlgorithm(token)) {
             return Mono.empty();
         }
-        return Mono.from(delegate.validate(token, request))
+        Mono<JWT> checked = Mono.from(delegate.validate(token, request))
                 .filter(this::strictClaims)
                 .flatMap(jwt -> Mono.fromCallable(() -> live(jwt) ? jwt : null).subscribeOn(blocking));
+        // hand the outcome back to the connection's event loop: Micronaut finishes a WebSocket upgrade on the
+        // thread that completes the security check, and finishing it elsewhere races the client's first frame
+        // (seen as "No request state present" and a lost frame)
+        if (request instanceof NettyHttpRequest<?> netty) {
+            return checked.publishOn(Schedulers.fromExecutor(netty.getChannelHandlerContext().channel().eventLoop()));
+        }
+        return checked;
     }
 
     @Override
@@ -164,8 +173,16 @@ final class StrictTokenValidator implements ReactiveJsonWebTokenValidator<JWT, H
             LOG.debug("Access token refused: revoked userId={}", userId);
             return false;
         }
-        Optional<AccountState> account = accounts.get(userId, id -> users.findById(id)
-                .map(u -> new AccountState(u.status(), u.role())));
+        Optional<AccountState> account;
+        try {
+            account = accounts.get(userId, id -> users.findById(id).map(u -> new AccountState(u.status(), u.role())));
+        } catch (RuntimeException e) {
+            // PostgreSQL unreachable: the signed, unexpired, unrevoked token stands (disabling still acts through
+            // the shared revocations); refusing every uncached caller would turn a store outage into a sign-out
+            LOG.debug("Account not checked for access token, store unavailable: userId={} error={}", userId,
+                    e.toString());
+            return true;
+        }
         if (account == null || account.isEmpty() || !User.ACTIVE.equals(account.get().status())) {
             LOG.debug("Access token refused: account missing or not active userId={}", userId);
             return false;
