@@ -43,6 +43,8 @@ public final class TestServices {
             props.put("convene.sfu.udp-port", "0");
             // every test JVM logs in from the same loopback address; LoginRateLimitIT tests the limit on its own
             props.put("convene.account.login-rate-limit", "100000");
+            // the tests register their own members; registration is closed by default (docs/security.md)
+            props.put("convene.account.registration-enabled", "true");
             props.put("convene.outbox.directory", java.nio.file.Path.of("target", "outbox").toAbsolutePath().toString());
             properties = Map.copyOf(props);
         }

@@ -62,6 +62,8 @@ final class E2eBackend {
       props.put("convene.sfu.udp-port", 0);
       // every test JVM logs in from the same loopback address; LoginRateLimitIT tests the limit on its own
       props.put("convene.account.login-rate-limit", "100000");
+      // the tests register their own members; registration is closed by default (docs/security.md)
+      props.put("convene.account.registration-enabled", "true");
       props.put("convene.recording.spool-directory", Path.of("target", "recording-spool").toAbsolutePath().toString());
       props.put("convene.outbox.directory", Path.of("target", "outbox").toAbsolutePath().toString());
       props.put("convene.storage.local.root", Path.of("target", "storage").toAbsolutePath().toString());

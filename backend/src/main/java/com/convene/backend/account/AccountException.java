@@ -10,6 +10,10 @@ public final class AccountException extends ProblemException {
         super(type, detail);
     }
 
+    AccountException(ProblemType type, String detail, long retryAfterSeconds) {
+        super(type, detail, retryAfterSeconds);
+    }
+
     AccountException(ProblemType type, String detail, Throwable cause) {
         super(type, detail, java.util.List.of(), cause);
     }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Registration, login (access and refresh tokens, lock-out, rate limit), logout and the own profile.
+/// Registration, sign-in (with [SignInGuard]'s throttling; tokens from [SessionTokens]) and the own profile.
 ///
 /// Blocking (JDBC and argon2id): call from a blocking executor. Thread-safe.
 @Singleton
@@ -43,33 +43,40 @@ public class AccountService {
     private final UserRepository users;
     private final UserAuthRepository credentials;
     private final PasswordHasher hasher;
-    private final TokenGenerator tokens;
     private final AccountConfig config;
-    private final RefreshTokenStore refreshTokens;
-    private final LoginRateLimiter rateLimiter;
+    private final SessionTokens sessions;
+    private final SignInGuard guard;
     /// Verified against when the user name is unknown, so both paths cost one argon2id run (no timing oracle).
     private final String dummyHash;
 
     AccountService(UserRepository users, UserAuthRepository credentials, PasswordHasher hasher,
-                   TokenGenerator tokens, AccountConfig config, RefreshTokenStore refreshTokens,
-                   LoginRateLimiter rateLimiter) {
-        this.refreshTokens = refreshTokens;
-        this.rateLimiter = rateLimiter;
+                   AccountConfig config, SessionTokens sessions, SignInGuard guard) {
+        this.sessions = sessions;
+        this.guard = guard;
         this.users = users;
         this.credentials = credentials;
         this.hasher = hasher;
-        this.tokens = tokens;
         this.config = config;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
     /// Registers a member account.
     ///
-    /// @throws ProblemException `registration-closed`, `validation` or `conflict` (user name or e-mail taken)
+    /// Closed unless `convene.account.registration-enabled` is true; then, when
+    /// `convene.account.registration-allowed-domains` lists domains, only e-mail addresses of those domains.
+    ///
+    /// @throws ProblemException `registration-closed` (switched off, or the e-mail domain is not allowed),
+    ///                          `validation` or `conflict` (user name or e-mail taken)
     @Transactional
     public UserView register(RegisterRequest request) {
         if (!config.registrationEnabled()) {
             throw new AccountException(ProblemType.REGISTRATION_CLOSED, "Self-registration is switched off; ask an administrator.");
+        }
+        String email = lower(request.email());
+        if (!config.registrationAllowedDomains().isEmpty() && (email == null || email.indexOf('@') < 0
+                || !config.registrationAllowedDomains().contains(email.substring(email.lastIndexOf('@') + 1)))) {
+            throw new AccountException(ProblemType.REGISTRATION_CLOSED,
+                    "Self-registration is open only to the organisation's e-mail domains; ask an administrator.");
         }
         return create(request, Role.MEMBER);
     }
@@ -134,19 +141,26 @@ public class AccountService {
 
     /// Checks credentials and issues an access token and a refresh token.
     ///
-    /// Lock-out (seed 004 `user_auth`): each wrong password counts in `failed_login_attempts`; the
-    /// `convene.account.max-failed-logins`-th locks the account until `locked_until` (now plus
-    /// `convene.account.lock-duration`), during which even the right password is refused. A success resets both.
+    /// Before the password is looked at, [SignInGuard] applies the per-address budget and the per account and
+    /// address delay (docs/security.md): no lock-out, a wrong password from one address never slows another.
+    /// Wrong passwords still count in `user_auth.failed_login_attempts` (shown to admins; a success resets it);
+    /// `locked_until` is no longer set.
     ///
     /// @param request       user name or e-mail, and password
-    /// @param clientAddress the caller's address, for the per-address rate limit
-    /// @throws ProblemException `too-many-requests`, `invalid-credentials`, `account-locked` or `account-disabled`
-    public LoginResponse login(LoginRequest request, String clientAddress) {
-        rateLimiter.acquire(clientAddress);
+    /// @param clientAddress the caller's address from [com.convene.backend.config.ClientAddress]
+    /// @param userAgent     the caller's `User-Agent`, for the admins' alert
+    /// @throws ProblemException `too-many-requests`, `sign-in-throttled`, `invalid-credentials` or
+    ///                          `account-disabled`
+    public LoginResponse login(LoginRequest request, String clientAddress, @Nullable String userAgent) {
         String login = lower(request.username());
+        if (login != null && login.length() > 255) {
+            login = login.substring(0, 255);
+        }
         String password = request.password() == null ? "" : request.password();
-        Optional<User> found = login == null ? Optional.empty()
+        Optional<User> found = login == null || login.isEmpty() ? Optional.empty()
                 : login.contains("@") ? users.findByEmail(login) : users.findByUsername(login);
+        String account = SignInGuard.account(found.orElse(null), login == null ? "" : login);
+        guard.admit(account, found.orElse(null), clientAddress, userAgent);
         Optional<UserAuth> auth = found.flatMap(u -> credentials.findById(u.userId()));
         if (found.isEmpty() || auth.isEmpty()) {
             hasher.verify(password, dummyHash);
@@ -155,21 +169,11 @@ public class AccountService {
         User user = found.get();
         UserAuth credential = auth.get();
         Instant now = now();
-        if (credential.lockedUntil() != null && now.isBefore(credential.lockedUntil())) {
-            throw new AccountException(ProblemType.ACCOUNT_LOCKED, "Too many failed logins; try again later.");
-        }
         if (!hasher.verify(password, credential.passwordHash())) {
-            // after an expired lock the count starts again
-            int previous = credential.lockedUntil() != null ? 0 : credential.failedLoginAttempts();
-            int failures = previous + 1;
-            if (failures >= config.maxFailedLogins()) {
-                credentials.update(user.userId(), failures, now.plus(config.lockDuration()));
-                LOG.warn("Account locked after {} failed logins: userId={}", failures, user.userId());
-            } else {
-                credentials.update(user.userId(), failures, null);
-            }
+            credentials.update(user.userId(), credential.failedLoginAttempts() + 1, null);
             throw invalidCredentials();
         }
+        guard.succeeded(account, clientAddress);
         if (!User.ACTIVE.equals(user.status())) {
             throw new AccountException(ProblemType.ACCOUNT_DISABLED, "This account is disabled.");
         }
@@ -181,33 +185,7 @@ public class AccountService {
         User updated = new User(user.userId(), user.email(), user.username(), user.displayName(), user.avatarUrl(),
                 user.timezone(), user.language(), user.accountType(), user.status(), user.createdAt(),
                 user.updatedAt(), now, user.role());
-        return issueTokens(updated);
-    }
-
-    /// Exchanges a refresh token for a new access token and a new refresh token; the old one is spent (rotation).
-    ///
-    /// @throws ProblemException `invalid-refresh-token` (unknown, expired, used or revoked) or `account-disabled`
-    public LoginResponse refresh(RefreshRequest request) {
-        String token = request.refreshToken();
-        if (token == null || token.isBlank() || token.length() > 200) {
-            throw invalidRefreshToken();
-        }
-        UUID userId = refreshTokens.consume(token).orElseThrow(AccountService::invalidRefreshToken);
-        User user = users.findById(userId).orElseThrow(AccountService::invalidRefreshToken);
-        if (!User.ACTIVE.equals(user.status())) {
-            refreshTokens.revokeAll(userId);
-            throw new AccountException(ProblemType.ACCOUNT_DISABLED, "This account is disabled.");
-        }
-        return issueTokens(user);
-    }
-
-    /// Logs out: revokes the given refresh token. Idempotent: an unknown or spent token is not an error, so a
-    /// client can always call this on sign-out.
-    public void logout(RefreshRequest request) {
-        String token = request.refreshToken();
-        if (token != null && !token.isBlank() && token.length() <= 200) {
-            refreshTokens.consume(token).ifPresent(id -> LOG.debug("Logout: userId={}", id));
-        }
+        return sessions.issue(updated, UUID.randomUUID());
     }
 
     /// Changes the caller's own profile; absent fields stay.
@@ -238,18 +216,6 @@ public class AccountService {
         Instant now = now();
         users.updateProfile(userId, displayName, timeZone, language, avatarUrl, now);
         return get(userId);
-    }
-
-    private LoginResponse issueTokens(User user) {
-        int ttlSeconds = (int) config.accessTokenTtl().toSeconds();
-        Authentication authentication = Authentication.build(user.userId().toString(), List.of(user.role()),
-                Map.of("username", user.username(),
-                        AccessTokenRevocations.ISSUED_MILLIS, System.currentTimeMillis()));
-        String token = tokens.generateToken(authentication, ttlSeconds)
-                .orElseThrow(() -> new ProblemException(ProblemType.INTERNAL, "The access token could not be issued."));
-        String refresh = refreshTokens.issue(user.userId());
-        return new LoginResponse(token, "Bearer", ttlSeconds, toView(user), refresh,
-                config.refreshTokenTtl().toSeconds());
     }
 
     /// The account of `userId`.
@@ -283,10 +249,6 @@ public class AccountService {
     static UserView toView(User u) {
         return new UserView(u.userId(), u.username(), u.email(), u.displayName(), u.role(), u.timezone(),
                 u.language(), u.status(), u.createdAt(), u.lastLoginAt(), u.avatarUrl());
-    }
-
-    private static AccountException invalidRefreshToken() {
-        return new AccountException(ProblemType.INVALID_REFRESH_TOKEN, "Sign in again: this refresh token is not valid.");
     }
 
     static boolean isHttpUrl(String text) {

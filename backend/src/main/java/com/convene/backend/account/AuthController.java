@@ -14,10 +14,12 @@ import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 /// `/api/v1/auth`: register, login, refresh and logout; open to anonymous callers (the credentials are in the body).
 @Controller("/api/v1/auth")
@@ -28,10 +30,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 final class AuthController {
 
     private final AccountService accounts;
+    private final SessionTokens sessions;
     private final HttpClientAddressResolver addresses;
 
-    AuthController(AccountService accounts, HttpClientAddressResolver addresses) {
+    AuthController(AccountService accounts, SessionTokens sessions, HttpClientAddressResolver addresses) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.addresses = addresses;
     }
 
@@ -46,22 +50,34 @@ final class AuthController {
     @Operation(summary = "Log in: access token (JWT) and refresh token")
     @Post("/login")
     LoginResponse login(@Body LoginRequest body, HttpRequest<?> request) {
-        return accounts.login(body, clientAddress(addresses, request));
+        return accounts.login(body, clientAddress(addresses, request), request.getHeaders().get("User-Agent"));
     }
 
     /// Exchanges a refresh token for new tokens; the old refresh token is spent.
     @Operation(summary = "Rotate a refresh token into new tokens")
     @Post("/refresh")
     LoginResponse refresh(@Body RefreshRequest request) {
-        return accounts.refresh(request);
+        return sessions.refresh(request);
     }
 
-    /// Revokes a refresh token; 204 even when it was already spent.
-    @Operation(summary = "Log out: revoke a refresh token")
+    /// Revokes a refresh token's family, the access tokens issued from it and, when the request carries a valid
+    /// bearer token of the same user, that token (on every node); 204 even when the refresh token was already
+    /// spent or is unknown (then nothing is revoked).
+    @Operation(summary = "Log out: revoke a refresh token and its access tokens")
     @Post("/logout")
-    HttpResponse<Void> logout(@Body RefreshRequest request) {
-        accounts.logout(request);
+    HttpResponse<Void> logout(@Body RefreshRequest body, HttpRequest<?> request) {
+        sessions.logout(body, validatedBearer(request));
         return HttpResponse.noContent();
+    }
+
+    /// The request's bearer token if Micronaut Security authenticated the request with it, else `null`.
+    static @Nullable String validatedBearer(HttpRequest<?> request) {
+        if (request.getUserPrincipal(Authentication.class).isEmpty()) {
+            return null;
+        }
+        return request.getHeaders().getAuthorization()
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip()).orElse(null);
     }
 
     static String clientAddress(HttpClientAddressResolver addresses, HttpRequest<?> request) {

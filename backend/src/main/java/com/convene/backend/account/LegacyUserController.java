@@ -44,6 +44,7 @@ final class LegacyUserController {
     @Operation(summary = "Log in (seed 002 alias of POST /api/v1/auth/login)")
     @Post("/login")
     LoginResponse login(@Body LoginRequest body, HttpRequest<?> request) {
-        return accounts.login(body, AuthController.clientAddress(addresses, request));
+        return accounts.login(body, AuthController.clientAddress(addresses, request),
+                request.getHeaders().get("User-Agent"));
     }
 }

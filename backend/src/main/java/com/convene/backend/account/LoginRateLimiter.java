@@ -37,9 +37,11 @@ class LoginRateLimiter {
             if (ttlMillis < 0) {
                 // the counter lost its expiry (a crash between INCR and PEXPIRE): give it one
                 redis.pexpire(key, config.loginRateWindow().toMillis());
+                ttlMillis = config.loginRateWindow().toMillis();
             }
             throw new AccountException(com.convene.backend.problem.ProblemType.TOO_MANY_REQUESTS,
-                    "Too many login attempts from this address; try again in a minute.");
+                    "Too many sign-in attempts from this address; try again in a minute.",
+                    Math.ceilDiv(ttlMillis, 1000));
         }
     }
 }

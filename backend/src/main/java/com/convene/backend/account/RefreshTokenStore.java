@@ -14,36 +14,63 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/// Refresh tokens in PostgreSQL table `refresh_tokens` (RFC 6749 §6, rotated on every use as RFC 9700 §4.14.2
-/// recommends; docs/decisions/030-access-and-refresh-tokens.md).
+/// Refresh tokens in PostgreSQL table `refresh_tokens` (RFC 6749 §6), rotated on every use and grouped in
+/// families that are revoked as a whole when a spent token comes back (RFC 9700 §4.14.2;
+/// docs/decisions/030-access-and-refresh-tokens.md, 091-strict-tokens-and-refresh-families.md).
 ///
 /// | column | value |
 /// |---|---|
 /// | `token_hash` | hex SHA-256 of the token, 64 characters (primary key) |
 /// | `user_id` | the owner |
+/// | `family_id` | one sign-in on one device: the login's token and all its rotations |
 /// | `expires_at` | issue time plus `convene.account.refresh-token-ttl` |
+/// | `used_at` | when it was exchanged, or `null` while it is the family's live token |
 ///
 /// PostgreSQL, not Redis, so that a Redis restart (the project's Redis keeps nothing on disk) signs nobody out.
-/// Only hashes are stored, so a database dump cannot be replayed. A token is spent with `DELETE … RETURNING`
-/// (atomic: two concurrent refreshes with the same token cannot both succeed). Tokens issued before this store
-/// existed are still honoured once from Redis ([LegacyRefreshTokens]).
+/// Only hashes are stored, so a database dump cannot be replayed. A token is spent with
+/// `UPDATE … WHERE used_at IS NULL RETURNING` (atomic: two concurrent refreshes with the same token cannot both
+/// succeed; the loser is treated as reuse). Tokens issued before this store existed are still honoured once from
+/// Redis ([LegacyRefreshTokens]).
 ///
 /// Blocking (JDBC): call from a blocking executor. Thread-safe.
 @Singleton
 class RefreshTokenStore {
 
     private static final String INSERT = """
-            INSERT INTO refresh_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)""";
+            INSERT INTO refresh_tokens (token_hash, user_id, family_id, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?)""";
     private static final String PURGE_EXPIRED = """
             DELETE FROM refresh_tokens WHERE user_id = ? AND expires_at <= ?""";
-    private static final String CONSUME = """
-            DELETE FROM refresh_tokens WHERE token_hash = ? RETURNING user_id, expires_at""";
+    private static final String SPEND = """
+            UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL
+            RETURNING user_id, family_id, expires_at""";
+    private static final String FIND_SPENT = """
+            SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = ? AND used_at IS NOT NULL""";
+    private static final String REVOKE_FAMILY = """
+            DELETE FROM refresh_tokens WHERE family_id = ?""";
     private static final String REVOKE_ALL = """
-            DELETE FROM refresh_tokens WHERE user_id = ? AND expires_at > ?""";
+            DELETE FROM refresh_tokens WHERE user_id = ? AND used_at IS NULL AND expires_at > ?""";
+    private static final String DELETE_USER = """
+            DELETE FROM refresh_tokens WHERE user_id = ?""";
+
+    /// What presenting a refresh token found.
+    sealed interface Spent permits Valid, Reused, Unknown {
+    }
+
+    /// The family's live token, now spent: issue the next one in `familyId`.
+    record Valid(UUID userId, UUID familyId) implements Spent {
+    }
+
+    /// A token that was already spent came back: its family has been revoked (theft or a replay).
+    record Reused(UUID userId, UUID familyId) implements Spent {
+    }
+
+    /// Unknown, expired or revoked.
+    record Unknown() implements Spent {
+    }
 
     private final DataSource dataSource;
     private final AccountConfig config;
@@ -56,12 +83,12 @@ class RefreshTokenStore {
         this.legacy = legacy;
     }
 
-    /// Issues a new refresh token for `userId`: 32 random bytes, base64url (43 characters). Also drops the user's
-    /// expired tokens, so the table holds at most the live tokens of each user plus those of idle users.
+    /// Issues a new refresh token for `userId` in `familyId` (a new UUID for a sign-in): 32 random bytes,
+    /// base64url (43 characters). Also drops the user's expired tokens.
     ///
     /// @throws AccountException `service-unavailable` when PostgreSQL fails
     @Transactional
-    String issue(UUID userId) {
+    String issue(UUID userId, UUID familyId) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -75,8 +102,9 @@ class RefreshTokenStore {
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 insert.setString(1, hash(token));
                 insert.setObject(2, userId);
-                insert.setTimestamp(3, Timestamp.from(now));
-                insert.setTimestamp(4, Timestamp.from(now.plus(config.refreshTokenTtl())));
+                insert.setObject(3, familyId);
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.setTimestamp(5, Timestamp.from(now.plus(config.refreshTokenTtl())));
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
@@ -85,25 +113,54 @@ class RefreshTokenStore {
         return token;
     }
 
-    /// Consumes a token: returns its user and deletes it, or empty when unknown, expired or already used.
+    /// Spends a token. A token already spent revokes its whole family (every row of it is deleted) and answers
+    /// [Reused]; a legacy Redis token answers [Valid] in a new family.
     ///
     /// @throws AccountException `service-unavailable` when PostgreSQL fails
     @Transactional
-    Optional<UUID> consume(String token) {
+    Spent spend(String token) {
         String hash = hash(token);
-        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(CONSUME)) {
-            delete.setString(1, hash);
-            try (ResultSet rs = delete.executeQuery()) {
-                if (rs.next()) {
-                    UUID userId = rs.getObject(1, UUID.class);
-                    boolean live = rs.getTimestamp(2).toInstant().isAfter(Instant.now());
-                    return live ? Optional.of(userId) : Optional.empty();
+        Instant now = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement spend = c.prepareStatement(SPEND)) {
+                spend.setTimestamp(1, Timestamp.from(now));
+                spend.setString(2, hash);
+                try (ResultSet rs = spend.executeQuery()) {
+                    if (rs.next()) {
+                        boolean live = rs.getTimestamp(3).toInstant().isAfter(now);
+                        return live ? new Valid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))
+                                : new Unknown();
+                    }
+                }
+            }
+            try (PreparedStatement spent = c.prepareStatement(FIND_SPENT)) {
+                spent.setString(1, hash);
+                try (ResultSet rs = spent.executeQuery()) {
+                    if (rs.next()) {
+                        UUID userId = rs.getObject(1, UUID.class);
+                        UUID family = rs.getObject(2, UUID.class);
+                        revokeFamily(c, family);
+                        return new Reused(userId, family);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw unavailable(e);
         }
-        return legacy.consume(hash);
+        return legacy.consume(hash).<Spent>map(userId -> new Valid(userId, UUID.randomUUID()))
+                .orElseGet(Unknown::new);
+    }
+
+    /// Deletes every token of `familyId` (logout of one device).
+    ///
+    /// @throws AccountException `service-unavailable` when PostgreSQL fails
+    @Transactional
+    void revokeFamily(UUID familyId) {
+        try (Connection c = dataSource.getConnection()) {
+            revokeFamily(c, familyId);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     /// Deletes every refresh token of `userId` (and any it still has in Redis from before this store).
@@ -113,19 +170,25 @@ class RefreshTokenStore {
     @Transactional
     long revokeAll(UUID userId) {
         long deleted;
-        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(REVOKE_ALL)) {
-            delete.setObject(1, userId);
-            delete.setTimestamp(2, Timestamp.from(Instant.now()));
-            deleted = delete.executeUpdate();
-            try (PreparedStatement purge = c.prepareStatement(PURGE_EXPIRED)) {
-                purge.setObject(1, userId);
-                purge.setTimestamp(2, Timestamp.from(Instant.now()));
-                purge.executeUpdate();
+        try (Connection c = dataSource.getConnection(); PreparedStatement live = c.prepareStatement(REVOKE_ALL)) {
+            live.setObject(1, userId);
+            live.setTimestamp(2, Timestamp.from(Instant.now()));
+            deleted = live.executeUpdate();
+            try (PreparedStatement rest = c.prepareStatement(DELETE_USER)) {
+                rest.setObject(1, userId);
+                rest.executeUpdate();
             }
         } catch (SQLException e) {
             throw unavailable(e);
         }
         return deleted + legacy.revokeAll(userId);
+    }
+
+    private static void revokeFamily(Connection c, UUID familyId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(REVOKE_FAMILY)) {
+            delete.setObject(1, familyId);
+            delete.executeUpdate();
+        }
     }
 
     /// Hex SHA-256 of `token` (UTF-8), 64 characters.

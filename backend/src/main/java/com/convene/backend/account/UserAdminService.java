@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// What administrators do to accounts: list, create, disable and enable, change role, lift a lock-out.
+/// What administrators do to accounts: list, create, disable and enable, change role, lift sign-in delays.
 ///
 /// Disabling revokes the account's refresh tokens (Redis), refuses its access tokens from now on
 /// ([AccessTokenRevocations]) and publishes [UserDisabledEvent] so live connections can be closed.
@@ -41,10 +41,12 @@ public class UserAdminService {
     private final RefreshTokenStore refreshTokens;
     private final AccessTokenRevocations revocations;
     private final ApplicationEventPublisher<UserDisabledEvent> disabledEvents;
+    private final SignInGuard signIn;
 
     UserAdminService(UserRepository users, UserAuthRepository credentials, AccountService accounts,
                      RefreshTokenStore refreshTokens, AccessTokenRevocations revocations,
-                     ApplicationEventPublisher<UserDisabledEvent> disabledEvents) {
+                     ApplicationEventPublisher<UserDisabledEvent> disabledEvents, SignInGuard signIn) {
+        this.signIn = signIn;
         this.users = users;
         this.credentials = credentials;
         this.accounts = accounts;
@@ -168,12 +170,14 @@ public class UserAdminService {
         return get(userId);
     }
 
-    /// Lifts a lock-out and clears the failed-login count. Idempotent.
+    /// Clears the failed-login count and lifts every sign-in delay on the account (all addresses; Redis), and
+    /// a lock-out left from before sign-in throttling replaced it. Idempotent.
     ///
     /// @throws ProblemException `not-found`
     public UserAdminView unlock(Caller actor, UUID userId) {
-        require(userId);
+        User user = require(userId);
         credentials.update(userId, 0, null);
+        signIn.clear(user);
         LOG.info("Account unlocked: userId={} by userId={}", userId, actor.userId());
         return get(userId);
     }

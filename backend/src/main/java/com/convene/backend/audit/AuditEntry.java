@@ -6,12 +6,13 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/// A row of `audit_log`; `ipAddress` is read as text (`host(ip_address)`).
+/// A row of `audit_log`; `ipAddress` is read as text (`host(ip_address)`); `actorUserId` is null for the
+/// system's own events (the sign-in alert, V46).
 @MappedEntity("audit_log")
 record AuditEntry(
         @Id long auditId,
         Instant occurredAt,
-        UUID actorUserId,
+        @Nullable UUID actorUserId,
         @Nullable String actorUsername,
         String action,
         @Nullable String targetType,

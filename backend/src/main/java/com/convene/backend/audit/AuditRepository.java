@@ -18,7 +18,7 @@ interface AuditRepository extends GenericRepository<AuditEntry, Long> {
               status_code, ip_address, user_agent)
             VALUES (:actorUserId, :actorUsername, :action, :targetType, :targetId, :httpMethod, :path, :statusCode,
               CAST(:ipAddress AS inet), :userAgent)""")
-    void append(UUID actorUserId, @Nullable String actorUsername, String action, @Nullable String targetType,
+    void append(@Nullable UUID actorUserId, @Nullable String actorUsername, String action, @Nullable String targetType,
                 @Nullable String targetId, String httpMethod, String path, int statusCode, @Nullable String ipAddress,
                 @Nullable String userAgent);
 

@@ -32,6 +32,16 @@ public class AuditService {
                 truncate(path, 2000), status, ipLiteral(ipAddress), userAgent);
     }
 
+    /// Appends an event the system itself raised (no acting administrator), e.g. the sign-in alert
+    /// `signin.attack` (docs/security.md).
+    ///
+    /// @param ipAddress the address that triggered it; anything that is not a plain IP literal is stored as `null`
+    public void recordSystem(String action, @Nullable String targetType, @Nullable String targetId, String method,
+                             String path, int status, @Nullable String ipAddress, @Nullable String userAgent) {
+        repository.append(null, null, action, targetType, truncate(targetId, 100), method, truncate(path, 2000),
+                status, ipLiteral(ipAddress), userAgent);
+    }
+
     /// One page of the log, newest first.
     ///
     /// @param actor  only this administrator's actions, or `null`

@@ -2,6 +2,7 @@ package com.convene.backend.meeting;
 
 import com.convene.backend.account.Caller;
 import com.convene.backend.audit.Audited;
+import com.convene.backend.problem.FieldErrors;
 import com.convene.model.api.MeetingCreateRequest;
 import com.convene.model.api.MeetingUpdateRequest;
 import com.convene.model.api.MeetingView;
@@ -27,6 +28,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,11 +83,12 @@ class MeetingController {
         return meetings.get(Caller.from(authentication), id);
     }
 
-    /// A meeting by join code: any signed-in user (the code is the invitation).
+    /// A meeting by join code: the whole meeting for its host, invitees and admins; for anyone else holding the
+    /// code only what joining needs (id, code, links, status, password and waiting-room flags; docs/security.md).
     @Operation(summary = "Look a meeting up by join code")
     @Get("/by-code/{code}")
-    MeetingView byCode(String code) {
-        return meetings.getByCode(code);
+    MeetingView byCode(String code, Authentication authentication) {
+        return meetings.getByCode(Caller.from(authentication), code);
     }
 
     /// Changes a meeting; absent fields stay. Host or admin.
@@ -113,11 +116,36 @@ class MeetingController {
     }
 
     /// Occurrences whose start lies in `[from, to)` (at most 400 days), cancelled ones marked.
+    ///
+    /// The caller is authorised before the parameters are read: someone who may not see the meeting gets 403
+    /// (or 404), never a 400 that confirms the meeting exists and teaches the parameters.
+    ///
+    /// @param from ISO-8601 instant, required
+    /// @param to   ISO-8601 instant after `from`, required
     @Operation(summary = "List the occurrences of a meeting or series in a time range")
     @Get("/{id}/occurrences")
-    List<OccurrenceView> occurrences(UUID id, @QueryValue Instant from, @QueryValue Instant to,
+    List<OccurrenceView> occurrences(UUID id, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                      Authentication authentication) {
-        return meetings.occurrences(Caller.from(authentication), id, from, to);
+        Caller caller = Caller.from(authentication);
+        meetings.get(caller, id);
+        FieldErrors errors = new FieldErrors();
+        Instant start = instant(errors, "from", from);
+        Instant end = instant(errors, "to", to);
+        errors.throwIfAny();
+        return meetings.occurrences(caller, id, start, end);
+    }
+
+    private static @Nullable Instant instant(FieldErrors errors, String name, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            errors.add(name, "is required");
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(name, "must be an ISO-8601 instant such as 2031-01-13T09:00:00Z");
+            return null;
+        }
     }
 
     /// Cancels one occurrence of a series, named by its original start (ISO-8601 instant); host or admin.

@@ -269,12 +269,23 @@ public class MeetingService {
         return toView(require(meetingId));
     }
 
-    /// One meeting by join code, in any spelling [JoinCodes#normalize(String)] accepts. Any signed-in user: the
-    /// code is what an invitation shares.
+    /// One meeting by join code, in any spelling [JoinCodes#normalize(String)] accepts (docs/security.md).
+    ///
+    /// The host, invitees and admins get the whole meeting. Any other signed-in user holding the code gets only
+    /// what joining needs and what `POST /meetings/join` would tell them: the id, the code and links, the status,
+    /// whether a password and the waiting room apply, and the title only when no password is required. Host,
+    /// description, schedule and settings stay hidden (`null`, `false`, `maxParticipants` 0).
     ///
     /// @throws ProblemException `not-found`
-    public MeetingView getByCode(String code) {
-        return toView(findByCode(code).orElseThrow(MeetingService::notFound));
+    public MeetingView getByCode(Caller caller, String code) {
+        Meeting m = findByCode(code).orElseThrow(MeetingService::notFound);
+        if (canView(caller, m)) {
+            return toView(m);
+        }
+        MeetingView full = toView(m);
+        return new MeetingView(full.id(), null, m.requirePassword() ? null : full.title(), null, null, full.status(),
+                null, null, null, null, null, null, 0, full.requirePassword(), full.waitingRoomEnabled(), false, false,
+                false, false, false, false, full.joinCode(), full.joinLink(), full.joinUrl(), null, null, null);
     }
 
     /// Cancels a scheduled or live meeting (a whole series for a recurring one). Idempotent for an already

@@ -2,6 +2,7 @@ package com.convene.backend.problem;
 
 import com.convene.model.api.Problem;
 import com.convene.model.api.ProblemFieldError;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -15,6 +16,7 @@ import jakarta.validation.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /// Replaces Micronaut's default error body (`JsonError`) with a [Problem] for every error the framework produces
 /// itself: unknown routes, unreadable JSON, failed conversions, bean-validation violations and security's 401/403
@@ -43,6 +45,10 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             type = ProblemType.VALIDATION;
             errors = fieldErrors(violations);
             detail = "The request has " + errors.size() + " invalid field(s).";
+        } else if (unknownField(errorContext) instanceof UnrecognizedPropertyException unknown) {
+            type = ProblemType.VALIDATION;
+            errors = List.of(new ProblemFieldError(unknown.getPropertyName(), "is not a field of this request"));
+            detail = "The request has 1 invalid field(s).";
         } else if (cause instanceof ConversionErrorException conversion) {
             type = ProblemType.VALIDATION;
             errors = List.of(new ProblemFieldError(conversion.getArgument().getName(), "has an invalid format"));
@@ -58,6 +64,23 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         Problem problem = new Problem(type.uri().toString(), type.title(), code, detail, request.getPath(),
                 errors.isEmpty() ? null : List.copyOf(errors));
         return ProblemResponses.fill(response, problem, request);
+    }
+
+    /// The unknown field a strict request body refused (config `StrictRequestJson`), wherever Micronaut wrapped it.
+    private static @Nullable UnrecognizedPropertyException unknownField(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return unknown;
+            }
+            if (t instanceof ConversionErrorException conversion
+                    && conversion.getConversionError().getCause() instanceof UnrecognizedPropertyException u) {
+                return u;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static List<ProblemFieldError> fieldErrors(ConstraintViolationException exception) {
@@ -90,6 +113,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
             case CONFLICT -> "The request conflicts with the current state.";
             case TOO_MANY_REQUESTS -> "Too many requests; try again later.";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
             case SERVICE_UNAVAILABLE -> "A backing service is unavailable; try again later.";
             default -> "An unexpected error occurred.";
         };

@@ -2,8 +2,10 @@ package com.convene.backend.problem;
 
 import com.convene.model.api.Problem;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -31,6 +33,10 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
                     exception.getMessage());
         }
         Problem problem = ProblemResponses.problem(type, exception.getMessage(), request, exception.fieldErrors());
-        return ProblemResponses.fill(HttpResponse.status(type.status()), problem, request);
+        MutableHttpResponse<?> response = HttpResponse.status(type.status());
+        if (exception.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
+        }
+        return ProblemResponses.fill(response, problem, request);
     }
 }

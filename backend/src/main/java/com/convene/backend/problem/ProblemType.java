@@ -43,6 +43,11 @@ public enum ProblemType {
     ACCOUNT_LOCKED("account-locked", "Account locked", HttpStatus.LOCKED),
     /// Too many requests from this client in the current window (login rate limit); see `Retry-After`.
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    /// Sign-in to this account from this client address is slowed after failed attempts (growing delay, no
+    /// lock-out; docs/security.md); `Retry-After` says when the next attempt is accepted.
+    SIGN_IN_THROTTLED("sign-in-throttled", "Sign-in throttled", HttpStatus.TOO_MANY_REQUESTS),
+    /// The request body is larger than the server accepts (`micronaut.server.max-request-size`, 1 MB).
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     /// Recording is switched off for this meeting (`recording_enabled` is false).
     RECORDING_DISABLED("recording-disabled", "Recording disabled", HttpStatus.FORBIDDEN),
     /// The meeting is already being recorded.
@@ -103,6 +108,7 @@ public enum ProblemType {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> TOO_MANY_REQUESTS;
             case 416 -> RANGE_NOT_SATISFIABLE;

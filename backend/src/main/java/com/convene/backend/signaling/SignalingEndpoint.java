@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /// The authenticated signaling WebSocket, `/ws/signaling`: one [SignalingSession] per connection.
 ///
-/// The handshake needs a bearer JWT (`Authorization: Bearer <token>`, or `?access_token=` for clients that
-/// cannot set headers); without one the upgrade is refused with 401. Frames are JSON [com.convene.model.signal.Signal]s.
+/// The handshake needs a bearer JWT in `Authorization: Bearer <token>`; without one the upgrade is refused with 401.
+/// A `?access_token=` query parameter is not accepted (tokens in URLs reach proxy and access logs; RFC 6750 §2.3,
+/// docs/security.md). Frames are JSON [com.convene.model.signal.Signal]s.
 /// Netty event-loop methods only hand frames to the session's own serial executor: nothing here blocks. Every
 /// frame and pong tells [SocketLiveness] the client is alive; it pings sockets and closes silent ones.
 @ServerWebSocket("/ws/signaling")

@@ -69,8 +69,10 @@ class AccountApiIT extends BackendTestSupport {
         assertThat(problem(unknown).type()).isEqualTo("urn:convene:problem:invalid-credentials");
     }
 
+    /// Ten wrong passwords in a row no longer lock the account: after the five free attempts the address waits
+    /// out a growing delay (`sign-in-throttled`, `Retry-After`), and then the right password signs in.
     @Test
-    void locksAccountAfterRepeatedFailures() {
+    void throttlesRepeatedFailuresInsteadOfLockingTheAccount() throws InterruptedException {
         String name = "eve-" + UUID.randomUUID().toString().substring(0, 8);
         register(name, "right-password-1");
         for (int i = 0; i < 10; i++) {
@@ -78,10 +80,14 @@ class AccountApiIT extends BackendTestSupport {
                     HttpRequest.POST("/api/v1/auth/login", new LoginRequest(name, "wrong-password-1"))));
         }
 
-        HttpResponse<?> locked = expectError(() -> client.toBlocking().exchange(
+        HttpResponse<?> slowed = expectError(() -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/v1/auth/login", new LoginRequest(name, "right-password-1"))));
+        assertThat(problem(slowed).type()).isEqualTo("urn:convene:problem:sign-in-throttled");
+        long retryAfter = Long.parseLong(slowed.getHeaders().get("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 4L);
 
-        assertThat(problem(locked).type()).isEqualTo("urn:convene:problem:account-locked");
+        Thread.sleep(retryAfter * 1000 + 100);
+        assertThat(login(name, "right-password-1").user().username()).isEqualTo(name);
     }
 
     @Test
