@@ -39,5 +39,7 @@ public enum DropReason {
     /// A PLI or FIR suppressed by the throttle.
     PLI_THROTTLED,
     /// Sending a datagram failed.
-    SEND_FAILED
+    SEND_FAILED,
+    /// RTP of a track its participant is muted on (by a host or itself): received, not forwarded or recorded.
+    TRACK_MUTED
 }

@@ -179,6 +179,32 @@ public final class SfuParticipant {
         return null;
     }
 
+    /// Stops or resumes forwarding one of this participant's published tracks: while stopped its packets reach no
+    /// subscriber and no recording (counted as [DropReason#TRACK_MUTED]), whatever the client keeps sending. Used
+    /// for a host's mute and the participant's own (issue 15 finding 6). A resumed video track asks for a key frame.
+    ///
+    /// @param trackId the track id (`a=msid`)
+    /// @return false when this participant publishes no such track
+    public boolean setTrackForwarding(String trackId, boolean forwarding) {
+        TrackRoute route = null;
+        synchronized (this) {
+            for (TrackRoute candidate : published) {
+                if (candidate.track().trackId().equals(trackId)) {
+                    route = candidate;
+                }
+            }
+        }
+        if (route == null) {
+            return false;
+        }
+        boolean resumed = forwarding && !route.forwarding();
+        route.forwarding(forwarding);
+        if (resumed && route.track().kind() == MediaKind.VIDEO) {
+            server.router().requestKeyFrame(route);
+        }
+        return true;
+    }
+
     /// Leaves the room; same as [SfuRoom#leave(String)].
     public void close() {
         room.leave(participantId);

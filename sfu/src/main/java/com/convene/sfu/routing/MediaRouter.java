@@ -76,8 +76,10 @@ public final class MediaRouter implements DatagramHandler {
         this.stunChain = new StageChain("stun", pathDrops, List.of(new IceStage(ice, loop)));
         this.dtlsChain = new StageChain("dtls", pathDrops, List.of(lookup, new DtlsStage()));
         this.rtpChain = new StageChain("rtp", pathDrops, List.of(lookup, new RtpDecryptStage(),
-                new TransportCcStage(rtcpSender, counters), new AudioLevelStage(), new ReceiveStage(new NackGenerator(rtcpSender, counters), counters), new TapStage(keyFrames),
-                new ForwardStage(subscriberSender, keyFrames),
+                new TransportCcStage(rtcpSender, counters), new AudioLevelStage(),
+                new ReceiveStage(new NackGenerator(rtcpSender, counters), counters),
+                new MutedStage(), // after receive: statistics and the retransmission cache stay current
+                new TapStage(keyFrames), new ForwardStage(subscriberSender, keyFrames),
                 new ReceiverReportStage(new ReceiverReportSender(rtcpSender, counters))));
         this.rtcpChain = new StageChain("rtcp", pathDrops, List.of(lookup, new RtcpDecryptStage(),
                 new RtcpFeedbackStage(new SenderReportRelay(subscriberSender),
@@ -230,6 +232,15 @@ public final class MediaRouter implements DatagramHandler {
         if (!queued) {
             tap.close(); // the loop is gone or jammed: nothing feeds the tap any more, let its sink finish
         }
+    }
+
+    /// Asks `route`'s publisher for a key frame of its best running layer, at once (not throttled). Thread-safe:
+    /// runs on the loop.
+    public void requestKeyFrame(TrackRoute route) {
+        execute(() -> {
+            long now = System.nanoTime();
+            requestKeyFrame(route, layerFor(route, DownTrack.ALL_LAYERS, now), now, true);
+        });
     }
 
     void requestKeyFrameForTap(TrackRoute route) {

@@ -22,6 +22,8 @@ public final class TrackRoute {
     private DownTrack[] subscribers = NONE;
     private @Nullable RtpTap tap;
     private @Nullable DownTrack tapDownTrack;
+    /// Whether the track's packets go to subscribers and the recording; false while its participant is muted.
+    private volatile boolean forwarding = true;
     /// The room's speaker detection, fed by an audio track's levels; set before the route is published.
     private volatile @Nullable DominantSpeakerDetector speakers;
 
@@ -111,6 +113,18 @@ public final class TrackRoute {
             }
         }
         return -1;
+    }
+
+    /// Whether the track's packets are forwarded and recorded (false while its participant is muted on it).
+    public boolean forwarding() {
+        return forwarding;
+    }
+
+    /// Stops (false) or resumes (true) forwarding and recording the track; its packets are still received and
+    /// counted. Thread-safe. A resumed video track asks its publisher for a key frame through the caller
+    /// ([com.convene.sfu.SfuParticipant#setTrackForwarding]).
+    public void forwarding(boolean value) {
+        this.forwarding = value;
     }
 
     /// The room's dominant-speaker detector this audio track feeds, or null.

@@ -79,7 +79,13 @@ class SimulcastIT {
     }
 
     private static List<Integer> sendingLayerWidths(TestPeer peer) throws Exception {
-        return peer.publishStats(RTCStatsType.OUTBOUND_RTP).stream()
+        List<Map<String, Object>> outbound = peer.publishStats(RTCStatsType.OUTBOUND_RTP);
+        LOG.info("SIMULCAST alice outbound video: {}", outbound.stream()
+                .filter(s -> "video".equals(String.valueOf(s.get("kind"))))
+                .map(s -> s.get("frameWidth") + "px " + s.get("framesPerSecond") + "fps limit="
+                        + s.get("qualityLimitationReason") + " target=" + s.get("targetBitrate"))
+                .toList());
+        return outbound.stream()
                 .filter(s -> "video".equals(String.valueOf(s.get("kind"))))
                 .filter(s -> s.get("frameWidth") instanceof Number n && n.intValue() > 0)
                 .filter(s -> s.get("framesPerSecond") instanceof Number fps && fps.doubleValue() > 0)
