@@ -51,7 +51,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = SendReaction.class, name = SendReaction.TYPE),
     @JsonSubTypes.Type(value = ReactionReceived.class, name = ReactionReceived.TYPE),
     @JsonSubTypes.Type(value = ResumeRequest.class, name = ResumeRequest.TYPE),
-    @JsonSubTypes.Type(value = Resumed.class, name = Resumed.TYPE)
+    @JsonSubTypes.Type(value = Resumed.class, name = Resumed.TYPE),
+    @JsonSubTypes.Type(value = WaitingRoomChanged.class, name = WaitingRoomChanged.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
@@ -61,4 +62,4 @@ public sealed interface Signal
         AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
         EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated,
         StartRecording, StopRecording, RecordingStarted, RecordingStopped,
-        RaiseHand, SendReaction, ReactionReceived, ResumeRequest, Resumed {}
+        RaiseHand, SendReaction, ReactionReceived, ResumeRequest, Resumed, WaitingRoomChanged {}
