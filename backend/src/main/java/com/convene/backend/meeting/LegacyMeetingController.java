@@ -43,7 +43,8 @@ class LegacyMeetingController {
     /// signaling.
     @Operation(summary = "Prepare to join a meeting: id, code and signaling URL (seed 002)")
     @Post("/join")
-    JoinInfo join(@Body MeetingJoinRequest request) {
-        return meetings.joinInfo(request.meeting() == null ? "" : request.meeting(), request.password());
+    JoinInfo join(@Body MeetingJoinRequest request, Authentication authentication) {
+        return meetings.joinInfo(request.meeting() == null ? "" : request.meeting(), request.password(),
+                Caller.from(authentication).userId());
     }
 }

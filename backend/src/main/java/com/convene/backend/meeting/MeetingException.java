@@ -4,7 +4,7 @@ import com.convene.backend.problem.ProblemException;
 import com.convene.backend.problem.ProblemType;
 
 /// Root of the meeting feature's errors.
-public final class MeetingException extends ProblemException {
+public sealed class MeetingException extends ProblemException permits PasswordAttemptsExceededException {
 
     MeetingException(ProblemType type, String detail) {
         super(type, detail);

@@ -2,6 +2,9 @@ package com.convene.backend.meeting;
 
 import com.convene.backend.account.Caller;
 import com.convene.backend.account.PasswordHasher;
+import com.convene.backend.ratelimit.RateLimitedAction;
+import com.convene.backend.ratelimit.RateVerdict;
+import com.convene.backend.ratelimit.TokenBuckets;
 import com.convene.backend.problem.FieldErrors;
 import com.convene.backend.problem.ProblemException;
 import com.convene.backend.problem.ProblemType;
@@ -46,10 +49,12 @@ public class MeetingService {
     private final InvitationRepository invitations;
     private final ApplicationEventPublisher<MeetingClosedEvent> closed;
     private final JoinCodes joinCodes = new JoinCodes();
+    private final TokenBuckets buckets;
 
     MeetingService(MeetingRepository meetings, PasswordHasher hasher, MeetingConfig config,
                    OccurrenceCancellationRepository cancellations, InvitationRepository invitations,
-                   ApplicationEventPublisher<MeetingClosedEvent> closed) {
+                   ApplicationEventPublisher<MeetingClosedEvent> closed, TokenBuckets buckets) {
+        this.buckets = buckets;
         this.cancellations = cancellations;
         this.invitations = invitations;
         this.closed = closed;
@@ -84,7 +89,7 @@ public class MeetingService {
             errors.add("password", "is required when requirePassword is true");
         }
         validate(errors, title, request.description(), request.scheduledStart(), request.scheduledEnd(), timeZone,
-                type, maxParticipants, password, rule);
+                type, maxParticipants, password, rule, config.passwordMinLength());
 
         Instant now = now();
         String passwordHash = requirePassword ? hasher.hash(Objects.requireNonNull(password)) : null;
@@ -145,7 +150,8 @@ public class MeetingService {
         if (requirePassword && newPassword == null && m.passwordHash() == null) {
             errors.add("password", "is required when requirePassword is true");
         }
-        validate(errors, title, description, start, end, timeZone, type, maxParticipants, newPassword, rule);
+        validate(errors, title, description, start, end, timeZone, type, maxParticipants, newPassword, rule,
+                config.passwordMinLength());
         String passwordHash = !requirePassword ? null
                 : newPassword != null ? hasher.hash(newPassword) : m.passwordHash();
         Meeting updated = new Meeting(m.meetingId(), m.hostUserId(), title, description, type.wireName(), start, end,
@@ -168,7 +174,8 @@ public class MeetingService {
     /// Checks the fields shared by create and update; throws on the first failing group.
     private static void validate(FieldErrors errors, String title, @Nullable String description,
                                  @Nullable Instant start, @Nullable Instant end, String timeZone, MeetingType type,
-                                 int maxParticipants, @Nullable String password, @Nullable String rule) {
+                                 int maxParticipants, @Nullable String password, @Nullable String rule,
+                                 int passwordMinLength) {
         if (title.isEmpty()) {
             errors.add("title", "must not be blank");
         } else if (title.length() > 500) {
@@ -193,8 +200,9 @@ public class MeetingService {
         if (maxParticipants < 2 || maxParticipants > 1000) {
             errors.add("maxParticipants", "must be between 2 and 1000");
         }
-        if (password != null && !password.isEmpty() && (password.length() < 4 || password.length() > 128)) {
-            errors.add("password", "must be 4-128 characters");
+        if (password != null && !password.isEmpty()
+                && (password.length() < passwordMinLength || password.length() > 128)) {
+            errors.add("password", "must be " + passwordMinLength + "-128 characters");
         }
         errors.throwIfAny();
         if (start != null && end != null && !end.isAfter(start)) {
@@ -382,9 +390,11 @@ public class MeetingService {
     /// the password, then answers the signaling URL. Admission itself (waiting room) happens over signaling.
     ///
     /// @throws ProblemException `not-found`, `meeting-cancelled`, `meeting-ended` or `meeting-password-required`
-    public JoinInfo joinInfo(String codeOrId, @Nullable String password) {
+    /// @param userId the caller, whose wrong passwords count against its limit for this meeting
+    /// @throws PasswordAttemptsExceededException too many wrong passwords (429 with the wait)
+    public JoinInfo joinInfo(String codeOrId, @Nullable String password, UUID userId) {
         MeetingView meeting = findForJoin(codeOrId);
-        checkJoinPassword(meeting.id(), password);
+        checkJoinPassword(meeting.id(), password, userId);
         String base = baseUrl();
         String ws = base.startsWith("https://") ? "wss://" + base.substring(8)
                 : base.startsWith("http://") ? "ws://" + base.substring(7) : base;
@@ -470,16 +480,42 @@ public class MeetingService {
 
     /// Checks the meeting password of a meeting that requires one; passes for meetings without a password.
     ///
-    /// @param password what the joiner entered, or `null`
+    /// Guessing is limited per user and per meeting, over REST and signaling alike, by the token buckets
+    /// `pwd-user` and `pwd-meeting` in Redis (docs/decisions/093-rate-limits.md): each attempt takes a token of
+    /// both before the password is checked, a right password gives them back, so only wrong ones count. With no
+    /// token left the password is not checked at all (right or wrong, the answer is the same). The bucket checks
+    /// wait at most the Redis command deadline (300 ms), and fall back to this node's buckets.
+    ///
+    /// @param password what the joiner entered, or `null` (then `meeting-password-required`, nothing counted)
+    /// @param userId   the joiner
     /// @throws ProblemException `not-found` or `meeting-password-required` (missing or wrong)
-    public void checkJoinPassword(UUID meetingId, @Nullable String password) {
+    /// @throws PasswordAttemptsExceededException too many wrong passwords for now
+    public void checkJoinPassword(UUID meetingId, @Nullable String password, UUID userId) {
         Meeting meeting = require(meetingId);
         if (!meeting.requirePassword() || meeting.passwordHash() == null) {
             return;
         }
-        if (password == null || !hasher.verify(password, meeting.passwordHash())) {
+        if (password == null || password.isEmpty()) {
             throw new MeetingException(ProblemType.MEETING_PASSWORD_REQUIRED, "This meeting needs the right password.");
         }
+        String userScope = meetingId + ":" + userId;
+        String meetingScope = meetingId.toString();
+        RateVerdict perUser = buckets.take(RateLimitedAction.PASSWORD_PER_USER, userScope).join();
+        if (!perUser.allowed()) {
+            LOG.info("Meeting password attempts exceeded meetingId={} userId={} scope=user", meetingId, userId);
+            throw new PasswordAttemptsExceededException(perUser.retryAfterMillis());
+        }
+        RateVerdict perMeeting = buckets.take(RateLimitedAction.PASSWORD_PER_MEETING, meetingScope).join();
+        if (!perMeeting.allowed()) {
+            buckets.refund(RateLimitedAction.PASSWORD_PER_USER, userScope);
+            LOG.info("Meeting password attempts exceeded meetingId={} userId={} scope=meeting", meetingId, userId);
+            throw new PasswordAttemptsExceededException(perMeeting.retryAfterMillis());
+        }
+        if (!hasher.verify(password, meeting.passwordHash())) {
+            throw new MeetingException(ProblemType.MEETING_PASSWORD_REQUIRED, "This meeting needs the right password.");
+        }
+        buckets.refund(RateLimitedAction.PASSWORD_PER_USER, userScope);
+        buckets.refund(RateLimitedAction.PASSWORD_PER_MEETING, meetingScope);
     }
 
     /// Marks the meeting live and sets its actual start, if it is still scheduled. Called on the first join.

@@ -13,6 +13,7 @@ import com.convene.model.signal.Signal;
 import com.convene.model.signal.TrackInfo;
 import com.convene.model.signal.TrackSource;
 import com.convene.model.signal.WaitingParticipant;
+import com.convene.model.signal.WaitingRoomChanged;
 import com.convene.model.signal.WaitingRoomUpdated;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.SfuRoom;
@@ -32,6 +33,10 @@ import java.util.Set;
 /// The lock, the host hand-over and the removed-user list live here, on the node that holds the room, for the
 /// room's lifetime (docs/decisions/040-live-room-rules-and-host-controls.md).
 ///
+/// Capacity decisions live here, under this room's lock: places per user, seats held for the host and admins,
+/// participants held for a resume counted apart, the waiting-room cap ([RoomSeats], decision 092); so do the
+/// waiting-room change messages to moderators (decision 093).
+///
 /// Thread-safe: methods are synchronized and short; messages to members are queued on their sessions.
 final class LiveRoom {
   private record Member(SignalingSession session, ParticipantInfo info, boolean admin) {}
@@ -50,13 +55,21 @@ final class LiveRoom {
   private final Set<String> removedUserIds = new HashSet<>();
   private boolean allowScreenShare;
   private boolean allowChat;
+  private boolean allowReactions;
   private int maxParticipants;
   private boolean locked;
-  private int reservedSlots;
+  private final RoomSeats seats;
 
   private RecordingStarted recording;
 
-  LiveRoom(MeetingView meeting, SfuRoom sfuRoom) {
+  /// Why a place in the room or its waiting room was refused (docs/decisions/092-room-capacity.md): no seat free
+  /// for this joiner (all taken, or the rest held for the host and admins); its user holds `devices-per-user`
+  /// places already; the waiting room holds `waiting-room-max` joiners.
+  enum Refusal { MEETING_FULL, TOO_MANY_DEVICES, WAITING_ROOM_FULL }
+
+  LiveRoom(MeetingView meeting, SfuRoom sfuRoom, RoomCapacityConfig capacity) {
+    this.seats = new RoomSeats(capacity);
+    this.allowReactions = meeting.allowReactions();
     this.meetingId = meeting.id().toString();
     this.title = meeting.title();
     this.autoRecord = meeting.recordingEnabled() && meeting.autoRecord();
@@ -118,7 +131,13 @@ final class LiveRoom {
   synchronized void refreshRules(MeetingView meeting) {
     allowScreenShare = meeting.allowScreenShare();
     allowChat = meeting.allowChat();
+    allowReactions = meeting.allowReactions();
     maxParticipants = meeting.maxParticipants();
+  }
+
+  /// Whether reactions may be sent: the meeting's `allow_reactions` (read afresh at every join).
+  synchronized boolean reactionsAllowed() {
+    return allowReactions;
   }
 
   synchronized int size() {
@@ -127,28 +146,70 @@ final class LiveRoom {
 
   /// Whether nobody is in the room or waiting for it (the room can be torn down).
   synchronized boolean abandoned() {
-    return members.isEmpty() && waiters.isEmpty() && reservedSlots == 0;
+    return members.isEmpty() && waiters.isEmpty() && seats.reserved() == 0;
   }
 
   // ---- admission ----
 
-  /// Reserves one of the meeting's `max_participants` places for a joiner being recorded; false when the room
-  /// is full. A reserved room is never torn down.
-  synchronized boolean reserveSlot() {
-    if (members.size() + reservedSlots >= maxParticipants) {
-      return false;
+  /// Reserves a place for a joiner of `userId` being recorded (docs/decisions/092-room-capacity.md); a reserved
+  /// room is never torn down.
+  ///
+  /// A user holds at most `devices-per-user` places (joined, held for a resume, reserved or waiting). Seats are
+  /// counted over attached members and reservations only: a participant held for a resume after its socket
+  /// dropped does not take a seat from the others (its user's places still count it). Of `max_participants`,
+  /// `held-seats` (at most `max_participants` - 1) stay free for the host and admins until as many of them are in.
+  ///
+  /// @param privileged the joiner is the meeting's host or an admin (may take the held seats)
+  /// @return empty when reserved, else why not
+  synchronized Optional<Refusal> reserveSeat(String userId, boolean privileged) {
+    if (!seats.placeLeft(placesOf(userId))) {
+      return Optional.of(Refusal.TOO_MANY_DEVICES);
     }
-    reservedSlots++;
-    return true;
+    if (!seatFree(privileged)) {
+      return Optional.of(Refusal.MEETING_FULL);
+    }
+    seats.reserve(userId);
+    return Optional.empty();
   }
 
-  synchronized void releaseSlot() {
-    reservedSlots = Math.max(0, reservedSlots - 1);
+  /// Places `userId` holds: members (attached or held for a resume), reservations and waiting-room entries.
+  private int placesOf(String userId) {
+    int places = seats.reservedBy(userId);
+    for (Member m : members.values()) {
+      if (m.info().userId().equals(userId)) {
+        places++;
+      }
+    }
+    for (Waiter w : waiters.values()) {
+      if (w.info().userId().equals(userId)) {
+        places++;
+      }
+    }
+    return places;
+  }
+
+  private boolean seatFree(boolean privileged) {
+    int attached = 0;
+    int privilegedIn = 0;
+    for (Member m : members.values()) {
+      if (!m.session().detached()) {
+        attached++;
+        if (m.admin() || "host".equals(m.info().role()) || m.info().userId().equals(hostUserId)) {
+          privilegedIn++;
+        }
+      }
+    }
+    return seats.seatFree(attached, privilegedIn, maxParticipants, privileged);
+  }
+
+  /// Gives back a place reserved for `userId`.
+  synchronized void releaseSlot(String userId) {
+    seats.release(userId);
   }
 
   /// Adds a member in place of a reserved slot.
   synchronized void add(SignalingSession session, ParticipantInfo info, boolean admin) {
-    releaseSlot();
+    releaseSlot(info.userId());
     members.put(info.participantId(), new Member(session, info, admin));
   }
 
@@ -175,25 +236,46 @@ final class LiveRoom {
     return removedUserIds.contains(userId);
   }
 
-  synchronized void addWaiter(Waiter waiter) {
+  /// Puts a joiner into the waiting room and tells the moderators, unless its user holds `devices-per-user`
+  /// places already or the waiting room holds `waiting-room-max` joiners.
+  ///
+  /// @return empty when it waits now, else why not
+  synchronized Optional<Refusal> addWaiter(Waiter waiter) {
+    if (!seats.placeLeft(placesOf(waiter.info().userId()))) {
+      return Optional.of(Refusal.TOO_MANY_DEVICES);
+    }
+    if (!seats.waitingRoomHasRoom(waiters.size())) {
+      return Optional.of(Refusal.WAITING_ROOM_FULL);
+    }
     waiters.put(waiter.info().waitingId(), waiter);
+    announceWaitingChange(List.of(waiter.info()), List.of());
+    return Optional.empty();
   }
 
-  /// Takes a joiner out of the waiting room; empty when nobody waits under `waitingId`.
+  /// Takes a joiner out of the waiting room (telling the moderators); empty when nobody waits under `waitingId`.
   synchronized Optional<Waiter> takeWaiter(String waitingId) {
-    return Optional.ofNullable(waiters.remove(waitingId));
+    Waiter w = waiters.remove(waitingId);
+    if (w != null) {
+      announceWaitingChange(List.of(), List.of(waitingId));
+    }
+    return Optional.ofNullable(w);
   }
 
   /// Takes a joiner out of the waiting room and reserves its place; empty when nobody waits under `waitingId`.
-  /// @throws RoomFullException when the room is full (the joiner keeps waiting)
+  /// Its user's place limit was checked when it started waiting; the seat check is [#reserveSeat]'s.
+  /// @throws RoomFullException when no seat is free (the joiner keeps waiting)
   synchronized Optional<Waiter> admitWaiter(String waitingId) throws RoomFullException {
-    if (!waiters.containsKey(waitingId)) {
+    Waiter w = waiters.get(waitingId);
+    if (w == null) {
       return Optional.empty();
     }
-    if (!reserveSlot()) {
+    if (!seatFree(false)) {
       throw new RoomFullException();
     }
-    return Optional.of(waiters.remove(waitingId));
+    waiters.remove(waitingId);
+    seats.reserve(w.info().userId());
+    announceWaitingChange(List.of(), List.of(waitingId));
+    return Optional.of(w);
   }
 
   /// The room holds `max_participants` already.
@@ -208,6 +290,9 @@ final class LiveRoom {
   synchronized List<Waiter> takeAllWaiters() {
     List<Waiter> all = List.copyOf(waiters.values());
     waiters.clear();
+    if (!all.isEmpty()) {
+      announceWaitingChange(List.of(), all.stream().map(w -> w.info().waitingId()).toList());
+    }
     return all;
   }
 
@@ -376,14 +461,34 @@ final class LiveRoom {
     });
   }
 
-  /// Sends the current waiting list to every moderator.
-  synchronized void announceWaitingRoom() {
-    WaitingRoomUpdated update = new WaitingRoomUpdated(waitingList());
-    members.forEach((id, m) -> {
-      if (isModerator(id)) {
-        m.session().deliver(update);
+  /// Tells every moderator what changed in the waiting room, under the lock that made the change so that
+  /// changes reach each moderator in the order they happened: a [WaitingRoomChanged] delta to clients that declared
+  /// [com.convene.model.signal.Hello#WAITING_ROOM_DELTAS], the whole [WaitingRoomUpdated] list to the others
+  /// (docs/decisions/093-rate-limits.md).
+  private void announceWaitingChange(List<WaitingParticipant> added, List<String> removed) {
+    WaitingRoomChanged delta = new WaitingRoomChanged(added, removed, false);
+    WaitingRoomUpdated whole = null;
+    for (Map.Entry<String, Member> e : members.entrySet()) {
+      if (isModerator(e.getKey())) {
+        SignalingSession s = e.getValue().session();
+        if (s.waitingRoomDeltas()) {
+          s.deliver(delta);
+        } else {
+          if (whole == null) {
+            whole = new WaitingRoomUpdated(waitingList());
+          }
+          s.deliver(whole);
+        }
       }
-    });
+    }
+  }
+
+  /// The whole waiting room for one moderator that just got host rights or joined: a resetting
+  /// [WaitingRoomChanged] for delta clients, a [WaitingRoomUpdated] for the others.
+  synchronized Signal waitingRoomFor(SignalingSession moderator) {
+    return moderator.waitingRoomDeltas()
+        ? new WaitingRoomChanged(waitingList(), List.of(), true)
+        : new WaitingRoomUpdated(waitingList());
   }
 
   /// Every member session, for ending the meeting.

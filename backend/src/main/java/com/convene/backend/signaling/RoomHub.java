@@ -11,8 +11,12 @@ import com.convene.backend.chat.StoredChat;
 import com.convene.backend.lifecycle.MeetingLifecycle;
 import com.convene.backend.meeting.MeetingService;
 import com.convene.backend.meeting.ParticipantService;
+import com.convene.backend.meeting.PasswordAttemptsExceededException;
 import com.convene.backend.problem.ProblemException;
 import com.convene.backend.problem.ProblemType;
+import com.convene.backend.ratelimit.RateLimitedAction;
+import com.convene.backend.ratelimit.RateVerdict;
+import com.convene.backend.ratelimit.TokenBuckets;
 import com.convene.backend.recording.LiveRecordingControl;
 import com.convene.backend.recording.RecordingException;
 import com.convene.backend.recording.RecordingService;
@@ -37,6 +41,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -49,7 +54,9 @@ import org.slf4j.LoggerFactory;
 /// quality reports become `call_quality_metrics` rows; the sink buffers and never blocks, so analytics cannot
 /// slow or break a call.
 ///
-/// The meeting's host and admins skip the password, the lock and the waiting room.
+/// The meeting's host and admins skip the password, the lock and the waiting room, and may take the seats held for
+/// them ([LiveRoom#reserveSeat], docs/decisions/092-room-capacity.md). Wrong meeting passwords and knocks on the
+/// waiting room are limited by the Redis token buckets of docs/decisions/093-rate-limits.md.
 ///
 /// Called from signaling sessions' serial executors; its store calls have deadlines (decision 088) and leaves and ends
 /// go through the outbox (decision 089).
@@ -68,8 +75,13 @@ final class RoomHub implements LiveRecordingControl {
     /// In the waiting room of `room` under `waitingId` until a moderator admits or denies.
     record Waiting(LiveRoom room, String waitingId) implements Admission {}
 
-    /// Not joined, with the typed reason to send back.
-    record Refused(ErrorCode code, String message) implements Admission {}
+    /// Not joined, with the typed reason to send back; `retryAfterMillis` (or null) for a rate limit.
+    record Refused(ErrorCode code, String message, @org.jspecify.annotations.Nullable Long retryAfterMillis)
+        implements Admission {
+      Refused(ErrorCode code, String message) {
+        this(code, message, null);
+      }
+    }
   }
 
   private final MeetingService meetings;
@@ -88,6 +100,8 @@ final class RoomHub implements LiveRecordingControl {
   private final java.util.concurrent.atomic.AtomicLong lastEventMillis = new java.util.concurrent.atomic.AtomicLong();
   private final RecordingService recordings;
   private final MeetingLifecycle lifecycle;
+  private final RoomCapacityConfig capacity;
+  private final TokenBuckets buckets;
   private final Map<String, LiveRoom> rooms = new HashMap<>();
   /// Meetings a host ended on this node, by meeting id, with when: their `ended` status may still be on its way
   /// to PostgreSQL through the outbox, so joins are refused here meanwhile. Entries older than
@@ -109,7 +123,11 @@ final class RoomHub implements LiveRecordingControl {
       ChatStreamReader chatStreams,
       WebRtcStateService webRtc,
       AnalyticsConfig analytics,
-      MeetingLifecycle lifecycle) {
+      MeetingLifecycle lifecycle,
+      RoomCapacityConfig capacity,
+      TokenBuckets buckets) {
+    this.capacity = capacity;
+    this.buckets = buckets;
     this.lifecycle = lifecycle;
     this.events = events;
     this.chat = chat;
@@ -122,6 +140,11 @@ final class RoomHub implements LiveRecordingControl {
     this.sfu = sfu;
     this.metrics = metrics;
     this.recordings = recordings;
+  }
+
+  /// The shared rate-limit buckets (decision 093).
+  TokenBuckets buckets() {
+    return buckets;
   }
 
   SignalingMetrics metrics() {
@@ -151,11 +174,24 @@ final class RoomHub implements LiveRecordingControl {
         return new Admission.Refused(ErrorCode.MEETING_PASSWORD_REQUIRED, "This meeting needs a password.");
       }
       try {
-        meetings.checkJoinPassword(meeting.id(), join.password());
+        meetings.checkJoinPassword(meeting.id(), join.password(), UUID.fromString(session.userId()));
+      } catch (PasswordAttemptsExceededException e) {
+        metrics.rateLimited(RateLimitedAction.PASSWORD_PER_USER);
+        return new Admission.Refused(ErrorCode.RATE_LIMITED, e.getMessage(), e.retryAfterMillis());
       } catch (ProblemException e) {
         metrics.wrongMeetingPassword();
         LOG.info("Wrong meeting password meetingId={} userId={}", meeting.id(), session.userId());
         return new Admission.Refused(ErrorCode.MEETING_PASSWORD_WRONG, "The meeting password is wrong.");
+      }
+    }
+    if (meeting.waitingRoomEnabled() && !privileged) {
+      // a knock: limited per user and meeting (decision 093); waits at most the Redis deadline, like the
+      // PostgreSQL look-up above
+      RateVerdict knock = buckets.take(RateLimitedAction.KNOCK, meeting.id() + ":" + session.userId()).join();
+      if (!knock.allowed()) {
+        metrics.rateLimited(RateLimitedAction.KNOCK);
+        return new Admission.Refused(ErrorCode.RATE_LIMITED,
+            "You knocked too often; try again in a few seconds.", knock.retryAfterMillis());
       }
     }
     LiveRoom room;
@@ -168,12 +204,14 @@ final class RoomHub implements LiveRecordingControl {
       if (!privileged && room.locked()) {
         return new Admission.Refused(ErrorCode.MEETING_LOCKED, "The host has locked this meeting.");
       }
-      if (meeting.waitingRoomEnabled() && !privileged) {
-        room.addWaiter(
-            new LiveRoom.Waiter(
-                session, new WaitingParticipant(session.connectionId(), session.userId(), join.displayName()), join));
-      } else if (!room.reserveSlot()) {
-        return new Admission.Refused(ErrorCode.MEETING_FULL, "This meeting is full.");
+      Optional<LiveRoom.Refusal> refusal = meeting.waitingRoomEnabled() && !privileged
+          ? room.addWaiter(new LiveRoom.Waiter(
+              session, new WaitingParticipant(session.connectionId(), session.userId(), join.displayName()), join))
+          : room.reserveSeat(session.userId(), privileged);
+      if (refusal.isPresent()) {
+        metrics.capacityRefusal(refusal.get());
+        LOG.info("Join refused meetingId={} userId={} reason={}", meeting.id(), session.userId(), refusal.get());
+        return refused(refusal.get());
       }
     }
     if (meeting.waitingRoomEnabled() && !privileged) {
@@ -182,7 +220,6 @@ final class RoomHub implements LiveRecordingControl {
       } catch (ProblemException e) {
         LOG.warn("waiting room not recorded in Redis meetingId={}", meeting.id(), e);
       }
-      room.announceWaitingRoom();
       LOG.info("Joiner waiting meetingId={} userId={}", meeting.id(), session.userId());
       return new Admission.Waiting(room, session.connectionId());
     }
@@ -196,7 +233,7 @@ final class RoomHub implements LiveRecordingControl {
     try {
       meeting = meetings.findForJoin(room.meetingId());
     } catch (ProblemException e) {
-      room.releaseSlot();
+      room.releaseSlot(session.userId());
       dropRoomIfAbandoned(room);
       return refusal(e);
     }
@@ -204,8 +241,8 @@ final class RoomHub implements LiveRecordingControl {
   }
 
   /// Gives back a place reserved for an admitted waiter that went away before it could enter.
-  void releaseAdmission(LiveRoom room) {
-    room.releaseSlot();
+  void releaseAdmission(LiveRoom room, String userId) {
+    room.releaseSlot(userId);
     dropRoomIfAbandoned(room);
   }
 
@@ -226,7 +263,7 @@ final class RoomHub implements LiveRecordingControl {
               session.deviceType(),
               analytics.region());
     } catch (ProblemException e) {
-      room.releaseSlot();
+      room.releaseSlot(session.userId());
       dropRoomIfAbandoned(room);
       return refusal(e);
     }
@@ -292,7 +329,6 @@ final class RoomHub implements LiveRecordingControl {
     } catch (ProblemException e) {
       LOG.warn("waiting room not updated in Redis meetingId={}", room.meetingId(), e);
     }
-    room.announceWaitingRoom();
     dropRoomIfAbandoned(room);
   }
 
@@ -547,7 +583,7 @@ final class RoomHub implements LiveRecordingControl {
 
   private LiveRoom newRoom(String meetingId, MeetingView meeting) {
     lifecycle.roomOpened(meeting.id());
-    return new LiveRoom(meeting, sfu.room(meetingId));
+    return new LiveRoom(meeting, sfu.room(meetingId), capacity);
   }
 
   /// [#dropIfAbandoned], then stops reading the meeting's chat stream unless a new room took its place.
@@ -576,6 +612,16 @@ final class RoomHub implements LiveRecordingControl {
       return true;
     }
     return false;
+  }
+
+  private static Admission refused(LiveRoom.Refusal refusal) {
+    return switch (refusal) {
+      case MEETING_FULL -> new Admission.Refused(ErrorCode.MEETING_FULL, "This meeting is full.");
+      case TOO_MANY_DEVICES -> new Admission.Refused(ErrorCode.TOO_MANY_DEVICES,
+          "You are in this meeting on too many devices already; leave on one of them first.");
+      case WAITING_ROOM_FULL -> new Admission.Refused(ErrorCode.WAITING_ROOM_FULL,
+          "Too many people are waiting to get into this meeting; try again later.");
+    };
   }
 
   private static Admission refusal(ProblemException e) {

@@ -30,6 +30,20 @@ public final class SignalingMetrics implements MeterBinder {
   private final LongAdder wrongMeetingPasswords = new LongAdder();
   private final LongAdder disabledAccountDisconnects = new LongAdder();
   private final LongAdder idleDisconnects = new LongAdder();
+  private final java.util.Map<LiveRoom.Refusal, LongAdder> capacityRefusals =
+      new java.util.EnumMap<>(LiveRoom.Refusal.class);
+  private final java.util.Map<com.convene.backend.ratelimit.RateLimitedAction, LongAdder> rateLimited =
+      new java.util.EnumMap<>(com.convene.backend.ratelimit.RateLimitedAction.class);
+
+  {
+    for (LiveRoom.Refusal reason : LiveRoom.Refusal.values()) {
+      capacityRefusals.put(reason, new LongAdder());
+    }
+    for (com.convene.backend.ratelimit.RateLimitedAction action
+        : com.convene.backend.ratelimit.RateLimitedAction.values()) {
+      rateLimited.put(action, new LongAdder());
+    }
+  }
   private volatile @Nullable Timer joinLatency;
   private final java.util.Map<ResumeOutcome, LongAdder> resumes = new java.util.EnumMap<>(ResumeOutcome.class);
 
@@ -65,6 +79,17 @@ public final class SignalingMetrics implements MeterBinder {
     FunctionCounter.builder("convene.signaling.idle.disconnects", idleDisconnects, LongAdder::sum)
         .description("Signaling sockets closed because the client sent nothing within the idle timeout")
         .register(registry);
+    for (LiveRoom.Refusal reason : LiveRoom.Refusal.values()) {
+      FunctionCounter.builder("convene.signaling.capacity.refusals", capacityRefusalCounter(reason), LongAdder::sum)
+          .description("Joins refused for room capacity (decision 092), by reason")
+          .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+    }
+    for (com.convene.backend.ratelimit.RateLimitedAction action
+        : com.convene.backend.ratelimit.RateLimitedAction.values()) {
+      FunctionCounter.builder("convene.signaling.rate.limited", rateLimitedCounter(action), LongAdder::sum)
+          .description("Requests refused by a rate limit (decision 093), by action")
+          .tag("action", action.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+    }
     for (ResumeOutcome outcome : ResumeOutcome.values()) {
       FunctionCounter.builder("convene.signaling.resumes", resumes.get(outcome), LongAdder::sum)
           .description("Lost signaling sockets by outcome: resumed, rejected, expired")
@@ -80,6 +105,24 @@ public final class SignalingMetrics implements MeterBinder {
 
   void malformedFrame() {
     malformedFrames.increment();
+  }
+
+  private LongAdder capacityRefusalCounter(LiveRoom.Refusal reason) {
+    return capacityRefusals.get(reason);
+  }
+
+  private LongAdder rateLimitedCounter(com.convene.backend.ratelimit.RateLimitedAction action) {
+    return rateLimited.get(action);
+  }
+
+  /// Counts a join refused for room capacity.
+  void capacityRefusal(LiveRoom.Refusal reason) {
+    capacityRefusalCounter(reason).increment();
+  }
+
+  /// Counts a request refused by a rate limit.
+  void rateLimited(com.convene.backend.ratelimit.RateLimitedAction action) {
+    rateLimitedCounter(action).increment();
   }
 
   void wrongMeetingPassword() {

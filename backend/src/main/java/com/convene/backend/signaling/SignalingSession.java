@@ -2,6 +2,7 @@ package com.convene.backend.signaling;
 
 import com.convene.backend.chat.ChatException;
 import com.convene.backend.chat.StoredChat;
+import com.convene.backend.ratelimit.RateLimitedAction;
 import com.convene.model.signal.ChatHistory;
 import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
@@ -53,6 +54,7 @@ import com.convene.model.signal.TrackReceiveSetting;
 import com.convene.model.signal.TrackUnpublished;
 import com.convene.model.signal.TransferHostRequest;
 import com.convene.model.signal.Waiting;
+import com.convene.model.signal.WaitingRoomChanged;
 import com.convene.model.signal.WaitingRoomUpdated;
 import com.convene.model.signal.Welcome;
 import com.convene.sfu.PublishedTrack;
@@ -97,8 +99,6 @@ import org.slf4j.LoggerFactory;
 /// state this one serial executor confines; moving the host controls, chat and resume handlers into classes of their
 /// own that take the session's state is the planned split.
 final class SignalingSession implements SfuListener {
-  /// Shortest gap between two relayed reactions of one client, ns (250 ms): a held key cannot flood the room.
-  private static final long MIN_REACTION_GAP_NANOS = 250_000_000L;
   private static final Logger LOG = LoggerFactory.getLogger(SignalingSession.class);
   /// Close code for an unsupported protocol version (4xxx: application-defined, RFC 6455 §7.4.2).
   static final CloseReason UNSUPPORTED_VERSION = new CloseReason(4400, "unsupported protocol version");
@@ -130,9 +130,10 @@ final class SignalingSession implements SfuListener {
   private SfuParticipant sfuParticipant;
   private int subscribeRevision;
   private String lastSubscribeOffer;
-  /// `System.nanoTime()` of the last relayed reaction, 0 before the first.
-  private long lastReactionNanos;
   private String deviceType = "other";
+  /// Whether the client's `hello` declared [Hello#WAITING_ROOM_DELTAS]; written once on this session's thread,
+  /// read by [LiveRoom] from others.
+  private volatile boolean waitingRoomDeltas;
   private LiveRoom waitingRoom;
   private JoinRequest pendingJoin;
   /// Secret of the current participation, null when not joined; never logged.
@@ -189,6 +190,11 @@ final class SignalingSession implements SfuListener {
   /// What the client said it is in its `hello` (`desktop`, `bot`, `mobile` or `other`); session thread only.
   String deviceType() {
     return deviceType;
+  }
+
+  /// Whether this client takes waiting-room changes as [WaitingRoomChanged] deltas (any thread).
+  boolean waitingRoomDeltas() {
+    return waitingRoomDeltas;
   }
 
   /// Classifies a `hello` client string such as `convene-desktop/0.1.0`.
@@ -426,7 +432,7 @@ final class SignalingSession implements SfuListener {
       case Welcome _, Joined _, Left _, PublishAnswer _, SubscribeOffer _, TrackPublished _,
           TrackUnpublished _, ParticipantJoined _, ParticipantLeft _, ParticipantUpdated _, SignalError _,
           Waiting _, WaitingRoomUpdated _, MediaStopped _, RoomUpdated _, RecordingStarted _, RecordingStopped _,
-          ChatMessage _, ChatHistory _, ReactionReceived _, Resumed _, DominantSpeaker _ ->
+          ChatMessage _, ChatHistory _, ReactionReceived _, Resumed _, DominantSpeaker _, WaitingRoomChanged _ ->
           send(new SignalError(null, ErrorCode.MALFORMED_MESSAGE, "That message type is sent by the server only."));
     }
   }
@@ -448,6 +454,7 @@ final class SignalingSession implements SfuListener {
     }
     state = State.READY;
     deviceType = deviceTypeOf(hello.client());
+    waitingRoomDeltas = hello.supports(Hello.WAITING_ROOM_DELTAS);
     send(new Welcome(Hello.PROTOCOL_VERSION, connectionId, userId, resumables.pingInterval().toMillis()));
     hub.webRtc().putPresence(userId, "online", null, deviceType);
   }
@@ -497,7 +504,7 @@ final class SignalingSession implements SfuListener {
   private void handleAdmission(JoinRequest join, RoomHub.Admission admission) {
     switch (admission) {
       case RoomHub.Admission.Refused refused ->
-          send(new SignalError(join.requestId(), refused.code(), refused.message()));
+          send(new SignalError(join.requestId(), refused.code(), refused.message(), refused.retryAfterMillis()));
       case RoomHub.Admission.Waiting waiting -> {
         state = State.WAITING;
         waitingRoom = waiting.room();
@@ -526,7 +533,7 @@ final class SignalingSession implements SfuListener {
           send(new MediaStopped(MediaSource.MICROPHONE, "mute-on-entry"));
         }
         if (room.isModerator(participantId)) {
-          send(new WaitingRoomUpdated(room.waitingList()));
+          send(room.waitingRoomFor(this));
         }
         room.broadcastExcept(participantId, new ParticipantJoined(admitted.self()));
         RecordingStarted recording = room.recording();
@@ -547,7 +554,7 @@ final class SignalingSession implements SfuListener {
         tryRun(
             () -> {
               if (state != State.WAITING || waitingRoom != from) {
-                hub.releaseAdmission(from);
+                hub.releaseAdmission(from, userId);
                 return;
               }
               JoinRequest join = pendingJoin;
@@ -555,7 +562,7 @@ final class SignalingSession implements SfuListener {
               handleAdmission(join, hub.enterFromWaitingRoom(this, from, join));
             });
     if (!queued) {
-      hub.releaseAdmission(from);
+      hub.releaseAdmission(from, userId);
     }
   }
 
@@ -696,28 +703,51 @@ final class SignalingSession implements SfuListener {
       send(new SignalError(hand.requestId(), ErrorCode.NOT_JOINED, "Join a meeting first."));
       return;
     }
-    ParticipantInfo before = room.participant(participantId).orElseThrow();
-    if (before.handRaised() == hand.raised()) {
-      return;
-    }
-    ParticipantInfo updated = room.setHandRaised(participantId, hand.raised());
-    room.broadcast(new ParticipantUpdated(updated));
-    hub.recordHandChange(room, updated);
+    // compared with the state when the token arrives, not now: earlier changes may still wait for theirs
+    whenAllowed(RateLimitedAction.HAND, hand.requestId(), "You raised and lowered your hand too often.", () -> {
+      if (room.participant(participantId).orElseThrow().handRaised() == hand.raised()) {
+        return;
+      }
+      ParticipantInfo updated = room.setHandRaised(participantId, hand.raised());
+      room.broadcast(new ParticipantUpdated(updated));
+      hub.recordHandChange(room, updated);
+    });
   }
 
-  /// Relays a reaction to everyone (the sender included); ephemeral, nothing stored. A client sending faster
-  /// than one reaction per [#MIN_REACTION_GAP_NANOS] has the extra ones dropped silently.
+  /// Runs `then` on this session's thread once `action`'s bucket for this user in this meeting gave a token
+  /// (docs/decisions/093-rate-limits.md); otherwise answers [ErrorCode#RATE_LIMITED] with the wait. The bucket is
+  /// asked without blocking this thread (at most the Redis deadline, then node-local buckets); nothing runs when
+  /// the participant left the room meanwhile.
+  private void whenAllowed(RateLimitedAction action, String requestId, String refusal, Runnable then) {
+    LiveRoom at = room;
+    hub.buckets().take(action, at.meetingId() + ":" + userId).thenAccept(verdict -> run(() -> {
+      if (state != State.JOINED || room != at) {
+        return;
+      }
+      if (verdict.allowed()) {
+        then.run();
+      } else {
+        hub.metrics().rateLimited(action);
+        send(new SignalError(requestId, ErrorCode.RATE_LIMITED, refusal, verdict.retryAfterMillis()));
+      }
+    }));
+  }
+
+  /// Relays a reaction to everyone (the sender included); ephemeral, nothing stored. Refused with
+  /// `REACTIONS_DISABLED` when the meeting's `allowReactions` is false, and with `RATE_LIMITED` beyond the
+  /// `reaction` bucket (decision 093).
   private void onSendReaction(SendReaction reaction) {
     if (state != State.JOINED) {
       send(new SignalError(reaction.requestId(), ErrorCode.NOT_JOINED, "Join a meeting first."));
       return;
     }
-    long now = System.nanoTime();
-    if (lastReactionNanos != 0 && now - lastReactionNanos < MIN_REACTION_GAP_NANOS) {
+    if (!room.reactionsAllowed()) {
+      send(new SignalError(reaction.requestId(), ErrorCode.REACTIONS_DISABLED,
+          "Reactions are turned off in this meeting."));
       return;
     }
-    lastReactionNanos = now;
-    room.broadcast(new ReactionReceived(participantId, reaction.emoji()));
+    whenAllowed(RateLimitedAction.REACTION, reaction.requestId(), "Too many reactions; wait a moment.",
+        () -> room.broadcast(new ReactionReceived(participantId, reaction.emoji())));
   }
 
   private void onQualityReport(QualityReport report) {
@@ -737,6 +767,11 @@ final class SignalingSession implements SfuListener {
       send(new SignalError(chat.clientMessageId(), ErrorCode.CHAT_DISABLED, "Chat is turned off in this meeting."));
       return;
     }
+    whenAllowed(RateLimitedAction.CHAT, chat.clientMessageId(), "Too many chat messages; wait a moment.",
+        () -> storeChat(chat));
+  }
+
+  private void storeChat(ChatSend chat) {
     // stored off this thread (deadline: convene.chat.store-deadline); the answer comes back through the queue,
     // so the sender's other messages are handled meanwhile (docs/decisions/024)
     hub.sendChat(room, participantId, chat).whenComplete((stored, error) -> run(() -> {
@@ -889,7 +924,7 @@ final class SignalingSession implements SfuListener {
     LOG.info("Host handed over meetingId={} to={} by={}", room.meetingId(), transfer.participantId(), userId);
     changed.forEach(p -> room.broadcast(new ParticipantUpdated(p)));
     room.sessionOf(transfer.participantId())
-        .ifPresent(s -> s.deliver(new WaitingRoomUpdated(room.waitingList())));
+        .ifPresent(s -> s.deliver(room.waitingRoomFor(s)));
   }
 
   private void onLock(LockRoomRequest lock) {

@@ -28,7 +28,7 @@ class MeetingApiIT extends BackendTestSupport {
               "timeZone": "Europe/Berlin",
               "maxParticipants": 10,
               "requirePassword": true,
-              "password": "s3cret",
+              "password": "s3cret-pass",
               "allowChat": false,
               "muteOnEntry": true
             }""";

@@ -74,8 +74,9 @@ class ParticipantServiceIT extends BackendTestSupport {
     void checksMeetingPassword() {
         MeetingView meeting = scheduleAsAdmin("{\"title\": \"Locked\", \"requirePassword\": true, \"password\": \"open-sesame\"}");
 
-        meetings.checkJoinPassword(meeting.id(), "open-sesame");
-        assertThatThrownBy(() -> meetings.checkJoinPassword(meeting.id(), "wrong"))
+        UUID joiner = UUID.randomUUID();
+        meetings.checkJoinPassword(meeting.id(), "open-sesame", joiner);
+        assertThatThrownBy(() -> meetings.checkJoinPassword(meeting.id(), "wrong", joiner))
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.MEETING_PASSWORD_REQUIRED));
     }

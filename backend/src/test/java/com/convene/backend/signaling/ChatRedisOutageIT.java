@@ -76,6 +76,10 @@ class ChatRedisOutageIT extends BackendTestSupport {
     }
     Map<String, String> props = new HashMap<>(TestServices.properties());
     props.put("redis.uri", redisServer.uri());
+    // these tests send bursts (500 per sender) and a message every 500 ms for 20 s on purpose, to prove delivery
+    // across Redis faults; the chat rate limit (decision 093, 10 then 1/s) is not what they measure
+    props.put("convene.rate-limit.chat-burst", "10000");
+    props.put("convene.rate-limit.chat-interval", "1ms");
     return props;
   }
 

@@ -21,6 +21,9 @@ public final class SignalingClient implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
   private volatile int closeCode = -1;
   private volatile boolean frozen;
+  /// Text frames received so far, and their characters (ASCII JSON here, so about their bytes).
+  final java.util.concurrent.atomic.AtomicLong framesReceived = new java.util.concurrent.atomic.AtomicLong();
+  final java.util.concurrent.atomic.AtomicLong charsReceived = new java.util.concurrent.atomic.AtomicLong();
   /// The user id from [com.convene.model.signal.Welcome], set by the test's connect helper.
   volatile String userId;
   /// The ping interval the server announced in [com.convene.model.signal.Welcome], ms.
@@ -111,6 +114,8 @@ public final class SignalingClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
+        framesReceived.incrementAndGet();
+        charsReceived.addAndGet(partial.length());
         try {
           received.add(codec.decode(partial.toString()));
         } catch (Exception e) {

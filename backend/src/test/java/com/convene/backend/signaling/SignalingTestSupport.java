@@ -19,6 +19,23 @@ import java.util.UUID;
 /// Helpers of the signaling ITs: schedule a meeting with given rules, open a signaling socket past `hello`.
 abstract class SignalingTestSupport extends BackendTestSupport {
   @Inject EmbeddedServer server;
+  @Inject javax.sql.DataSource managedDataSource;
+
+  /// Runs a `SELECT count(*) ...` with `params` on a connection of its own (no test transaction) and returns it.
+  long count(String sql, Object... params) throws java.sql.SQLException {
+    javax.sql.DataSource ds =
+        io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(managedDataSource);
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
 
   URI wsUri() {
     return URI.create("ws://127.0.0.1:" + server.getPort() + "/ws/signaling");
@@ -36,8 +53,13 @@ abstract class SignalingTestSupport extends BackendTestSupport {
 
   /// Opens a socket and completes the hello/welcome handshake.
   SignalingClient connect(String token) throws InterruptedException {
+    return connect(token, java.util.List.of());
+  }
+
+  /// Opens a socket whose `hello` declares `capabilities` and completes the handshake.
+  SignalingClient connect(String token, java.util.List<String> capabilities) throws InterruptedException {
     SignalingClient c = new SignalingClient(wsUri(), token);
-    c.send(new Hello(Hello.PROTOCOL_VERSION, "signaling-it"));
+    c.send(new Hello(Hello.PROTOCOL_VERSION, "signaling-it", capabilities));
     Welcome welcome = c.expect(Welcome.class);
     c.userId = welcome.userId();
     c.pingIntervalMillis = welcome.pingIntervalMillis();

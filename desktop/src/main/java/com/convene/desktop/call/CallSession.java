@@ -56,6 +56,7 @@ import com.convene.model.signal.TrackUnpublished;
 import com.convene.model.signal.TransferHostRequest;
 import com.convene.model.signal.Waiting;
 import com.convene.model.signal.WaitingParticipant;
+import com.convene.model.signal.WaitingRoomChanged;
 import com.convene.model.signal.WaitingRoomUpdated;
 import com.convene.model.signal.Welcome;
 import dev.onvoid.webrtc.RTCBundlePolicy;
@@ -656,6 +657,8 @@ public final class CallSession implements AutoCloseable {
       case ResumeRequest ignored -> LOG.warn("Unexpected client-side message from server: resume");
       case Resumed resumed -> LOG.info("Back in meeting {} as participant {}", resumed.meetingId(),
           resumed.participantId());
+      // sent only to clients whose hello declares waiting-room-deltas; this one does not (it gets whole lists)
+      case WaitingRoomChanged ignored -> LOG.debug("Ignoring waiting-room-changed (capability not declared)");
     }
   }
 

@@ -51,5 +51,15 @@ public enum ErrorCode {
   SERVICE_UNAVAILABLE,
   /// A [ResumeRequest] was refused: unknown participant, wrong token or user, grace period over, or too much was
   /// missed. Nothing changed on the server; the client may join again with a new [JoinRequest].
-  RESUME_REJECTED
+  RESUME_REJECTED,
+  /// The user already has the most participants allowed in this room (`convene.room-capacity.devices-per-user`,
+  /// joined, waiting or held for a resume); leave on another device first (docs/decisions/092).
+  TOO_MANY_DEVICES,
+  /// Too many requests of this kind (chat, reactions, hands, knocks, meeting-password attempts); the
+  /// [SignalError]'s `retryAfterMillis` says when one more is allowed (docs/decisions/093).
+  RATE_LIMITED,
+  /// Reactions are switched off in this meeting (`allowReactions` false).
+  REACTIONS_DISABLED,
+  /// The meeting's waiting room holds the most joiners allowed (`convene.room-capacity.waiting-room-max`).
+  WAITING_ROOM_FULL
 }

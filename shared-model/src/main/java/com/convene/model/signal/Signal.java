@@ -53,7 +53,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ResumeRequest.class, name = ResumeRequest.TYPE),
     @JsonSubTypes.Type(value = Resumed.class, name = Resumed.TYPE),
     @JsonSubTypes.Type(value = DominantSpeaker.class, name = DominantSpeaker.TYPE),
-    @JsonSubTypes.Type(value = ReceiveSettings.class, name = ReceiveSettings.TYPE)
+    @JsonSubTypes.Type(value = ReceiveSettings.class, name = ReceiveSettings.TYPE),
+    @JsonSubTypes.Type(value = WaitingRoomChanged.class, name = WaitingRoomChanged.TYPE)
 })
 public sealed interface Signal
     permits Hello, Welcome, JoinRequest, Joined, LeaveRequest, Left, PublishOffer, PublishAnswer,
@@ -63,4 +64,5 @@ public sealed interface Signal
         AdmitRequest, DenyRequest, StopMediaRequest, MuteAllRequest, MediaStopped, RemoveParticipantRequest,
         EndMeetingRequest, TransferHostRequest, LockRoomRequest, RoomUpdated,
         StartRecording, StopRecording, RecordingStarted, RecordingStopped,
-        RaiseHand, SendReaction, ReactionReceived, ResumeRequest, Resumed, DominantSpeaker, ReceiveSettings {}
+        RaiseHand, SendReaction, ReactionReceived, ResumeRequest, Resumed, DominantSpeaker, ReceiveSettings,
+        WaitingRoomChanged {}

@@ -83,7 +83,13 @@ class SignalCodecTest {
         Arguments.of("reaction", new ReactionReceived("p-1", "\uD83D\uDC4D")),
         Arguments.of(
             "error-recording-disabled",
-            new SignalError("r6", ErrorCode.RECORDING_DISABLED, "Recording is disabled for this meeting.")));
+            new SignalError("r6", ErrorCode.RECORDING_DISABLED, "Recording is disabled for this meeting.")),
+        Arguments.of("hello-with-capabilities",
+            new Hello(1, "convene-desktop/0.2.0", List.of(Hello.WAITING_ROOM_DELTAS))),
+        Arguments.of("error-rate-limited",
+            new SignalError("c-9", ErrorCode.RATE_LIMITED, "Too many chat messages; wait a moment.", 1500L)),
+        Arguments.of("waiting-room-changed", new WaitingRoomChanged(
+            List.of(new WaitingParticipant("c-8", "u-8", "Cy")), List.of("c-7"), false)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -124,6 +130,10 @@ class SignalCodecTest {
         "{\"type\":\"resume\",\"requestId\":\"r\",\"participantId\":\"p\"}",
         "{\"type\":\"resume\",\"requestId\":\"r\",\"participantId\":\"p\",\"resumeToken\":\" \"}",
         "{\"type\":\"resumed\",\"requestId\":\"r\",\"meetingId\":\"m\",\"participantId\":\"p\",\"resumeToken\":\"t\",\"missedMessages\":-1}",
+        "{\"type\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"m\",\"retryAfterMillis\":0}",
+        "{\"type\":\"hello\",\"protocolVersion\":1,\"client\":\"x\",\"capabilities\":[\" \"]}",
+        "{\"type\":\"waiting-room-changed\",\"added\":[],\"removed\":[\"\"],\"reset\":false}",
+        "{\"type\":\"waiting-room-changed\",\"removed\":[],\"reset\":false}",
         "\u0000\u0001garbage"
       })
   void rejectsMalformedFramesWithDecodeException(String frame) {
@@ -155,6 +165,15 @@ class SignalCodecTest {
     assertThat(new ResumeRequest("r", "p", token).toString()).doesNotContain(token);
     assertThat(new Resumed("r", "m", "p", token, 0).toString()).doesNotContain(token);
     assertThat(plain.readTree(codec.encode(new Joined("r1", "m", "T", "p", List.of(), List.of()))).has("resumeToken"))
+        .isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void helloAndErrorWithoutTheNewFieldsKeepTheirOldShape() throws Exception {
+    assertThat(codec.decode(readGolden("hello"))).isEqualTo(new Hello(1, "convene-desktop/0.1.0"));
+    assertThat(plain.readTree(codec.encode(new Hello(1, "x"))).has("capabilities")).isFalse();
+    assertThat(new Hello(1, "x", List.of(Hello.WAITING_ROOM_DELTAS)).supports(Hello.WAITING_ROOM_DELTAS)).isTrue();
+    assertThat(plain.readTree(codec.encode(new SignalError("r", ErrorCode.FORBIDDEN, "No."))).has("retryAfterMillis"))
         .isFalse();
   }
 
