@@ -127,6 +127,11 @@ public final class SfuRoom {
         return stopped;
     }
 
+    /// The participant with `participantId`, or null when it is not in the room.
+    public synchronized @Nullable SfuParticipant participant(String participantId) {
+        return participants.get(participantId);
+    }
+
     /// The room's dominant-speaker detector; audio tracks feed it on the socket loop.
     DominantSpeakerDetector speakers() {
         return speakers;

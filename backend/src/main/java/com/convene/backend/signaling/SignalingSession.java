@@ -658,6 +658,7 @@ final class SignalingSession implements SfuListener {
     room.declareSources(participantId, offer.sources());
     try {
       String answer = sfuParticipant.acceptPublisherOffer(offer.sdp());
+      room.participant(participantId).ifPresent(info -> TrackForwarding.apply(room, info));
       send(new PublishAnswer(offer.requestId(), answer));
       hub.autoRecord(room);
       hub.webRtc().putExchange(connectionId + "-publish", offer.sdp(), answer);
@@ -694,6 +695,7 @@ final class SignalingSession implements SfuListener {
     }
     ParticipantInfo before = room.participant(participantId).orElseThrow();
     ParticipantInfo updated = room.updateMediaState(participantId, media);
+    TrackForwarding.apply(room, updated);
     room.broadcast(new ParticipantUpdated(updated));
     hub.recordMediaChanges(room, before, updated);
   }
@@ -877,6 +879,7 @@ final class SignalingSession implements SfuListener {
       return false;
     }
     hub.recordMediaOff(room, updated.get(), source);
+    TrackForwarding.apply(room, updated.get());
     session.get().deliver(new MediaStopped(source, "host"));
     room.broadcast(new ParticipantUpdated(updated.get()));
     return true;
