@@ -24,12 +24,14 @@ import com.convene.desktop.ui.devices.DevicesView;
 import com.convene.desktop.ui.devices.DevicesViewModel;
 import com.convene.desktop.ui.devices.VirtualDevices;
 import com.convene.desktop.ui.meetings.JoinTarget;
-import com.convene.desktop.ui.meetings.MeetingsService;
+import com.convene.desktop.ui.Dates;
 import com.convene.desktop.ui.meetings.MeetingsView;
 import com.convene.desktop.ui.meetings.MeetingsViewModel;
 import com.convene.desktop.ui.recordings.RecordingsService;
 import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
+import com.convene.desktop.ui.schedule.ScheduleView;
+import com.convene.desktop.ui.schedule.ScheduleViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
 import com.convene.desktop.ui.theme.SystemTheme;
@@ -242,6 +244,11 @@ public final class ConveneApp extends Application {
     }
   }
 
+  /// Sign out: back to the sign-in screen, server and user name kept.
+  private void signOut() {
+    showSignIn();
+  }
+
   private void showSignIn() {
     signedIn = null;
     stopReminders();
@@ -404,25 +411,17 @@ public final class ConveneApp extends Application {
   private void showMeetings(SignedIn session) {
     signedIn = session;
     callView = null;
-    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
-    MeetingsService service = new MeetingsService() {
-      @Override
-      public List<MeetingView> upcomingMeetings() {
-        return api.upcomingMeetings(session);
-      }
-
-      @Override
-      public MeetingView meetingByCode(String code) {
-        return api.meetingByCode(session, code);
-      }
-    };
-    MeetingsViewModel model = new MeetingsViewModel(service, background, this::joinMeeting);
+    ApiServices service = new ApiServices(new ConveneApiClient(http, session.serverUrl()), session);
+    MeetingsViewModel model = new MeetingsViewModel(service, background, this::joinMeeting,
+        session.user() == null ? null : session.user().id(), displayName(session),
+        java.time.InstantSource.system(), Dates.system());
     String link = pendingJoinLink;
     pendingJoinLink = null;
     if (link != null) {
       model.joinCodeProperty().set(link);
     }
-    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session), () -> showDevices(session)).root());
+    show(new MeetingsView(model, this::signOut, () -> showRecordings(session), () -> showDevices(session),
+        meeting -> showSchedule(session, meeting), () -> showSchedule(session, null)).root());
     model.refresh();
     if (pendingMeetingsMessage != null) {
       model.errorProperty().set(pendingMeetingsMessage);
@@ -431,6 +430,24 @@ public final class ConveneApp extends Application {
     if (link != null) {
       model.joinByCode();
     }
+  }
+
+  /// The schedule form for a new meeting (`editing` null) or one I host; back to the meetings when saved.
+  private void showSchedule(SignedIn session, @Nullable MeetingView editing) {
+    ApiServices service = new ApiServices(new ConveneApiClient(http, session.serverUrl()), session);
+    ScheduleViewModel model = new ScheduleViewModel(service, background, editing, java.time.Instant.now(),
+        java.time.ZoneId.systemDefault(), java.util.Locale.getDefault(), saved -> {
+          showMeetings(session);
+          if (reminders != null) {
+            reminders.poll();
+          }
+        });
+    show(new ScheduleView(model, () -> showMeetings(session)).root());
+  }
+
+  private static String displayName(SignedIn session) {
+    return session.user() != null && session.user().displayName() != null ? session.user().displayName()
+        : session.user() != null ? session.user().username() : "Guest";
   }
 
   /// The recordings of my meetings, with downloads into [RecordingsViewModel#defaultDownloadDirectory()].
@@ -497,8 +514,7 @@ public final class ConveneApp extends Application {
   }
 
   private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices) {
-    String displayName = session.user() != null && session.user().displayName() != null
-        ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
+    String displayName = displayName(session);
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
       stopDeviceWatch();
       call = null;
