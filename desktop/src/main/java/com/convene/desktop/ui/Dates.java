@@ -34,7 +34,12 @@ public record Dates(ZoneId zone, Locale locale) {
 
   /// Time of day only, e.g. `14:30` or `2:30 PM`.
   public String time(Instant instant) {
-    return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone).format(instant);
+    return timeFormatter().withZone(zone).format(instant);
+  }
+
+  /// The locale's short time of day, for forms that show and read a time (no zone).
+  public DateTimeFormatter timeFormatter() {
+    return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
   }
 
   /// The time alone when `instant` falls on `now`'s day, else date and time.

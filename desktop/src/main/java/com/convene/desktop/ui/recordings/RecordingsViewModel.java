@@ -303,8 +303,7 @@ public final class RecordingsViewModel {
 
   /// One line describing a recording for the list: title, date, length and state.
   public static String describe(RecordingView recording) {
-    String when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.getDefault())
-        .withZone(ZoneId.systemDefault()).format(recording.startedAt());
+    String when = com.convene.desktop.ui.Dates.system().dateTime(recording.startedAt());
     String length = recording.durationSeconds() == null ? ""
         : String.format(Locale.ROOT, "  \u00b7  %d:%02d", recording.durationSeconds() / 60,
             recording.durationSeconds() % 60);

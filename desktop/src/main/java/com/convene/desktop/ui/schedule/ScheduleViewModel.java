@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -252,7 +251,7 @@ public final class ScheduleViewModel {
   }
 
   private DateTimeFormatter timeFormat() {
-    return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+    return new com.convene.desktop.ui.Dates(zone, locale).timeFormatter();
   }
 
   private LocalTime parseTime(String text) {
