@@ -114,6 +114,10 @@ public final class ConveneApp extends Application {
   private @Nullable MeetingReminders reminders;
   private volatile @Nullable ConveneTray tray;
   private @Nullable CallViewModel callModel;
+  /// The meeting (id or join code, as joined) of the running call: no reminder for it.
+  private @Nullable String callMeeting;
+  /// What was reminded already, per server and user, for the app's whole run: signing in again repeats nothing.
+  private final Map<String, ReminderRules> reminderRules = new java.util.HashMap<>();
   private final javafx.animation.Timeline trayRefresh = new javafx.animation.Timeline(
       new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), event -> refreshTray()));
 
@@ -325,11 +329,20 @@ public final class ConveneApp extends Application {
       return;
     }
     ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    String account = session.serverUrl() + " " + (session.user() == null ? "" : session.user().id());
+    ReminderRules rules = reminderRules.computeIfAbsent(account, key -> new ReminderRules(reminderLead()));
     MeetingReminders started = new MeetingReminders(() -> api.upcomingMeetings(session), background,
-        java.time.InstantSource.system(), reminderLead(),
+        java.time.InstantSource.system(), rules, this::isInCall,
         meeting -> openLink("convene://join/" + meeting.joinCode()), stage);
     reminders = started;
     started.start();
+  }
+
+  /// Whether the running call is `meeting`'s (joined by id or by join code).
+  private boolean isInCall(MeetingView meeting) {
+    String current = callMeeting;
+    return call != null && current != null
+        && (current.equals(String.valueOf(meeting.id())) || current.equals(meeting.joinCode()));
   }
 
   private void stopReminders() {
@@ -519,6 +532,7 @@ public final class ConveneApp extends Application {
       stopDeviceWatch();
       call = null;
       callModel = null;
+      callMeeting = null;
       if (reminders != null) {
         reminders.poll();
       }
@@ -541,8 +555,12 @@ public final class ConveneApp extends Application {
     CallView view = new CallView(model);
     callView = view;
     callModel = model;
+    callMeeting = target.meeting();
     show(view.root());
     startSession(session, config, mediaEngine, model);
+    if (reminders != null) {
+      reminders.callStarted();
+    }
   }
 
   /// The call on the devices chosen in the device settings: the test pattern or tone when chosen there, a real

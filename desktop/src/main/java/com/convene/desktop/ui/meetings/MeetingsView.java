@@ -17,7 +17,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -54,9 +53,7 @@ public final class MeetingsView {
     Button schedule = new Button(Messages.get("meetings.schedule"));
     schedule.setId("scheduleButton");
     schedule.setOnAction(event -> onSchedule.run());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox top = new HBox(8, heading, spacer, newMeeting, schedule);
+    HBox top = new HBox(16, heading, newMeeting, schedule);
     top.setAlignment(Pos.CENTER_LEFT);
 
     ListView<MeetingView> list = new ListView<>(model.meetings());
