@@ -500,7 +500,8 @@ public final class ConveneApp extends Application {
           pause.setOnFinished(event -> task.run());
           pause.play();
         });
-    show(new RecordingsView(model, () -> showMeetings(session)).root());
+    show(new RecordingsView(model, () -> showMeetings(session),
+        file -> getHostServices().showDocument(file.toUri().toString())).root());
     model.refresh();
   }
 

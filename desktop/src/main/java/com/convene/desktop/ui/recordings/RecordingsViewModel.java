@@ -75,15 +75,11 @@ public final class RecordingsViewModel {
     });
   }
 
-  /// The downloads folder: the `convene.downloads` system property, else `~/Downloads` when it exists, else home.
+  /// The downloads folder ([DownloadFolder]): the `convene.downloads` system property, else the desktop's
+  /// downloads folder, else `~/Downloads` (created at the first download), never the home folder itself.
   public static Path defaultDownloadDirectory() {
-    String configured = System.getProperty("convene.downloads", "");
-    if (!configured.isBlank()) {
-      return Path.of(configured);
-    }
-    Path home = Path.of(System.getProperty("user.home"));
-    Path downloads = home.resolve("Downloads");
-    return Files.isDirectory(downloads) ? downloads : home;
+    return DownloadFolder.resolve(System.getProperty("convene.downloads", ""),
+        Path.of(System.getProperty("user.home")), System.getenv());
   }
 
   public ObservableList<RecordingView> recordings() {
