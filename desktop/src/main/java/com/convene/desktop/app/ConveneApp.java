@@ -30,6 +30,9 @@ import com.convene.desktop.ui.meetings.MeetingsViewModel;
 import com.convene.desktop.ui.recordings.RecordingsService;
 import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
+import com.convene.desktop.ui.prejoin.PreJoinChoice;
+import com.convene.desktop.ui.prejoin.PreJoinView;
+import com.convene.desktop.ui.prejoin.PreJoinViewModel;
 import com.convene.desktop.ui.schedule.ScheduleView;
 import com.convene.desktop.ui.schedule.ScheduleViewModel;
 import com.convene.desktop.ui.signin.SignInView;
@@ -517,18 +520,49 @@ public final class ConveneApp extends Application {
   /// The engine and the remembered devices, read together off the FX thread before a call.
   private record Joining(MediaEngine engine, DeviceChoice devices) {}
 
+  /// A meeting was chosen (row, code, link or reminder): the pre-join screen first, unless the `prejoin` setting
+  /// (or `-Dconvene.prejoin`) is `false`, then straight into the call as before.
   private void joinMeeting(JoinTarget target) {
     SignedIn session = Objects.requireNonNull(signedIn);
-    background.run(() -> new Joining(mediaEngine().join(), EngineDevicesService.savedChoice(where)),
-        joining -> startCall(session, target, joining.engine(), joining.devices()), failure -> {
+    if (preJoinScreen()) {
+      showPreJoin(session, target);
+    } else {
+      enterCall(session, new PreJoinChoice(target, displayName(session), false, false));
+    }
+  }
+
+  private boolean preJoinScreen() {
+    return !"false".equalsIgnoreCase(System.getProperty("convene.prejoin",
+        LayeredSettings.load(where, Map.of()).get("prejoin").orElse("true")).strip());
+  }
+
+  /// Preview, level meter, switches and name before the call; Cancel goes back to the meetings.
+  private void showPreJoin(SignedIn session, JoinTarget target) {
+    DevicesViewModel devices = new DevicesViewModel(
+        new EngineDevicesService(() -> mediaEngine().join(), where, options.toneHz()), background,
+        options.video() == CallConfig.VideoChoice.PATTERN, options.toneHz());
+    PreJoinViewModel model = new PreJoinViewModel(devices, target, displayName(session),
+        true, choice -> enterCall(session, choice),
+        () -> showMeetings(session));
+    show(new PreJoinView(model).root());
+    model.load();
+  }
+
+  private void enterCall(SignedIn session, PreJoinChoice choice) {
+    background.run(() -> {
+      MediaEngine started = mediaEngine().join();
+      started.setNoiseSuppression(EngineDevicesService.savedNoiseSuppression(where));
+      return new Joining(started, EngineDevicesService.savedChoice(where));
+    }, joining -> startCall(session, choice, joining.engine(), joining.devices()), failure -> {
       LOG.error("Media engine failed to start", failure);
       pendingMeetingsMessage = Messages.get("error.generic");
       showMeetings(session);
     });
   }
 
-  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices) {
-    String displayName = displayName(session);
+  private void startCall(SignedIn session, PreJoinChoice choice, MediaEngine mediaEngine, DeviceChoice devices) {
+    JoinTarget target = choice.target();
+    String displayName = choice.displayName();
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), message -> {
       stopDeviceWatch();
       call = null;
@@ -542,8 +576,8 @@ public final class ConveneApp extends Application {
     });
     model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
     CallConfig config = withDevices(new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
-        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null, false, false),
-        devices);
+        options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null,
+        choice.micMuted(), choice.cameraOff()), devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
     java.util.concurrent.atomic.AtomicReference<CallConfig> joinWith = new java.util.concurrent.atomic.AtomicReference<>(
         config);
