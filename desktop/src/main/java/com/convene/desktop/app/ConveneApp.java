@@ -109,6 +109,9 @@ public final class ConveneApp extends Application {
   private @Nullable String pendingSignInMessage;
   /// Set at start when `password-file` is given: sign in once.
   private boolean autoSignInPending;
+  /// Set at start: sign in with the kept refresh token, once.
+  private boolean resumePending;
+  private final StaySignedIn staySignedIn = new StaySignedIn(where, http, background);
   /// `convene://join/<code>` to join once signed in and out of any call.
   private @Nullable String pendingJoinLink;
   /// The look, decided in [#init()] (off the FX thread: following the desktop runs `gsettings`).
@@ -140,6 +143,7 @@ public final class ConveneApp extends Application {
   public void start(Stage primaryStage) {
     options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed(), where);
     autoSignInPending = options.signsInAutomatically();
+    resumePending = true;
     pendingJoinLink = options.joinLink();
     stage = primaryStage;
     scene = new Scene(frame, 1024, 720);
@@ -251,8 +255,12 @@ public final class ConveneApp extends Application {
     }
   }
 
-  /// Sign out: back to the sign-in screen, server and user name kept.
+  /// Sign out: forgets the kept sign-in (and revokes it), back to the sign-in screen with server and user name.
   private void signOut() {
+    SignedIn session = signedIn;
+    if (session != null && staySignedIn.enabled()) {
+      staySignedIn.forget(session);
+    }
     showSignIn();
   }
 
@@ -264,8 +272,10 @@ public final class ConveneApp extends Application {
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
             .login(user, password),
         background, this::signedIn);
-    model.serverProperty().set(options.server());
-    model.userProperty().set(options.user());
+    // the last sign-in's server and user (saved by signedIn), not only what the app was started with
+    LayeredSettings remembered = LayeredSettings.load(where, Map.of());
+    model.serverProperty().set(remembered.get("server").filter(v -> !v.isBlank()).orElse(options.server()));
+    model.userProperty().set(remembered.get("user").filter(v -> !v.isBlank()).orElse(options.user()));
     show(new SignInView(model).root());
     if (pendingSignInMessage != null) {
       model.errorProperty().set(pendingSignInMessage);
@@ -273,8 +283,29 @@ public final class ConveneApp extends Application {
     }
     if (autoSignInPending) {
       autoSignInPending = false;
+      resumePending = false;
       signInFromFile(model, Objects.requireNonNull(options.passwordFile()));
+    } else if (resumePending) {
+      resumePending = false;
+      resume(model);
     }
+  }
+
+  /// At start: signs in with the kept refresh token when there is one for the remembered server and user.
+  private void resume(SignInViewModel model) {
+    String server = model.serverProperty().get();
+    String user = model.userProperty().get();
+    if (server.isBlank() || user.isBlank() || !staySignedIn.enabled()) {
+      return;
+    }
+    model.busyProperty().set(true);
+    staySignedIn.resume(server, user, session -> {
+      model.busyProperty().set(false);
+      showSignedIn(session);
+    }, () -> model.busyProperty().set(false), failure -> {
+      model.busyProperty().set(false);
+      model.errorProperty().set(Messages.describe(failure));
+    });
   }
 
   /// Reads the password file off the FX thread and signs in with it; on success [#showMeetings] joins the start
@@ -297,6 +328,14 @@ public final class ConveneApp extends Application {
   /// After a sign-in: remembers server and user in the user's settings (unless the preset locks them), then the
   /// meetings screen.
   private void signedIn(SignedIn session) {
+    if (staySignedIn.enabled()) {
+      staySignedIn.keep(session);
+    }
+    showSignedIn(session);
+  }
+
+  /// Signed in (with the password or a kept sign-in): settings, meetings, update check, reminders.
+  private void showSignedIn(SignedIn session) {
     background.run(() -> {
       Map<String, String> remember = new java.util.HashMap<>();
       LayeredSettings current = LayeredSettings.load(where, Map.of());

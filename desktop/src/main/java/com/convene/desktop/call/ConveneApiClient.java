@@ -100,6 +100,16 @@ public final class ConveneApiClient {
     return new SignedIn(serverUrl, SessionTokens.of(response, this::refresh, InstantSource.system()), response.user());
   }
 
+  /// Signs in again with a refresh token kept from an earlier run ("stay signed in"): `POST /api/v1/auth/refresh`.
+  ///
+  /// @throws SessionExpiredException when the server refuses it (spent, expired, revoked; account disabled)
+  /// @throws CallException when the server cannot be reached
+  public SignedIn resume(String refreshToken) {
+    LoginResponse response = refresh(refreshToken);
+    LOG.info("Signed in again to {} with a kept refresh token", serverUrl);
+    return new SignedIn(serverUrl, SessionTokens.of(response, this::refresh, InstantSource.system()), response.user());
+  }
+
   /// Renews tokens: `POST /api/v1/auth/refresh` with a single-use refresh token (RFC 6749 §6).
   ///
   /// @throws SessionExpiredException when the server refuses it (spent, expired or revoked; account disabled)
