@@ -1,5 +1,6 @@
 package com.convene.desktop.app;
 
+import com.convene.desktop.app.settings.AppSettings;
 import com.convene.desktop.app.settings.ConfigLocations;
 import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.call.CallConfig;
@@ -27,6 +28,7 @@ import com.convene.desktop.ui.meetings.JoinTarget;
 import com.convene.desktop.ui.Dates;
 import com.convene.desktop.ui.meetings.MeetingsView;
 import com.convene.desktop.ui.meetings.MeetingsViewModel;
+import com.convene.desktop.ui.recordings.DownloadFolder;
 import com.convene.desktop.ui.recordings.RecordingsService;
 import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
@@ -356,17 +358,15 @@ public final class ConveneApp extends Application {
 
   // ---- reminders and tray ----
 
-  /// The reminder lead in minutes, 0–60: `-Dconvene.reminder-minutes`, else the settings key `reminder-minutes`
-  /// (the system-wide preset IT rolls out, or the user's own file), else 5. `-Dconvene.reminders=false` turns
-  /// reminders off.
+  /// The reminder lead in minutes, 0–60: the setting `reminder-minutes` ([AppSettings]: the preset IT rolls out,
+  /// the user's file or `-Dconvene.reminder-minutes`), else 5. The setting `reminders=false` turns them off.
   private java.time.Duration reminderLead() {
-    return ReminderRules.lead(System.getProperty("convene.reminder-minutes",
-        LayeredSettings.load(where, Map.of()).get("reminder-minutes").orElse(null)));
+    return ReminderRules.lead(AppSettings.load(where).get("reminder-minutes").orElse(null));
   }
 
   private void startReminders(SignedIn session) {
     stopReminders();
-    if (!Boolean.parseBoolean(System.getProperty("convene.reminders", "true"))) {
+    if (!AppSettings.flag(AppSettings.load(where), "reminders", true)) {
       LOG.info("Meeting reminders are off (convene.reminders=false)");
       return;
     }
@@ -457,7 +457,7 @@ public final class ConveneApp extends Application {
       }
     };
     UpdateViewModel model = new UpdateViewModel(service, background, AppVersion.current(), choice,
-        RecordingsViewModel.defaultDownloadDirectory(), Platform::runLater,
+        downloadFolder(), Platform::runLater,
         file -> getHostServices().showDocument(file.toUri().toString()));
     frame.setTop(new UpdateBanner(model).root());
     model.check();
@@ -505,7 +505,13 @@ public final class ConveneApp extends Application {
         : session.user() != null ? session.user().username() : "Guest";
   }
 
-  /// The recordings of my meetings, with downloads into [RecordingsViewModel#defaultDownloadDirectory()].
+  /// Where downloads go: the setting `downloads`, else the desktop's downloads folder ([DownloadFolder]).
+  private Path downloadFolder() {
+    return DownloadFolder.resolve(AppSettings.load(where).get("downloads").orElse(null),
+        Path.of(System.getProperty("user.home")), System.getenv());
+  }
+
+  /// The recordings of my meetings, with downloads into [#downloadFolder()].
   private void showRecordings(SignedIn session) {
     ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
     RecordingsService service = new RecordingsService() {
@@ -537,7 +543,7 @@ public final class ConveneApp extends Application {
       }
     };
     RecordingsViewModel model = new RecordingsViewModel(service, background,
-        RecordingsViewModel.defaultDownloadDirectory(), task -> {
+        downloadFolder(), task -> {
           PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(RecordingsViewModel.POLL_MILLIS));
           pause.setOnFinished(event -> task.run());
           pause.play();
@@ -571,8 +577,7 @@ public final class ConveneApp extends Application {
   }
 
   private boolean preJoinScreen() {
-    return !"false".equalsIgnoreCase(System.getProperty("convene.prejoin",
-        LayeredSettings.load(where, Map.of()).get("prejoin").orElse("true")).strip());
+    return AppSettings.flag(AppSettings.load(where), "prejoin", true);
   }
 
   /// Preview, level meter, switches and name before the call; Cancel goes back to the meetings.

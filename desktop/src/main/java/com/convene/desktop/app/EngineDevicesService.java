@@ -60,8 +60,8 @@ final class EngineDevicesService implements DevicesService {
 
   /// The saved noise-suppression switch from the settings layers.
   static boolean savedNoiseSuppression(ConfigLocations where) {
-    return !"false".equalsIgnoreCase(LayeredSettings.load(where, Map.of()).get(NOISE_SUPPRESSION).orElse("true")
-        .strip());
+    return com.convene.desktop.app.settings.AppSettings.flag(
+        com.convene.desktop.app.settings.AppSettings.load(where), NOISE_SUPPRESSION, true);
   }
 
   @Override

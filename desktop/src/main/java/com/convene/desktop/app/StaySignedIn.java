@@ -3,12 +3,11 @@ package com.convene.desktop.app;
 import com.convene.desktop.app.credentials.RefreshTokenStore;
 import com.convene.desktop.app.credentials.RefreshTokenStores;
 import com.convene.desktop.app.settings.ConfigLocations;
-import com.convene.desktop.app.settings.LayeredSettings;
+import com.convene.desktop.app.settings.AppSettings;
 import com.convene.desktop.call.ConveneApiClient;
 import com.convene.desktop.call.SignedIn;
 import com.convene.desktop.ui.Background;
 import java.net.http.HttpClient;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,7 +30,8 @@ final class StaySignedIn {
   private @Nullable RefreshTokenStore store;
 
   StaySignedIn(ConfigLocations where, HttpClient http, Background background) {
-    this(where, http, background, () -> RefreshTokenStores.open(where.userDir()));
+    this(where, http, background, () -> RefreshTokenStores.open(where.userDir(),
+        AppSettings.load(where).get("token-store").orElse("auto")));
   }
 
   /// @param storeFactory opens the store on first use (blocking, on the background)
@@ -45,9 +45,7 @@ final class StaySignedIn {
 
   /// Whether the app keeps sign-ins (setting `stay-signed-in`, default on).
   boolean enabled() {
-    String value = System.getProperty("convene." + SETTING,
-        LayeredSettings.load(where, Map.of()).get(SETTING).orElse("true"));
-    return !"false".equalsIgnoreCase(value.strip());
+    return AppSettings.flag(AppSettings.load(where), SETTING, true);
   }
 
   /// Signs in with the token kept for `user` on `server`, if any: `onSignedIn` with the session, else `onNone`
