@@ -37,6 +37,12 @@ public record Dates(ZoneId zone, Locale locale) {
     return timeFormatter().withZone(zone).format(instant);
   }
 
+  /// The locale's medium date (e.g. `7 Dec 2026`, `Dec 7, 2026`, `07.12.2026`), for forms that show and read a
+  /// day: the same date as [#dateTime] writes.
+  public DateTimeFormatter dateFormatter() {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+  }
+
   /// The locale's short time of day, for forms that show and read a time (no zone).
   public DateTimeFormatter timeFormatter() {
     return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);

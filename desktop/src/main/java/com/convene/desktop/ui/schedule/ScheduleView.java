@@ -42,6 +42,22 @@ public final class ScheduleView {
 
     DatePicker day = new DatePicker();
     day.setId("scheduleDay");
+    java.time.format.DateTimeFormatter dayFormat = model.dates().dateFormatter();
+    day.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(java.time.LocalDate date) {
+        return date == null ? "" : dayFormat.format(date);
+      }
+
+      @Override
+      public java.time.LocalDate fromString(String text) {
+        try {
+          return text == null || text.isBlank() ? null : java.time.LocalDate.parse(text.strip(), dayFormat);
+        } catch (java.time.format.DateTimeParseException e) {
+          return model.dayProperty().get();
+        }
+      }
+    });
     day.valueProperty().bindBidirectional(model.dayProperty());
 
     TextField time = new TextField();

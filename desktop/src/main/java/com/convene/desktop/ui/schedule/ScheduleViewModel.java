@@ -101,6 +101,11 @@ public final class ScheduleViewModel {
     }
   }
 
+  /// The date and time formats of the form's locale.
+  public com.convene.desktop.ui.Dates dates() {
+    return new com.convene.desktop.ui.Dates(zone, locale);
+  }
+
   /// Whether the form changes an existing meeting.
   public boolean isEditing() {
     return editing != null;

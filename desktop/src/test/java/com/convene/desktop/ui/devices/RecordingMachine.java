@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /// A machine's devices for screen tests: a device list and saved settings that the test sets, and a record of
 /// every camera and microphone opened and closed, every choice saved, each speaker test and the noise switch.
 /// Opening and closing are what the screens decide; the engine behind them is tested in `e2e` (DesktopDevicesIT).
-public final class RecordingMachine implements DevicesService {
+public class RecordingMachine implements DevicesService {
   public static final DeviceInfo WEBCAM = new DeviceInfo("/dev/video0", "HD Webcam");
   public static final DeviceInfo HEADSET_MIC = new DeviceInfo("alsa_input.usb-headset", "USB headset");
   public static final DeviceInfo SPEAKERS = new DeviceInfo("alsa_output.pci", "Speakers");

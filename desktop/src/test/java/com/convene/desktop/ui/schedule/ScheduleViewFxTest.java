@@ -125,6 +125,8 @@ class ScheduleViewFxTest {
     assertThat(robot.lookup("#scheduleTitle").queryTextInputControl().getText()).isEqualTo("Standup");
     assertThat(robot.lookup("#scheduleTime").queryTextInputControl().getText()).isEqualTo("09:00");
     assertThat(robot.lookup("#scheduleDay").queryAs(DatePicker.class).getValue()).isEqualTo(LocalDate.of(2026, 12, 8));
+    assertThat(robot.lookup("#scheduleDay").queryAs(DatePicker.class).getEditor().getText())
+        .as("the day in the locale's format, as the meetings list writes it").isEqualTo("8 Dec 2026");
     robot.interact(() -> {
       robot.lookup("#scheduleTitle").queryTextInputControl().setText("Daily standup");
       robot.lookup("#scheduleTime").queryTextInputControl().setText("9:30");
