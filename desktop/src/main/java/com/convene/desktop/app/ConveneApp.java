@@ -50,8 +50,6 @@ import com.convene.desktop.ui.update.UpdateViewModel;
 import com.convene.model.api.ClientDownload;
 import com.convene.model.api.ClientRelease;
 import com.convene.model.api.MeetingView;
-import com.convene.model.api.RecordingUpdateRequest;
-import com.convene.model.api.RecordingView;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -513,35 +511,7 @@ public final class ConveneApp extends Application {
 
   /// The recordings of my meetings, with downloads into [#downloadFolder()].
   private void showRecordings(SignedIn session) {
-    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
-    RecordingsService service = new RecordingsService() {
-      @Override
-      public List<RecordingView> myRecordings() {
-        return api.myRecordings(session);
-      }
-
-      @Override
-      public void download(RecordingView recording, @Nullable String password, Path target,
-          BiConsumer<Long, Long> progress) {
-        api.download(session, Objects.requireNonNull(recording.downloadPath()),
-            password == null ? Map.of() : Map.of("X-Recording-Password", password), target, progress);
-      }
-
-      @Override
-      public RecordingView update(RecordingView recording, RecordingUpdateRequest request) {
-        return api.updateRecording(session, recording.id(), request);
-      }
-
-      @Override
-      public RecordingView recompose(RecordingView recording) {
-        return api.recomposeRecording(session, recording.id());
-      }
-
-      @Override
-      public void delete(RecordingView recording) {
-        api.deleteRecording(session, recording.id());
-      }
-    };
+    RecordingsService service = new ApiServices(new ConveneApiClient(http, session.serverUrl()), session);
     RecordingsViewModel model = new RecordingsViewModel(service, background,
         downloadFolder(), task -> {
           PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(RecordingsViewModel.POLL_MILLIS));

@@ -75,14 +75,6 @@ public final class RecordingsViewModel {
     });
   }
 
-  /// The downloads folder ([DownloadFolder]) with only the `convene.downloads` system property (the app itself
-  /// reads the `downloads` setting through its settings layer): else the desktop's downloads folder, else
-  /// `~/Downloads` (created at the first download), never the home folder itself.
-  public static Path defaultDownloadDirectory() {
-    return DownloadFolder.resolve(System.getProperty("convene.downloads", ""),
-        Path.of(System.getProperty("user.home")), System.getenv());
-  }
-
   public ObservableList<RecordingView> recordings() {
     return recordings;
   }
