@@ -272,10 +272,11 @@ public final class ConveneApp extends Application {
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
             .login(user, password),
         background, this::signedIn);
-    // the last sign-in's server and user (saved by signedIn), not only what the app was started with
-    LayeredSettings remembered = LayeredSettings.load(where, Map.of());
-    model.serverProperty().set(remembered.get("server").filter(v -> !v.isBlank()).orElse(options.server()));
-    model.userProperty().set(remembered.get("user").filter(v -> !v.isBlank()).orElse(options.user()));
+    // read again: after a sign-in the user's file holds its server and user (saved by signedIn), so Sign out keeps
+    // them; `--server`/`--user` arguments still win
+    AppOptions current = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed(), where);
+    model.serverProperty().set(current.server());
+    model.userProperty().set(current.user());
     show(new SignInView(model).root());
     if (pendingSignInMessage != null) {
       model.errorProperty().set(pendingSignInMessage);
