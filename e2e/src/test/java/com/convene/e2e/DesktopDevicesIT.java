@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /// Issue 7, device settings on the real app against the real backend, on a machine without camera and
 /// microphone: the screen says "No camera found", the user picks the app's test pattern and test tone (its
-/// virtual camera and microphone), sees the preview's frames advance and the level meter move, and finds the
+/// virtual camera and microphone) and the messages go away (issue 16), sees the preview's frames advance and the
+/// level meter move, and finds the
 /// choice remembered (screen and settings file) after leaving and reopening the screen.
 @Tag("media")
 class DesktopDevicesIT extends DesktopAppTest {
@@ -62,6 +63,9 @@ class DesktopDevicesIT extends DesktopAppTest {
     robot.clickOn("#cameraChoice").clickOn("Test pattern");
     robot.clickOn("#microphoneChoice").clickOn("Test tone (440 Hz)");
     assertPreviewMovesAndLevelShows(preview);
+    // issue 16 item 16: nothing is missing once the test pattern and tone stand in for camera and microphone
+    assertThat(text("#cameraMessage")).isEmpty();
+    assertThat(text("#microphoneMessage")).isEmpty();
     Awaitility.await().atMost(Duration.ofSeconds(5))
         .until(() -> text("#devicesStatus").startsWith("Saved"));
     Map<String, String> saved = LayeredSettings.load(ConfigLocations.current(), Map.of()).asMap();

@@ -1,13 +1,13 @@
 package com.convene.desktop.app;
 
 import com.convene.desktop.app.instance.DeepLink;
+import com.convene.desktop.app.settings.AppSettings;
 import com.convene.desktop.app.settings.ConfigLocations;
 import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.call.CallConfig;
 import com.convene.desktop.media.AudioMode;
 import com.convene.desktop.ui.theme.ThemePreference;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,15 +43,7 @@ public record AppOptions(
 
   /// Reads the settings files of `where` and merges them with the command line.
   static AppOptions parse(Map<String, String> named, List<String> unnamed, ConfigLocations where) {
-    Map<String, String> commandLine = new HashMap<>();
-    for (String name : NAMES) {
-      String property = System.getProperty("convene." + name);
-      if (property != null) {
-        commandLine.put(name, property);
-      }
-    }
-    commandLine.putAll(named);
-    return fromSettings(LayeredSettings.load(where, commandLine), unnamed);
+    return fromSettings(AppSettings.load(where, named), unnamed);
   }
 
   static AppOptions fromSettings(LayeredSettings named, List<String> unnamed) {

@@ -1,5 +1,6 @@
 package com.convene.desktop.app;
 
+import com.convene.desktop.app.settings.AppSettings;
 import com.convene.desktop.app.settings.ConfigLocations;
 import com.convene.desktop.app.settings.LayeredSettings;
 import com.convene.desktop.call.CallConfig;
@@ -24,12 +25,18 @@ import com.convene.desktop.ui.devices.DevicesView;
 import com.convene.desktop.ui.devices.DevicesViewModel;
 import com.convene.desktop.ui.devices.VirtualDevices;
 import com.convene.desktop.ui.meetings.JoinTarget;
-import com.convene.desktop.ui.meetings.MeetingsService;
+import com.convene.desktop.ui.Dates;
 import com.convene.desktop.ui.meetings.MeetingsView;
 import com.convene.desktop.ui.meetings.MeetingsViewModel;
+import com.convene.desktop.ui.recordings.DownloadFolder;
 import com.convene.desktop.ui.recordings.RecordingsService;
 import com.convene.desktop.ui.recordings.RecordingsView;
 import com.convene.desktop.ui.recordings.RecordingsViewModel;
+import com.convene.desktop.ui.prejoin.PreJoinChoice;
+import com.convene.desktop.ui.prejoin.PreJoinView;
+import com.convene.desktop.ui.prejoin.PreJoinViewModel;
+import com.convene.desktop.ui.schedule.ScheduleView;
+import com.convene.desktop.ui.schedule.ScheduleViewModel;
 import com.convene.desktop.ui.signin.SignInView;
 import com.convene.desktop.ui.signin.SignInViewModel;
 import com.convene.desktop.ui.theme.SystemTheme;
@@ -43,8 +50,6 @@ import com.convene.desktop.ui.update.UpdateViewModel;
 import com.convene.model.api.ClientDownload;
 import com.convene.model.api.ClientRelease;
 import com.convene.model.api.MeetingView;
-import com.convene.model.api.RecordingUpdateRequest;
-import com.convene.model.api.RecordingView;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +110,9 @@ public final class ConveneApp extends Application {
   private @Nullable String pendingSignInMessage;
   /// Set at start when `password-file` is given: sign in once.
   private boolean autoSignInPending;
+  /// Set at start: sign in with the kept refresh token, once.
+  private boolean resumePending;
+  private final StaySignedIn staySignedIn = new StaySignedIn(where, http, background);
   /// `convene://join/<code>` to join once signed in and out of any call.
   private @Nullable String pendingJoinLink;
   /// The look, decided in [#init()] (off the FX thread: following the desktop runs `gsettings`).
@@ -113,6 +121,10 @@ public final class ConveneApp extends Application {
   private @Nullable MeetingReminders reminders;
   private volatile @Nullable ConveneTray tray;
   private @Nullable CallViewModel callModel;
+  /// The meeting (id or join code, as joined) of the running call: no reminder for it.
+  private @Nullable String callMeeting;
+  /// What was reminded already, per server and user, for the app's whole run: signing in again repeats nothing.
+  private final Map<String, ReminderRules> reminderRules = new java.util.HashMap<>();
   private final javafx.animation.Timeline trayRefresh = new javafx.animation.Timeline(
       new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), event -> refreshTray()));
 
@@ -132,6 +144,7 @@ public final class ConveneApp extends Application {
   public void start(Stage primaryStage) {
     options = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed(), where);
     autoSignInPending = options.signsInAutomatically();
+    resumePending = true;
     pendingJoinLink = options.joinLink();
     stage = primaryStage;
     scene = new Scene(frame, 1024, 720);
@@ -249,6 +262,15 @@ public final class ConveneApp extends Application {
     }
   }
 
+  /// Sign out: forgets the kept sign-in (and revokes it), back to the sign-in screen with server and user name.
+  private void signOut() {
+    SignedIn session = signedIn;
+    if (session != null && staySignedIn.enabled()) {
+      staySignedIn.forget(session);
+    }
+    showSignIn();
+  }
+
   private void showSignIn() {
     signedIn = null;
     stopReminders();
@@ -257,8 +279,11 @@ public final class ConveneApp extends Application {
         (server, user, password) -> new ConveneApiClient(http, ConveneApiClient.parseServerUrl(server))
             .login(user, password),
         background, this::signedIn);
-    model.serverProperty().set(options.server());
-    model.userProperty().set(options.user());
+    // read again: after a sign-in the user's file holds its server and user (saved by signedIn), so Sign out keeps
+    // them; `--server`/`--user` arguments still win
+    AppOptions current = AppOptions.parse(getParameters().getNamed(), getParameters().getUnnamed(), where);
+    model.serverProperty().set(current.server());
+    model.userProperty().set(current.user());
     show(new SignInView(model).root());
     if (pendingSignInMessage != null) {
       model.errorProperty().set(pendingSignInMessage);
@@ -266,8 +291,29 @@ public final class ConveneApp extends Application {
     }
     if (autoSignInPending) {
       autoSignInPending = false;
+      resumePending = false;
       signInFromFile(model, Objects.requireNonNull(options.passwordFile()));
+    } else if (resumePending) {
+      resumePending = false;
+      resume(model);
     }
+  }
+
+  /// At start: signs in with the kept refresh token when there is one for the remembered server and user.
+  private void resume(SignInViewModel model) {
+    String server = model.serverProperty().get();
+    String user = model.userProperty().get();
+    if (server.isBlank() || user.isBlank() || !staySignedIn.enabled()) {
+      return;
+    }
+    model.busyProperty().set(true);
+    staySignedIn.resume(server, user, session -> {
+      model.busyProperty().set(false);
+      showSignedIn(session);
+    }, () -> model.busyProperty().set(false), failure -> {
+      model.busyProperty().set(false);
+      model.errorProperty().set(Messages.describe(failure));
+    });
   }
 
   /// Reads the password file off the FX thread and signs in with it; on success [#showMeetings] joins the start
@@ -290,6 +336,14 @@ public final class ConveneApp extends Application {
   /// After a sign-in: remembers server and user in the user's settings (unless the preset locks them), then the
   /// meetings screen.
   private void signedIn(SignedIn session) {
+    if (staySignedIn.enabled()) {
+      staySignedIn.keep(session);
+    }
+    showSignedIn(session);
+  }
+
+  /// Signed in (with the password or a kept sign-in): settings, meetings, update check, reminders.
+  private void showSignedIn(SignedIn session) {
     background.run(() -> {
       Map<String, String> remember = new java.util.HashMap<>();
       LayeredSettings current = LayeredSettings.load(where, Map.of());
@@ -310,26 +364,33 @@ public final class ConveneApp extends Application {
 
   // ---- reminders and tray ----
 
-  /// The reminder lead in minutes, 0–60: `-Dconvene.reminder-minutes`, else the settings key `reminder-minutes`
-  /// (the system-wide preset IT rolls out, or the user's own file), else 5. `-Dconvene.reminders=false` turns
-  /// reminders off.
+  /// The reminder lead in minutes, 0–60: the setting `reminder-minutes` ([AppSettings]: the preset IT rolls out,
+  /// the user's file or `-Dconvene.reminder-minutes`), else 5. The setting `reminders=false` turns them off.
   private java.time.Duration reminderLead() {
-    return ReminderRules.lead(System.getProperty("convene.reminder-minutes",
-        LayeredSettings.load(where, Map.of()).get("reminder-minutes").orElse(null)));
+    return ReminderRules.lead(AppSettings.load(where).get("reminder-minutes").orElse(null));
   }
 
   private void startReminders(SignedIn session) {
     stopReminders();
-    if (!Boolean.parseBoolean(System.getProperty("convene.reminders", "true"))) {
+    if (!AppSettings.flag(AppSettings.load(where), "reminders", true)) {
       LOG.info("Meeting reminders are off (convene.reminders=false)");
       return;
     }
     ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
+    String account = session.serverUrl() + " " + (session.user() == null ? "" : session.user().id());
+    ReminderRules rules = reminderRules.computeIfAbsent(account, key -> new ReminderRules(reminderLead()));
     MeetingReminders started = new MeetingReminders(() -> api.upcomingMeetings(session), background,
-        java.time.InstantSource.system(), reminderLead(),
+        java.time.InstantSource.system(), rules, this::isInCall,
         meeting -> openLink("convene://join/" + meeting.joinCode()), stage);
     reminders = started;
     started.start();
+  }
+
+  /// Whether the running call is `meeting`'s (joined by id or by join code).
+  private boolean isInCall(MeetingView meeting) {
+    String current = callMeeting;
+    return call != null && current != null
+        && (current.equals(String.valueOf(meeting.id())) || current.equals(meeting.joinCode()));
   }
 
   private void stopReminders() {
@@ -402,7 +463,7 @@ public final class ConveneApp extends Application {
       }
     };
     UpdateViewModel model = new UpdateViewModel(service, background, AppVersion.current(), choice,
-        RecordingsViewModel.defaultDownloadDirectory(), Platform::runLater,
+        downloadFolder(), Platform::runLater,
         file -> getHostServices().showDocument(file.toUri().toString()));
     frame.setTop(new UpdateBanner(model).root());
     model.check();
@@ -411,25 +472,17 @@ public final class ConveneApp extends Application {
   private void showMeetings(SignedIn session) {
     signedIn = session;
     callView = null;
-    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
-    MeetingsService service = new MeetingsService() {
-      @Override
-      public List<MeetingView> upcomingMeetings() {
-        return api.upcomingMeetings(session);
-      }
-
-      @Override
-      public MeetingView meetingByCode(String code) {
-        return api.meetingByCode(session, code);
-      }
-    };
-    MeetingsViewModel model = new MeetingsViewModel(service, background, this::joinMeeting);
+    ApiServices service = new ApiServices(new ConveneApiClient(http, session.serverUrl()), session);
+    MeetingsViewModel model = new MeetingsViewModel(service, background, this::joinMeeting,
+        session.user() == null ? null : session.user().id(), displayName(session),
+        java.time.InstantSource.system(), Dates.system());
     String link = pendingJoinLink;
     pendingJoinLink = null;
     if (link != null) {
       model.joinCodeProperty().set(link);
     }
-    show(new MeetingsView(model, this::showSignIn, () -> showRecordings(session), () -> showDevices(session)).root());
+    show(new MeetingsView(model, this::signOut, () -> showRecordings(session), () -> showDevices(session),
+        meeting -> showSchedule(session, meeting), () -> showSchedule(session, null)).root());
     model.refresh();
     if (pendingMeetingsMessage != null) {
       model.errorProperty().set(pendingMeetingsMessage);
@@ -440,44 +493,41 @@ public final class ConveneApp extends Application {
     }
   }
 
-  /// The recordings of my meetings, with downloads into [RecordingsViewModel#defaultDownloadDirectory()].
+  /// The schedule form for a new meeting (`editing` null) or one I host; back to the meetings when saved.
+  private void showSchedule(SignedIn session, @Nullable MeetingView editing) {
+    ApiServices service = new ApiServices(new ConveneApiClient(http, session.serverUrl()), session);
+    ScheduleViewModel model = new ScheduleViewModel(service, background, editing, java.time.Instant.now(),
+        java.time.ZoneId.systemDefault(), java.util.Locale.getDefault(), saved -> {
+          showMeetings(session);
+          if (reminders != null) {
+            reminders.poll();
+          }
+        });
+    show(new ScheduleView(model, () -> showMeetings(session)).root());
+  }
+
+  private static String displayName(SignedIn session) {
+    return session.user() != null && session.user().displayName() != null ? session.user().displayName()
+        : session.user() != null ? session.user().username() : "Guest";
+  }
+
+  /// Where downloads go: the setting `downloads`, else the desktop's downloads folder ([DownloadFolder]).
+  private Path downloadFolder() {
+    return DownloadFolder.resolve(AppSettings.load(where).get("downloads").orElse(null),
+        Path.of(System.getProperty("user.home")), System.getenv());
+  }
+
+  /// The recordings of my meetings, with downloads into [#downloadFolder()].
   private void showRecordings(SignedIn session) {
-    ConveneApiClient api = new ConveneApiClient(http, session.serverUrl());
-    RecordingsService service = new RecordingsService() {
-      @Override
-      public List<RecordingView> myRecordings() {
-        return api.myRecordings(session);
-      }
-
-      @Override
-      public void download(RecordingView recording, @Nullable String password, Path target,
-          BiConsumer<Long, Long> progress) {
-        api.download(session, Objects.requireNonNull(recording.downloadPath()),
-            password == null ? Map.of() : Map.of("X-Recording-Password", password), target, progress);
-      }
-
-      @Override
-      public RecordingView update(RecordingView recording, RecordingUpdateRequest request) {
-        return api.updateRecording(session, recording.id(), request);
-      }
-
-      @Override
-      public RecordingView recompose(RecordingView recording) {
-        return api.recomposeRecording(session, recording.id());
-      }
-
-      @Override
-      public void delete(RecordingView recording) {
-        api.deleteRecording(session, recording.id());
-      }
-    };
+    RecordingsService service = new ApiServices(new ConveneApiClient(http, session.serverUrl()), session);
     RecordingsViewModel model = new RecordingsViewModel(service, background,
-        RecordingsViewModel.defaultDownloadDirectory(), task -> {
+        downloadFolder(), task -> {
           PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(RecordingsViewModel.POLL_MILLIS));
           pause.setOnFinished(event -> task.run());
           pause.play();
         });
-    show(new RecordingsView(model, () -> showMeetings(session)).root());
+    show(new RecordingsView(model, () -> showMeetings(session),
+        file -> getHostServices().showDocument(file.toUri().toString())).root());
     model.refresh();
   }
 
@@ -494,13 +544,40 @@ public final class ConveneApp extends Application {
   /// before a call.
   private record Joining(MediaEngine engine, DeviceChoice devices, boolean microphonePresent) {}
 
+  /// A meeting was chosen (row, code, link or reminder): the pre-join screen first, unless the `prejoin` setting
+  /// (or `-Dconvene.prejoin`) is `false`, then straight into the call as before.
   private void joinMeeting(JoinTarget target) {
     SignedIn session = Objects.requireNonNull(signedIn);
+    if (preJoinScreen()) {
+      showPreJoin(session, target);
+    } else {
+      enterCall(session, new PreJoinChoice(target, displayName(session), false, false));
+    }
+  }
+
+  private boolean preJoinScreen() {
+    return AppSettings.flag(AppSettings.load(where), "prejoin", true);
+  }
+
+  /// Preview, level meter, switches and name before the call; Cancel goes back to the meetings.
+  private void showPreJoin(SignedIn session, JoinTarget target) {
+    DevicesViewModel devices = new DevicesViewModel(
+        new EngineDevicesService(() -> mediaEngine().join(), where, options.toneHz()), background,
+        options.video() == CallConfig.VideoChoice.PATTERN, options.toneHz());
+    PreJoinViewModel model = new PreJoinViewModel(devices, target, displayName(session),
+        true, choice -> enterCall(session, choice),
+        () -> showMeetings(session));
+    show(new PreJoinView(model).root());
+    model.load();
+  }
+
+  private void enterCall(SignedIn session, PreJoinChoice choice) {
     background.run(() -> {
       MediaEngine started = mediaEngine().join();
+      started.setNoiseSuppression(EngineDevicesService.savedNoiseSuppression(where));
       DeviceChoice devices = EngineDevicesService.savedChoice(where);
       return new Joining(started, devices, microphonePresent(started, devices));
-    }, joining -> startCall(session, target, joining.engine(), joining.devices(), joining.microphonePresent()),
+    }, joining -> startCall(session, choice, joining.engine(), joining.devices(), joining.microphonePresent()),
         failure -> {
       LOG.error("Media engine failed to start", failure);
       pendingMeetingsMessage = Messages.get("error.generic");
@@ -520,15 +597,16 @@ public final class ConveneApp extends Application {
     };
   }
 
-  private void startCall(SignedIn session, JoinTarget target, MediaEngine mediaEngine, DeviceChoice devices,
+  private void startCall(SignedIn session, PreJoinChoice choice, MediaEngine mediaEngine, DeviceChoice devices,
       boolean microphonePresent) {
-    String displayName = session.user() != null && session.user().displayName() != null
-        ? session.user().displayName() : session.user() != null ? session.user().username() : "Guest";
+    JoinTarget target = choice.target();
+    String displayName = choice.displayName();
     CallViewModel model = new CallViewModel(target.title(), mediaEngine.realAudioDevices(), microphonePresent,
         outcome -> {
       stopDeviceWatch();
       call = null;
       callModel = null;
+      callMeeting = null;
       if (reminders != null) {
         reminders.poll();
       }
@@ -539,7 +617,7 @@ public final class ConveneApp extends Application {
     model.setAdmin(session.user() != null && "admin".equals(session.user().role()));
     CallConfig config = withDevices(new CallConfig(target.meeting(), displayName, CallConfig.CLIENT_NAME,
         options.audioChoice(), VirtualDevices.toneHz(options.toneHz()), options.video(), null, null,
-        !microphonePresent, false), devices);
+        choice.micMuted() || !microphonePresent, choice.cameraOff()), devices);
     // the server asks for the meeting password with a typed error; the prompt starts the call again with it
     java.util.concurrent.atomic.AtomicReference<CallConfig> joinWith = new java.util.concurrent.atomic.AtomicReference<>(
         config);
@@ -552,8 +630,12 @@ public final class ConveneApp extends Application {
     CallView view = new CallView(model);
     callView = view;
     callModel = model;
+    callMeeting = target.meeting();
     show(view.root());
     startSession(session, config, mediaEngine, model);
+    if (reminders != null) {
+      reminders.callStarted();
+    }
   }
 
   /// The call on the devices chosen in the device settings: the test pattern or tone when chosen there, a real

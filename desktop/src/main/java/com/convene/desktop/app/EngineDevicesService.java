@@ -10,6 +10,7 @@ import com.convene.desktop.media.DeviceChoice;
 import com.convene.desktop.media.DeviceInfo;
 import com.convene.desktop.media.DeviceList;
 import com.convene.desktop.media.MediaEngine;
+import com.convene.desktop.media.SpeakerTestSound;
 import com.convene.desktop.ui.devices.DevicesService;
 import com.convene.desktop.ui.devices.VirtualDevices;
 import dev.onvoid.webrtc.media.video.VideoFrame;
@@ -52,6 +53,33 @@ final class EngineDevicesService implements DevicesService {
   @Override
   public void save(DeviceChoice choice) throws IOException {
     LayeredSettings.saveUser(where, choice.toSettings());
+  }
+
+  /// Settings key of the noise-suppression switch (`true` or `false`; on when not set).
+  static final String NOISE_SUPPRESSION = "noise-suppression";
+
+  /// The saved noise-suppression switch from the settings layers.
+  static boolean savedNoiseSuppression(ConfigLocations where) {
+    return com.convene.desktop.app.settings.AppSettings.flag(
+        com.convene.desktop.app.settings.AppSettings.load(where), NOISE_SUPPRESSION, true);
+  }
+
+  @Override
+  public boolean noiseSuppression() {
+    return savedNoiseSuppression(where);
+  }
+
+  @Override
+  public void saveNoiseSuppression(boolean on) throws IOException {
+    LayeredSettings.saveUser(where, Map.of(NOISE_SUPPRESSION, Boolean.toString(on)));
+  }
+
+  @Override
+  public long playTestSound(DeviceInfo speaker) throws InterruptedException {
+    if (!engine.get().realAudioDevices()) {
+      throw new UnsupportedOperationException("headless audio has no speaker output");
+    }
+    return SpeakerTestSound.play(speaker.id(), TEST_SOUND_MILLIS);
   }
 
   @Override

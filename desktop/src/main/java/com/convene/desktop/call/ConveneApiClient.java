@@ -1,8 +1,11 @@
 package com.convene.desktop.call;
 
 import com.convene.model.api.ClientRelease;
+import com.convene.model.api.InvitationRequest;
 import com.convene.model.api.LoginRequest;
 import com.convene.model.api.LoginResponse;
+import com.convene.model.api.MeetingCreateRequest;
+import com.convene.model.api.MeetingUpdateRequest;
 import com.convene.model.api.MeetingView;
 import com.convene.model.api.Problem;
 import com.convene.model.api.RecordingUpdateRequest;
@@ -97,6 +100,16 @@ public final class ConveneApiClient {
     return new SignedIn(serverUrl, SessionTokens.of(response, this::refresh, InstantSource.system()), response.user());
   }
 
+  /// Signs in again with a refresh token kept from an earlier run ("stay signed in"): `POST /api/v1/auth/refresh`.
+  ///
+  /// @throws SessionExpiredException when the server refuses it (spent, expired, revoked; account disabled)
+  /// @throws CallException when the server cannot be reached
+  public SignedIn resume(String refreshToken) {
+    LoginResponse response = refresh(refreshToken);
+    LOG.info("Signed in again to {} with a kept refresh token", serverUrl);
+    return new SignedIn(serverUrl, SessionTokens.of(response, this::refresh, InstantSource.system()), response.user());
+  }
+
   /// Renews tokens: `POST /api/v1/auth/refresh` with a single-use refresh token (RFC 6749 §6).
   ///
   /// @throws SessionExpiredException when the server refuses it (spent, expired or revoked; account disabled)
@@ -146,6 +159,54 @@ public final class ConveneApiClient {
   public MeetingView meetingByCode(SignedIn session, String code) {
     String path = "/api/v1/meetings/by-code/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     return read(sendAuthorized(session, path, HttpRequest.Builder::GET), MeetingView.class);
+  }
+
+  /// Schedules a meeting or series, or opens an instant one: `POST /api/v1/meetings` (201).
+  ///
+  /// @return the meeting as created, with its join code
+  /// @throws CallException with the server's detail for a refused request (validation, time range)
+  public MeetingView createMeeting(SignedIn session, MeetingCreateRequest request) {
+    return read(sendAuthorized(session, "/api/v1/meetings", builder -> builder
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(request)))), MeetingView.class);
+  }
+
+  /// Changes a meeting I host: `PATCH /api/v1/meetings/{id}`; `null` fields stay as they are.
+  ///
+  /// @return the meeting as it is now
+  public MeetingView updateMeeting(SignedIn session, java.util.UUID meetingId, MeetingUpdateRequest request) {
+    return read(sendAuthorized(session, "/api/v1/meetings/" + meetingId, builder -> builder
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json(request)))), MeetingView.class);
+  }
+
+  /// Cancels a meeting or a whole series I host: `POST /api/v1/meetings/{id}/cancel`.
+  ///
+  /// @return the meeting, now `cancelled`
+  public MeetingView cancelMeeting(SignedIn session, java.util.UUID meetingId) {
+    return read(sendAuthorized(session, "/api/v1/meetings/" + meetingId + "/cancel", builder -> builder
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.noBody())), MeetingView.class);
+  }
+
+  /// Invites an e-mail address to a meeting I host: `POST /api/v1/meetings/{id}/invitations` (201).
+  public void invite(SignedIn session, java.util.UUID meetingId, String email) {
+    read(sendAuthorized(session, "/api/v1/meetings/" + meetingId + "/invitations", builder -> builder
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(new InvitationRequest(null, email, null))))), Object.class);
+  }
+
+  /// Signs out on the server: `POST /api/v1/auth/logout` revokes the refresh token (204, also when it was spent).
+  ///
+  /// @throws CallException when the server cannot be reached
+  public void logout(String refreshToken) {
+    HttpResponse<String> response = send(request("/api/v1/auth/logout")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json(new RefreshRequest(refreshToken))))
+        .build());
+    if (response.statusCode() != 204) {
+      read(response, Object.class);
+    }
   }
 
   /// The recordings of my meetings that I may see, newest first: `GET /api/v1/recordings`.

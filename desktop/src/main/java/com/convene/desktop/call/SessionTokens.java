@@ -28,6 +28,8 @@ public final class SessionTokens {
   }
 
   private final @Nullable Refresher refresher;
+  /// Told each new refresh token (rotation), e.g. to keep it in the keychain; never logs it.
+  private volatile java.util.function.@Nullable Consumer<String> onRotated;
   private final InstantSource clock;
   private String accessToken;
   private @Nullable Instant expiresAt;
@@ -94,6 +96,21 @@ public final class SessionTokens {
     expiresAt = clock.instant().plusSeconds(renewed.expiresIn());
     refreshToken = renewed.refreshToken();
     LOG.info("Access token renewed; valid for {} s", renewed.expiresIn());
+    java.util.function.Consumer<String> listener = onRotated;
+    if (listener != null && refreshToken != null) {
+      listener.accept(refreshToken);
+    }
+  }
+
+  /// The refresh token now (it changes at every renewal), or null when this sign-in has none. Never log it.
+  public synchronized @Nullable String refreshToken() {
+    return refreshToken;
+  }
+
+  /// Calls `listener` with each refresh token a renewal brings (on the renewing thread), so that a stored copy
+  /// stays the valid one. Any thread.
+  public void onRotated(java.util.function.Consumer<String> listener) {
+    onRotated = listener;
   }
 
   /// Hides the tokens from logs.

@@ -44,6 +44,7 @@ public final class MediaEngine implements AutoCloseable {
   /// dummy audio module never captures, so a pushed (tone) track is the only writer into its audio send stream.
   private final PeerConnectionFactory publishFactory;
   private final AudioDeviceModuleBase publishAudioModule;
+  private volatile boolean noiseSuppression = true;
   private volatile boolean closed;
 
   private MediaEngine(AudioDeviceModuleBase audioDeviceModule, boolean realAudioDevices) {
@@ -127,11 +128,23 @@ public final class MediaEngine implements AutoCloseable {
         generator::setFeeding, exclusive);
   }
 
-  /// Creates an audio track from the default microphone, or a silent headless track without devices.
+  /// Turns libwebrtc's noise suppression (`AudioOptions.noiseSuppression`, the audio processing module's NS)
+  /// on or off for microphone tracks created from now on (the device settings' switch). On by default. Any thread.
+  public void setNoiseSuppression(boolean on) {
+    noiseSuppression = on;
+  }
+
+  /// Whether microphone tracks created now get noise suppression.
+  public boolean noiseSuppression() {
+    return noiseSuppression;
+  }
+
+  /// Creates an audio track from the default microphone, or a silent headless track without devices; noise
+  /// suppression as [#setNoiseSuppression] last set it.
   public LocalTrack createMicrophoneTrack() {
     AudioOptions options = new AudioOptions();
     options.echoCancellation = true;
-    options.noiseSuppression = true;
+    options.noiseSuppression = noiseSuppression;
     options.autoGainControl = true;
     options.highpassFilter = true;
     AudioTrackSource source = publishFactory.createAudioSource(options);

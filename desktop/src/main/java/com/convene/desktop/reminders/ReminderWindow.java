@@ -17,13 +17,15 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
 
-/// A reminder on screen: a small always-on-top window in the bottom-right corner, as desktop meeting apps show
+/// A reminder on screen: a small always-on-top window at the top centre of the screen, as desktop meeting apps show
 /// them, with the meeting's title and start and **Join**, **Snooze 5 min** and **Dismiss** (Escape). Ids:
 /// `#reminderWindow`, `#reminderTitle`, `#reminderJoin`, `#reminderSnooze`, `#reminderDismiss`. FX thread only.
 final class ReminderWindow {
   /// What the person chose.
   enum Choice { JOIN, SNOOZE, DISMISS }
 
+  /// Distance from the screen's edges, px.
+  static final double MARGIN = 16;
   private final Stage stage;
 
   ReminderWindow(Window owner, MeetingView meeting, Instant now, ZoneId zone,
@@ -76,12 +78,20 @@ final class ReminderWindow {
     onChoice.accept(choice);
   }
 
-  /// Shows the window in the bottom-right corner of the primary screen, without taking focus from a call.
+  /// Shows the window at the top centre of the primary screen (where GNOME shows notifications), without
+  /// taking focus from a call: the call's controls (Leave, mute) run along the bottom of the main window and the
+  /// meetings' Join buttons down its right edge, so a bottom-right or top-right corner would cover them when the
+  /// window fills the screen. [#MARGIN] px below the top edge.
   void show() {
     stage.show();
     Rectangle2D area = Screen.getPrimary().getVisualBounds();
-    stage.setX(area.getMaxX() - stage.getWidth() - 16);
-    stage.setY(area.getMaxY() - stage.getHeight() - 16);
+    stage.setX(area.getMinX() + (area.getWidth() - stage.getWidth()) / 2);
+    stage.setY(area.getMinY() + MARGIN);
+  }
+
+  /// The window's bounds on screen, for tests.
+  Rectangle2D bounds() {
+    return new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
   }
 
   void close() {

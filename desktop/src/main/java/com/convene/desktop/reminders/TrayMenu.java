@@ -1,11 +1,10 @@
 package com.convene.desktop.reminders;
 
+import com.convene.desktop.ui.Dates;
 import com.convene.desktop.ui.Messages;
 import com.convene.model.api.MeetingView;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import java.util.Locale;
 public final class TrayMenu {
   /// Meetings listed in the menu.
   public static final int MAX_MEETINGS = 3;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
 
   private TrayMenu() {}
 
@@ -53,6 +51,6 @@ public final class TrayMenu {
   }
 
   static String time(Instant instant, ZoneId zone) {
-    return TIME.withLocale(Locale.getDefault()).format(instant.atZone(zone));
+    return new Dates(zone, Locale.getDefault()).time(instant);
   }
 }

@@ -26,6 +26,28 @@ public interface DevicesService {
   /// Starts measuring `microphone`, a real microphone or a [VirtualDevices#testTone].
   LevelMeter openLevel(DeviceInfo microphone) throws Exception;
 
+  /// Plays a short test sound (a 440 Hz tone of [#TEST_SOUND_MILLIS] ms) on `speaker` and returns when it is over.
+  ///
+  /// @return the audio samples the speaker pulled, 48 kHz (about 72,000 for the whole sound)
+  /// @throws UnsupportedOperationException when this machine's audio has no speaker output (headless)
+  default long playTestSound(DeviceInfo speaker) throws Exception {
+    throw new UnsupportedOperationException("no speaker output");
+  }
+
+  /// Whether the microphone's noise suppression (webrtc-java's audio processing) is on; the settings key
+  /// `noise-suppression`, on when not set.
+  default boolean noiseSuppression() throws IOException {
+    return true;
+  }
+
+  /// Remembers the noise-suppression switch in the user's settings.
+  default void saveNoiseSuppression(boolean on) throws IOException {
+    throw new UnsupportedOperationException("noise suppression cannot be changed here");
+  }
+
+  /// Length of [#playTestSound], ms.
+  long TEST_SOUND_MILLIS = 1_500;
+
   /// A running camera preview; frames reach the renderer on the FX thread.
   interface Preview extends AutoCloseable {
     /// Sets who draws the frames, or null to stop. FX thread only.

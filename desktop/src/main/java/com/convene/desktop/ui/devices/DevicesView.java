@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,7 +26,8 @@ import javafx.util.Duration;
 ///
 /// Control ids for tests: `#cameraChoice`, `#microphoneChoice`, `#speakerChoice` (`ComboBox`es),
 /// `#devicePreview` (the `VideoTile`), `#cameraMessage`, `#microphoneMessage`, `#speakerMessage`,
-/// `#microphoneLevel` (a `ProgressBar`), `#devicesStatus`, `#devicesBackButton`.
+/// `#microphoneLevel` (a `ProgressBar`), `#speakerTestButton`, `#noiseSuppressionToggle`, `#devicesStatus`,
+/// `#devicesBackButton`.
 public final class DevicesView {
   private final VBox root;
   private final Timeline ticker;
@@ -73,8 +75,20 @@ public final class DevicesView {
     grid.addRow(1, new Label(Messages.get("devices.microphone")), microphoneChoice,
         message("microphoneMessage", model.microphoneMessageProperty()));
     grid.addRow(2, new Label(Messages.get("devices.level")), level);
-    grid.addRow(3, new Label(Messages.get("devices.speaker")), speakerChoice,
+    Button speakerTest = new Button(Messages.get("devices.speakerTest"));
+    speakerTest.setId("speakerTestButton");
+    speakerTest.disableProperty().bind(model.speakerTestingProperty().or(model.speakerProperty().isNull()));
+    speakerTest.setOnAction(event -> model.testSpeaker());
+    HBox speakerRow = new HBox(8, speakerChoice, speakerTest);
+    speakerRow.setAlignment(Pos.CENTER_LEFT);
+    grid.addRow(3, new Label(Messages.get("devices.speaker")), speakerRow,
         message("speakerMessage", model.speakerMessageProperty()));
+    CheckBox noiseSuppression = new CheckBox(Messages.get("devices.noiseSuppression"));
+    noiseSuppression.setId("noiseSuppressionToggle");
+    noiseSuppression.setSelected(model.noiseSuppressionProperty().get());
+    model.noiseSuppressionProperty().addListener((obs, was, now) -> noiseSuppression.setSelected(now));
+    noiseSuppression.setOnAction(event -> model.setNoiseSuppression(noiseSuppression.isSelected()));
+    grid.add(noiseSuppression, 1, 4);
 
     Label status = new Label();
     status.setId("devicesStatus");

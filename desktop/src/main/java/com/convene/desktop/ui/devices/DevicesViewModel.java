@@ -47,6 +47,10 @@ public final class DevicesViewModel {
   private final DoubleProperty level = new SimpleDoubleProperty(0);
   private final ObjectProperty<DevicesService.@Nullable Preview> preview = new SimpleObjectProperty<>();
   private final BooleanProperty loaded = new SimpleBooleanProperty();
+  private final BooleanProperty previewOn = new SimpleBooleanProperty(true);
+  private final BooleanProperty meterOn = new SimpleBooleanProperty(true);
+  private final BooleanProperty noiseSuppression = new SimpleBooleanProperty(true);
+  private final BooleanProperty speakerTesting = new SimpleBooleanProperty();
   private final DevicesService service;
   private final Background background;
   private final boolean patternByDefault;
@@ -81,6 +85,70 @@ public final class DevicesViewModel {
       if (!applying && now != null) {
         save(new DeviceChoice(wanted.cameraId(), wanted.microphoneId(), now.id()));
       }
+    });
+    previewOn.addListener((obs, was, now) -> {
+      if (loaded.get() && !closed) {
+        startPreview(camera.get());
+      }
+    });
+    meterOn.addListener((obs, was, now) -> {
+      if (loaded.get() && !closed) {
+        startMeter(microphone.get());
+      }
+    });
+  }
+
+  /// Whether the camera preview runs (the pre-join screen's camera switch); off stops the camera. On by default.
+  public BooleanProperty previewOnProperty() {
+    return previewOn;
+  }
+
+  /// Whether the microphone is measured (the pre-join screen's microphone switch); off closes it. On by default.
+  public BooleanProperty meterOnProperty() {
+    return meterOn;
+  }
+
+  /// The noise-suppression switch as saved; changing it with [#setNoiseSuppression] saves it.
+  public BooleanProperty noiseSuppressionProperty() {
+    return noiseSuppression;
+  }
+
+  /// Whether the speaker test sound is playing.
+  public BooleanProperty speakerTestingProperty() {
+    return speakerTesting;
+  }
+
+  /// Turns the microphone's noise suppression on or off for the next calls and saves it.
+  public void setNoiseSuppression(boolean on) {
+    noiseSuppression.set(on);
+    background.run(() -> {
+      service.saveNoiseSuppression(on);
+      return on;
+    }, saved -> status.set(Messages.get(saved ? "devices.noiseSuppression.on" : "devices.noiseSuppression.off")),
+        failure -> {
+          LOG.warn("Saving noise suppression failed: {}", failure.toString());
+          status.set(Messages.get("devices.saveFailed"));
+        });
+  }
+
+  /// Plays the test sound on the chosen speaker off the FX thread; the status says where it played.
+  public void testSpeaker() {
+    DeviceInfo chosen = speaker.get();
+    if (chosen == null || speakerTesting.get()) {
+      status.set(chosen == null ? Messages.get("devices.noSpeaker") : status.get());
+      return;
+    }
+    speakerTesting.set(true);
+    status.set(Messages.get("devices.speakerTest.playing", chosen.name()));
+    background.run(() -> service.playTestSound(chosen), samples -> {
+      speakerTesting.set(false);
+      LOG.info("Speaker test on {}: {} samples played", chosen.name(), samples);
+      status.set(samples > 0 ? Messages.get("devices.speakerTest.played", chosen.name())
+          : Messages.get("devices.speakerTest.silent", chosen.name()));
+    }, failure -> {
+      speakerTesting.set(false);
+      LOG.warn("Speaker test on {} failed: {}", chosen.name(), failure.toString());
+      status.set(Messages.get("devices.speakerTest.failed", chosen.name()));
     });
   }
 
@@ -148,11 +216,12 @@ public final class DevicesViewModel {
 
   /// Reads the saved choice and the devices off the FX thread, selects, and starts preview and meter.
   public void load() {
-    background.run(() -> new Loaded(service.saved(), service.devices()), result -> {
+    background.run(() -> new Loaded(service.saved(), service.devices(), service.noiseSuppression()), result -> {
       if (closed) {
         return;
       }
       wanted = result.saved();
+      noiseSuppression.set(result.noiseSuppression());
       apply(result.devices());
       loaded.set(true);
     }, failure -> {
@@ -224,8 +293,7 @@ public final class DevicesViewModel {
     } finally {
       applying = false;
     }
-    cameraMessage.set(devices.cameras().isEmpty() ? Messages.get("devices.noCamera") : "");
-    microphoneMessage.set(devices.microphones().isEmpty() ? Messages.get("devices.noMicrophone") : "");
+    updateMessages();
     speakerMessage.set(devices.speakers().isEmpty() ? Messages.get("devices.noSpeaker") : "");
     if (preview.get() == null || !Objects.equals(previewOf, camera.get())) {
       startPreview(camera.get());
@@ -233,6 +301,18 @@ public final class DevicesViewModel {
     if (meter == null || !Objects.equals(meterOf, microphone.get())) {
       startMeter(microphone.get());
     }
+  }
+
+  /// "No camera found" only while no camera is present and the test pattern is not chosen instead (then there is
+  /// nothing wrong to report); the same for the microphone and the test tone.
+  private void updateMessages() {
+    DeviceInfo chosenCamera = camera.get();
+    DeviceInfo chosenMicrophone = microphone.get();
+    cameraMessage.set(present.cameras().isEmpty()
+        && (chosenCamera == null || !VirtualDevices.isVirtual(chosenCamera.id())) ? Messages.get("devices.noCamera") : "");
+    microphoneMessage.set(present.microphones().isEmpty()
+        && (chosenMicrophone == null || !VirtualDevices.isVirtual(chosenMicrophone.id()))
+        ? Messages.get("devices.noMicrophone") : "");
   }
 
   /// Replaces a list's items; returns the selected device when it is no longer present, else null.
@@ -273,6 +353,7 @@ public final class DevicesViewModel {
     if (applying || closed || now == null || now.equals(was)) {
       return;
     }
+    updateMessages();
     if (isCamera) {
       save(new DeviceChoice(now.id(), wanted.microphoneId(), wanted.speakerId()));
       startPreview(now);
@@ -298,7 +379,7 @@ public final class DevicesViewModel {
     stop(preview.get());
     preview.set(null);
     previewOf = device;
-    if (device == null) {
+    if (device == null || !previewOn.get()) {
       return;
     }
     background.run(() -> service.openPreview(device), started -> {
@@ -321,7 +402,7 @@ public final class DevicesViewModel {
     meter = null;
     meterOf = device;
     level.set(0);
-    if (device == null) {
+    if (device == null || !meterOn.get()) {
       return;
     }
     background.run(() -> service.openLevel(device), started -> {
@@ -348,5 +429,5 @@ public final class DevicesViewModel {
     }
   }
 
-  private record Loaded(DeviceChoice saved, DeviceList devices) {}
+  private record Loaded(DeviceChoice saved, DeviceList devices, boolean noiseSuppression) {}
 }

@@ -2,6 +2,9 @@ package com.convene.desktop.ui.recordings;
 
 import com.convene.desktop.ui.Messages;
 import com.convene.model.api.RecordingView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -25,11 +28,14 @@ import javafx.util.StringConverter;
 /// (shown once a download asked for the recording's password; Enter downloads again); for recordings I manage,
 /// `#manageRecording` with `#visibilityChoice`, `#newRecordingPasswordField`, `#setPasswordButton`,
 /// `#removePasswordButton`, `#retryComposeButton` (after a failed composition), `#deleteRecordingButton`, then `#confirmDeleteButton`/`#cancelDeleteButton`, and
-/// `#manageStatus`.
+/// `#manageStatus`; after a download `#openDownloadButton` (opens the file) and `#showInFolderButton` (opens its
+/// folder in the file manager).
 public final class RecordingsView {
   private final VBox root;
 
-  public RecordingsView(RecordingsViewModel model, Runnable onBack) {
+  /// @param opener opens a file or folder with the desktop's default application (the app passes
+  ///               `HostServices.showDocument`)
+  public RecordingsView(RecordingsViewModel model, Runnable onBack, Consumer<Path> opener) {
     Label heading = new Label(Messages.get("recordings.heading"));
     heading.getStyleClass().add("heading");
 
@@ -81,6 +87,27 @@ public final class RecordingsView {
     progress.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(progress, Priority.ALWAYS);
 
+    Button open = new Button(Messages.get("recordings.open"));
+    open.setId("openDownloadButton");
+    Button showInFolder = new Button(Messages.get("recordings.showInFolder"));
+    showInFolder.setId("showInFolderButton");
+    for (Button button : List.of(open, showInFolder)) {
+      button.visibleProperty().bind(model.lastDownloadProperty().isNotNull().and(model.downloadingProperty().not()));
+      button.managedProperty().bind(button.visibleProperty());
+    }
+    open.setOnAction(event -> {
+      Path file = model.lastDownloadProperty().get();
+      if (file != null) {
+        opener.accept(file);
+      }
+    });
+    showInFolder.setOnAction(event -> {
+      Path file = model.lastDownloadProperty().get();
+      if (file != null && file.getParent() != null) {
+        opener.accept(file.getParent());
+      }
+    });
+
     Label status = new Label();
     status.setId("downloadStatus");
     status.setWrapText(true);
@@ -109,7 +136,9 @@ public final class RecordingsView {
     HBox actions = new HBox(8, download, refresh, back);
     actions.setAlignment(Pos.CENTER_LEFT);
     VBox manage = manageBox(model);
-    root = new VBox(12, heading, list, password, actions, progress, status, manage, error);
+    HBox saved = new HBox(8, status, open, showInFolder);
+    saved.setAlignment(Pos.CENTER_LEFT);
+    root = new VBox(12, heading, list, password, actions, progress, saved, manage, error);
     root.setPadding(new Insets(24));
   }
 

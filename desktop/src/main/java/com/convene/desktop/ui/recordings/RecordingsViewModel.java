@@ -75,17 +75,6 @@ public final class RecordingsViewModel {
     });
   }
 
-  /// The downloads folder: the `convene.downloads` system property, else `~/Downloads` when it exists, else home.
-  public static Path defaultDownloadDirectory() {
-    String configured = System.getProperty("convene.downloads", "");
-    if (!configured.isBlank()) {
-      return Path.of(configured);
-    }
-    Path home = Path.of(System.getProperty("user.home"));
-    Path downloads = home.resolve("Downloads");
-    return Files.isDirectory(downloads) ? downloads : home;
-  }
-
   public ObservableList<RecordingView> recordings() {
     return recordings;
   }
@@ -303,8 +292,7 @@ public final class RecordingsViewModel {
 
   /// One line describing a recording for the list: title, date, length and state.
   public static String describe(RecordingView recording) {
-    String when = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.getDefault())
-        .withZone(ZoneId.systemDefault()).format(recording.startedAt());
+    String when = com.convene.desktop.ui.Dates.system().dateTime(recording.startedAt());
     String length = recording.durationSeconds() == null ? ""
         : String.format(Locale.ROOT, "  \u00b7  %d:%02d", recording.durationSeconds() / 60,
             recording.durationSeconds() % 60);

@@ -29,6 +29,16 @@ class MeetingsViewModelTest {
       }
       throw new CallException("No meeting has that code.", "urn:convene:problem:meeting-not-found");
     }
+
+    @Override
+    public MeetingView createMeeting(com.convene.model.api.MeetingCreateRequest request) {
+      throw new UnsupportedOperationException("not used here");
+    }
+
+    @Override
+    public MeetingView cancelMeeting(UUID id) {
+      throw new UnsupportedOperationException("not used here");
+    }
   };
   private final MeetingsViewModel model = new MeetingsViewModel(service, new SyncBackground(), joins::add);
 
