@@ -140,9 +140,12 @@ final class DownTrack {
         long timestamp = RtpHeader.timestamp(clear, offset);
         if (started) {
             sequenceDelta = (lastSequence + 1 - sequence) & 0xFFFF;
-            long clockRate = TrackRoute.clockRate(route.offered().codec().rtpmap());
+            int clockRate = TrackRoute.clockRate(route.offered().codec().rtpmap());
             long elapsedTicks = Math.max(1, (nowNanos - lastSentNanos) * clockRate / 1_000_000_000L);
-            timestampDelta = (lastTimestamp + elapsedTicks - timestamp) & 0xFFFF_FFFFL;
+            long byElapsed = (lastTimestamp + elapsedTicks - timestamp) & 0xFFFF_FFFFL;
+            timestampDelta = currentLayer < 0 ? byElapsed
+                    : bySenderReports(route.layers()[layer], route.layers()[currentLayer], timestamp, clockRate,
+                            byElapsed);
             int pictureIdAt = Vp8Descriptor.pictureIdOffset(clear, payload, end);
             if (pictureIdAt >= 0 && lastPictureId >= 0) {
                 pictureIdDelta = (lastPictureId + 1 - Vp8Descriptor.pictureId(clear, pictureIdAt)) & 0x7FFF;
@@ -155,6 +158,21 @@ final class DownTrack {
         currentLayer = layer;
         switchSequence = sequence;
         layerSwitches++;
+    }
+
+    /// The timestamp shift that puts `next`'s packets on the same capture clock as `previous`'s already sent ones,
+    /// from both layers' sender reports (mediasoup and jitsi-videobridge do the same): exact, so lip sync and the
+    /// recording's timing survive the switch. Falls back to `byElapsed` (the wall time since the last packet sent)
+    /// without reports, or when the result would not move forward by less than 5 s.
+    private long bySenderReports(LayerStream next, LayerStream previous, long firstTimestamp, int clockRate,
+            long byElapsed) {
+        long offset = next.timestampOffsetFrom(previous, clockRate);
+        if (offset == Long.MIN_VALUE) {
+            return byElapsed;
+        }
+        long candidate = (timestampDelta - offset) & 0xFFFF_FFFFL;
+        long ahead = (firstTimestamp + candidate - lastTimestamp) & 0xFFFF_FFFFL;
+        return ahead > 0 && ahead < 5L * clockRate ? candidate : byElapsed;
     }
 
     /// Rewrites a copy of an accepted packet in place so it continues this subscriber's stream: SSRC, sequence

@@ -22,6 +22,10 @@ final class LayerStream {
     private final @Nullable RetransmissionBuffer history;
     private final PliThrottle pliThrottle;
     private long lastPacketNanos = Long.MIN_VALUE;
+    /// The latest sender report's NTP time (RFC 3550 §4: 32.32 fixed point seconds) and RTP timestamp.
+    private long senderReportNtp;
+    private long senderReportRtp;
+    private boolean hasSenderReport;
 
     /// @param index        0 for the lowest layer (or the only stream), upwards
     /// @param ssrc         the stream's SSRC
@@ -58,6 +62,31 @@ final class LayerStream {
 
     PliThrottle pliThrottle() {
         return pliThrottle;
+    }
+
+    /// Keeps the NTP↔RTP pair of this layer's latest sender report (RFC 3550 §6.4.1).
+    ///
+    /// @param ntp 64-bit NTP timestamp
+    /// @param rtp the RTP timestamp at that instant, 32 bits unsigned
+    void onSenderReport(long ntp, long rtp) {
+        senderReportNtp = ntp;
+        senderReportRtp = rtp & 0xFFFF_FFFFL;
+        hasSenderReport = true;
+    }
+
+    /// How many RTP ticks this layer's timestamps are ahead of `other`'s for the same capture instant, from both
+    /// layers' latest sender reports (libwebrtc stamps all layers of a frame with one capture time, each layer
+    /// from its own random base); [Long#MIN_VALUE] when either has sent none.
+    ///
+    /// @param clockRate the RTP clock, Hz
+    long timestampOffsetFrom(LayerStream other, int clockRate) {
+        if (!hasSenderReport || !other.hasSenderReport) {
+            return Long.MIN_VALUE;
+        }
+        long ntpDifference = senderReportNtp - other.senderReportNtp; // this SR's instant minus the other's
+        long ticks = Math.multiplyHigh(ntpDifference, (long) clockRate << 32); // × clock / 2^32
+        // RTP of `this` at the other's SR instant is senderReportRtp − ticks
+        return senderReportRtp - ticks - other.senderReportRtp;
     }
 
     /// Notes that a packet of this layer arrived.

@@ -38,6 +38,9 @@ final class SenderReportRelay {
         }
         if (length >= SENDER_INFO_END) {
             layer.reception().onSenderReport(RtcpPackets.senderReportNtpMiddle(clear, offset), nowNanos);
+            long ntp = ((long) RtcpPackets.readI32(clear, offset + 8) << 32)
+                    | (RtcpPackets.readI32(clear, offset + 12) & 0xFFFF_FFFFL);
+            layer.onSenderReport(ntp, RtcpPackets.readI32(clear, offset + RTP_TIMESTAMP_AT) & 0xFFFF_FFFFL);
         }
         if (!route.simulcast()) {
             RtpTap tap = route.tap();

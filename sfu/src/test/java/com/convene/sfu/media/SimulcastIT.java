@@ -57,7 +57,11 @@ class SimulcastIT {
                 LOG.info("SIMULCAST down to 320 in {} ms", (System.nanoTime() - asked) / 1_000_000);
                 assertThat(bobInSfu.currentLayer("alice", aliceVideo).get()).isZero();
                 long framesAtLow = fromAlice.videoFrames.get();
-                Thread.sleep(1_000); // the test thread watches frames arrive in the low layer
+                for (int i = 0; i < 5; i++) {
+                    Thread.sleep(200); // the test thread watches frames arrive in the low layer
+                    LOG.info("SIMULCAST at 320: frames {} inbound {}", fromAlice.videoFrames.get(),
+                            bob.inboundVideoStats().stream().map(SimulcastIT::decodeSummary).toList());
+                }
                 assertThat(fromAlice.videoFrames.get() - framesAtLow).as("frames decoded in 1 s at 320x180")
                         .isGreaterThan(10);
 
@@ -76,6 +80,13 @@ class SimulcastIT {
                 }
             }
         }
+    }
+
+    private static String decodeSummary(Map<String, Object> stats) {
+        return "received=" + stats.get("framesReceived") + " decoded=" + stats.get("framesDecoded") + " dropped="
+                + stats.get("framesDropped") + " keys=" + stats.get("keyFramesDecoded") + " pli=" + stats.get("pliCount")
+                + " nack=" + stats.get("nackCount") + " lost=" + stats.get("packetsLost") + " freezes="
+                + stats.get("freezeCount") + " width=" + stats.get("frameWidth");
     }
 
     private static List<Integer> sendingLayerWidths(TestPeer peer) throws Exception {

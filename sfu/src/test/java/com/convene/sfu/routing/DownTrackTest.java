@@ -208,6 +208,55 @@ class DownTrackTest {
         assertThat(downTrack.wantsKeyFrame()).isFalse();
     }
 
+    /// With sender reports from both layers, a switch keeps the capture clock exact: the new layer's key frame gets
+    /// the timestamp the old layer's frame of the same instant would have had (here: 3,000 ticks after the last
+    /// frame sent, one frame at 30 fps), not a guess from arrival times.
+    @Test
+    void aSwitchKeepsTheCaptureClockFromSenderReports() {
+        Random random = new Random(21);
+        Layer[] layers = {new Layer(0, random), new Layer(1, random), new Layer(2, random)};
+        long ntpNow = 0xE000_0000_0000_0000L; // some NTP instant; frame 0 of every layer was captured then
+        for (Layer layer : layers) {
+            route.layers()[layer.index].onSenderReport(ntpNow, layer.timestamp);
+        }
+        DownTrack downTrack = route.addSubscriber(subscriber);
+        downTrack.maxLayer(0);
+        long now = 1_000_000_000L;
+        long lastSent = -1;
+        for (int frame = 0; frame < 6; frame++) {
+            for (int p = 0; p < PACKETS_PER_FRAME; p++) {
+                for (Layer layer : layers) {
+                    route.layers()[layer.index].onPacket(now);
+                    byte[] packet = layer.next();
+                    if (downTrack.accept(layer.index, packet, 0, packet.length, now)) {
+                        byte[] copy = packet.clone();
+                        downTrack.rewrite(copy, 0, copy.length, layer.index, now);
+                        lastSent = RtpHeader.timestamp(copy, 0);
+                    }
+                }
+            }
+            now += 250_000_000L; // arrival times far from the 33 ms capture spacing: only the reports are right
+        }
+        assertThat(downTrack.currentLayer()).isZero();
+        downTrack.maxLayer(1);
+        layers[1].keyFrameAsked = true;
+        long switchedTo = -1;
+        for (int p = 0; p < PACKETS_PER_FRAME && switchedTo < 0; p++) {
+            for (Layer layer : layers) {
+                route.layers()[layer.index].onPacket(now);
+                byte[] packet = layer.next();
+                if (downTrack.accept(layer.index, packet, 0, packet.length, now) && layer.index == 1) {
+                    byte[] copy = packet.clone();
+                    downTrack.rewrite(copy, 0, copy.length, 1, now);
+                    switchedTo = RtpHeader.timestamp(copy, 0);
+                }
+            }
+        }
+        assertThat(downTrack.currentLayer()).isEqualTo(1);
+        assertThat((switchedTo - lastSent) & 0xFFFF_FFFFL).as("ticks from the last frame of layer 0")
+                .isEqualTo(3000L);
+    }
+
     @Test
     void fallsToALowerLayerWhenTheWantedOneStops() {
         Random random = new Random(9);

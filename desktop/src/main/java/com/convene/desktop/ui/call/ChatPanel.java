@@ -1,10 +1,8 @@
 package com.convene.desktop.ui.call;
 
+import com.convene.desktop.ui.Dates;
 import com.convene.desktop.ui.Messages;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import javafx.scene.Node;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -26,7 +24,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /// Ids: `#chatPanel`, `#chatList` (rows with `#chatSender`, `#chatTime`, `#chatText`), `#chatInput`,
 /// `#chatSendButton`.
 final class ChatPanel {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
   private final VBox root;
 
   ChatPanel(CallViewModel model) {
@@ -87,7 +84,7 @@ final class ChatPanel {
 
   /// The time as this locale writes it, short form, in this computer's time zone.
   static String time(Instant sentAt) {
-    return TIME.format(sentAt.atZone(ZoneId.systemDefault()));
+    return Dates.system().time(sentAt);
   }
 
   private static Node message(ChatLine line) {
