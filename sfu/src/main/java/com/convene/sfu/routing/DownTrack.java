@@ -22,6 +22,10 @@ final class DownTrack {
     static final int SENT_HISTORY = 1024;
     /// The layer a subscriber gets when it has said nothing: the highest.
     static final int ALL_LAYERS = Integer.MAX_VALUE;
+    /// Frames a lower layer may complete while the layer being sent sends nothing before that layer counts as
+    /// stopped: all layers carry the same camera frames, so three frames (about 100 ms at 30 fps) is a pause of the
+    /// publisher's, not jitter. Much faster than the 1 s activity window of [LayerStream#active].
+    static final int STALLED_FRAMES = 3;
 
     private final TrackRoute route;
     /// The subscriber, or null for the recording tap's down track.
@@ -41,6 +45,9 @@ final class DownTrack {
     private int lastPictureId = -1;
     private int lastTl0PicIdx = -1;
     private long layerSwitches;
+    /// Frames lower layers completed since the layer being sent last sent a packet.
+    private int framesWhileCurrentSilent;
+    private boolean urgent;
     private final int[] sentSequence = new int[SENT_HISTORY];
     private final int[] sentLayer = new int[SENT_HISTORY];
     private final int[] sentSourceSequence = new int[SENT_HISTORY];
@@ -112,8 +119,17 @@ final class DownTrack {
             targetLayer = -1;
             return false;
         }
-        int target = route.highestActiveLayer(maxLayer, nowNanos);
-        targetLayer = target < 0 ? Math.min(maxLayer, route.layers().length - 1) : target;
+        if (layer == currentLayer) {
+            framesWhileCurrentSilent = 0;
+        } else if (currentLayer >= 0 && layer < currentLayer && RtpHeader.marker(clear, offset)) {
+            framesWhileCurrentSilent++; // a lower layer finished a frame while the one being sent sent nothing
+        }
+        boolean currentStalled = framesWhileCurrentSilent >= STALLED_FRAMES;
+        int cap = currentStalled ? Math.min(maxLayer, currentLayer - 1) : maxLayer;
+        int target = cap < 0 ? -1 : route.highestActiveLayer(cap, nowNanos);
+        int previousTarget = targetLayer;
+        targetLayer = target < 0 ? Math.max(0, Math.min(cap, route.layers().length - 1)) : target;
+        urgent = currentStalled && targetLayer != previousTarget;
         int sequence = RtpHeader.sequenceNumber(clear, offset);
         if (layer == currentLayer) {
             return !olderThan(sequence, switchSequence);
@@ -135,7 +151,15 @@ final class DownTrack {
         return targetLayer >= 0 && targetLayer != currentLayer;
     }
 
+    /// Whether the key frame is needed at once, past the PLI throttle: the layer being sent has stopped (the
+    /// publisher paused it) and the subscriber sees a frozen picture until the lower layer's key frame arrives.
+    /// True only for the packet that found the stall.
+    boolean urgent() {
+        return urgent;
+    }
+
     private void switchTo(int layer, byte[] clear, int offset, int payload, int end, long nowNanos) {
+        framesWhileCurrentSilent = 0;
         int sequence = RtpHeader.sequenceNumber(clear, offset);
         long timestamp = RtpHeader.timestamp(clear, offset);
         if (started) {

@@ -40,7 +40,7 @@ final class ForwardStage implements PacketStage {
         for (DownTrack downTrack : route.subscribers()) {
             boolean send = downTrack.accept(layer, clear, offset, length, packet.arrivalNanos);
             if (downTrack.wantsKeyFrame()) {
-                keyFrames.request(route, downTrack.targetLayer(), packet.arrivalNanos, false);
+                keyFrames.request(route, downTrack.targetLayer(), packet.arrivalNanos, downTrack.urgent());
             }
             if (!send) {
                 continue;

@@ -36,7 +36,7 @@ final class TapStage implements PacketStage {
         int layer = packet.layer().index();
         boolean record = recording.accept(layer, clear, offset, length, packet.arrivalNanos);
         if (recording.wantsKeyFrame()) {
-            keyFrames.request(route, recording.targetLayer(), packet.arrivalNanos, false);
+            keyFrames.request(route, recording.targetLayer(), packet.arrivalNanos, recording.urgent());
         }
         if (record && length <= rewritten.length) {
             System.arraycopy(clear, offset, rewritten, 0, length);

@@ -39,9 +39,12 @@ class SimulcastIT {
                 long start = System.nanoTime();
                 TestFactories.joinAll(room, peers);
                 // acceptance 2 (no cap): every layer is sent within 3 s of publishing
-                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                        assertThat(sendingLayerWidths(alice)).as("alice's sending layers")
-                                .containsExactlyInAnyOrder(320, 640, 1280));
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    LOG.info("SIMULCAST SFU transport-cc feedbacks {} drops {}",
+                            server.stats().transportCcFeedbacksSent(), server.stageDrops());
+                    assertThat(sendingLayerWidths(alice)).as("alice's sending layers")
+                            .containsExactlyInAnyOrder(320, 640, 1280);
+                });
                 double allLayersSeconds = (System.nanoTime() - start) / 1e9;
                 LOG.info("SIMULCAST all three layers sent {} s after joining", String.format("%.2f", allLayersSeconds));
                 TestPeer.RemoteStats fromAlice = bob.remote("alice");

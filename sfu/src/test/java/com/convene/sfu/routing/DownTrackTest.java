@@ -257,6 +257,42 @@ class DownTrackTest {
                 .isEqualTo(3000L);
     }
 
+    /// Acceptance 1 of issue 13 (at most 300 ms frozen): when the layer being sent stops, three frames of a lower
+    /// layer (about 100 ms) are enough to switch down, with a key-frame request that skips the throttle.
+    @Test
+    void switchesDownWithinThreeFramesWhenTheSentLayerStops() {
+        Random random = new Random(17);
+        Layer[] layers = {new Layer(0, random), new Layer(1, random), new Layer(2, random)};
+        DownTrack downTrack = route.addSubscriber(subscriber);
+        long now = 1_000_000_000L;
+        for (int i = 0; i < 3 * PACKETS_PER_FRAME; i++) {
+            for (Layer layer : layers) {
+                route.layers()[layer.index].onPacket(now);
+                byte[] packet = layer.next();
+                downTrack.accept(layer.index, packet, 0, packet.length, now);
+            }
+            now += 11_000_000L;
+        }
+        assertThat(downTrack.currentLayer()).isEqualTo(2);
+        boolean sawUrgent = false;
+        int frames = 0;
+        while (downTrack.targetLayer() == 2 && frames < 10) { // the top layer stops; layers 0 and 1 go on
+            for (int p = 0; p < PACKETS_PER_FRAME; p++) {
+                for (Layer layer : new Layer[] {layers[0], layers[1]}) {
+                    route.layers()[layer.index].onPacket(now);
+                    byte[] packet = layer.next();
+                    downTrack.accept(layer.index, packet, 0, packet.length, now);
+                    sawUrgent |= downTrack.urgent();
+                }
+            }
+            frames++;
+            now += 33_000_000L;
+        }
+        assertThat(downTrack.targetLayer()).isEqualTo(1);
+        assertThat(frames).as("frames until the stop was noticed").isLessThanOrEqualTo(3);
+        assertThat(sawUrgent).as("the key frame is asked for past the throttle").isTrue();
+    }
+
     @Test
     void fallsToALowerLayerWhenTheWantedOneStops() {
         Random random = new Random(9);
