@@ -129,7 +129,8 @@ final class DownTrack {
         int target = cap < 0 ? -1 : route.highestActiveLayer(cap, nowNanos);
         int previousTarget = targetLayer;
         targetLayer = target < 0 ? Math.max(0, Math.min(cap, route.layers().length - 1)) : target;
-        urgent = currentStalled && targetLayer != previousTarget;
+        // at once, past the throttle: the layer being sent stopped, or nothing is being sent yet (a first picture)
+        urgent = (currentStalled || currentLayer < 0) && targetLayer != previousTarget;
         int sequence = RtpHeader.sequenceNumber(clear, offset);
         if (layer == currentLayer) {
             return !olderThan(sequence, switchSequence);
@@ -151,9 +152,9 @@ final class DownTrack {
         return targetLayer >= 0 && targetLayer != currentLayer;
     }
 
-    /// Whether the key frame is needed at once, past the PLI throttle: the layer being sent has stopped (the
-    /// publisher paused it) and the subscriber sees a frozen picture until the lower layer's key frame arrives.
-    /// True only for the packet that found the stall.
+    /// Whether the key frame is needed at once, past the PLI throttle: nothing has been sent yet (the subscriber waits
+    /// for its first picture), or the layer being sent has stopped (the publisher paused it) and the subscriber sees
+    /// a frozen picture until the lower layer's key frame arrives. True only for the packet that decided it.
     boolean urgent() {
         return urgent;
     }

@@ -17,4 +17,6 @@ final class MediaCounters {
     final AtomicLong retransmissionsSent = new AtomicLong();
     final AtomicLong retransmissionMisses = new AtomicLong();
     final AtomicLong transportCcFeedbacksSent = new AtomicLong();
+    /// Packets kept before the SRTP keys and run through the path once they came ([EarlyPackets]).
+    final AtomicLong earlyPacketsReplayed = new AtomicLong();
 }

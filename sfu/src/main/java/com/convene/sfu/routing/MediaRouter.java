@@ -327,6 +327,7 @@ public final class MediaRouter implements DatagramHandler {
                 return;
             }
             transport.srtp(new SrtpSession(keys));
+            replayEarly(transport);
             long now = System.nanoTime();
             for (TrackRoute route : transport.subscribed()) {
                 DownTrack downTrack = route.downTrackOf(transport);
@@ -353,16 +354,32 @@ public final class MediaRouter implements DatagramHandler {
         }
     }
 
+    /// Runs the packets that came before the keys through the media path, in arrival order, now that the keys are
+    /// set ([EarlyPackets]). Loop only, between datagrams.
+    private void replayEarly(PeerTransport transport) {
+        EarlyPackets kept = transport.early();
+        InetSocketAddress source = transport.address();
+        if (kept == null || source == null) {
+            return;
+        }
+        for (int i = 0; i < kept.count(); i++) {
+            counters.earlyPacketsReplayed.incrementAndGet();
+            onDatagram(kept.packet(i), kept.length(i), source, kept.arrival(i));
+        }
+        kept.clear();
+    }
+
     /// Asks `route`'s publisher for a key frame of one layer ([KeyFrameRequester]). Loop only.
     private void requestKeyFrame(TrackRoute route, int layer, long nowNanos, boolean force) {
         keyFrames.request(route, layer, nowNanos, force);
     }
 
-    /// The layer a subscriber that wants at most `maxLayer` starts on: the highest running one, else the highest
-    /// it may have.
+    /// The layer a subscriber that wants at most `maxLayer` starts on: the highest running one, else the lowest
+    /// (libwebrtc always sends the lowest layer; a higher one may never run, e.g. the top layer of a 640x360
+    /// camera).
     private static int layerFor(TrackRoute route, int maxLayer, long nowNanos) {
         int active = route.highestActiveLayer(Math.max(0, maxLayer), nowNanos);
-        return active >= 0 ? active : Math.min(Math.max(0, maxLayer), route.layers().length - 1);
+        return Math.max(0, active);
     }
 
     /// Sets the highest simulcast layer `subscriber` wants of `route`: 0 for the lowest, [DownTrack#ALL_LAYERS] for

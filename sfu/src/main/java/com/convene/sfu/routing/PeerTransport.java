@@ -47,6 +47,8 @@ public final class PeerTransport implements IceEndpoint {
     private boolean closed;
     /// Transport-wide congestion control state while the publisher negotiated it; loop only.
     private @Nullable TransportCcReceiver transportCc;
+    /// Packets that came before the SRTP keys; null until the first one. Loop only.
+    private @Nullable EarlyPackets early;
     /// The audio level extension id the publisher negotiated, or 0; loop only.
     private int audioLevelExtension;
     /// When the SFU last sent this publisher a receiver report, [System#nanoTime()]; loop only.
@@ -182,6 +184,23 @@ public final class PeerTransport implements IceEndpoint {
     /// The transport-cc receive state, or null when the client did not negotiate transport-wide-cc. Loop only.
     @Nullable TransportCcReceiver transportCc() {
         return transportCc;
+    }
+
+    /// Keeps a packet that arrived before the SRTP keys ([EarlyPackets]). Loop only.
+    ///
+    /// @return false when no more are kept (the caller drops it)
+    boolean keepEarly(byte[] datagram, int length, long arrivalNanos) {
+        EarlyPackets kept = early;
+        if (kept == null) {
+            kept = new EarlyPackets();
+            early = kept;
+        }
+        return kept.keep(datagram, length, arrivalNanos);
+    }
+
+    /// The packets kept before the keys, or null; the caller replays and clears them. Loop only.
+    @Nullable EarlyPackets early() {
+        return early;
     }
 
     /// The `a=extmap` id of the publisher's audio level (RFC 6464), or 0. Loop only.

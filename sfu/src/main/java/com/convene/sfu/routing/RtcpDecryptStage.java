@@ -22,9 +22,11 @@ final class RtcpDecryptStage implements PacketStage {
         if (length < MIN_RTCP || (datagram[0] & 0xC0) != 0x80) {
             return packet.drop(DropReason.MALFORMED_RTCP);
         }
-        SrtpSession srtp = packet.transport().srtp();
+        PeerTransport transport = packet.transport();
+        SrtpSession srtp = transport.srtp();
         if (srtp == null) {
-            return packet.drop(DropReason.SRTP_NOT_READY);
+            return transport.keepEarly(packet.datagram, packet.datagramLength, packet.arrivalNanos)
+                    ? Verdict.CONSUMED : packet.drop(DropReason.SRTP_NOT_READY);
         }
         packet.clear.copyFrom(datagram, 0, length);
         DropReason failure = srtp.unprotectRtcp(packet.clear);

@@ -24,7 +24,8 @@ final class RtpDecryptStage implements PacketStage {
         PeerTransport transport = packet.transport();
         SrtpSession srtp = transport.srtp();
         if (srtp == null) {
-            return packet.drop(DropReason.SRTP_NOT_READY);
+            return transport.keepEarly(packet.datagram, packet.datagramLength, packet.arrivalNanos)
+                    ? Verdict.CONSUMED : packet.drop(DropReason.SRTP_NOT_READY);
         }
         int ssrc = RtpHeader.ssrc(datagram, 0);
         TrackRoute route = transport.findPublished(ssrc);
