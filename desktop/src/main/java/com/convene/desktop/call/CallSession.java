@@ -135,7 +135,7 @@ public final class CallSession implements AutoCloseable {
   private final MediaSetupWatch mediaSetup = new MediaSetupWatch(this::reportMediaUnreachable);
   private final Map<String, LocalTrack> localTracks = new LinkedHashMap<>();
   private final Map<String, RTCRtpSender> senders = new LinkedHashMap<>();
-  /// Sends the camera in three simulcast layers (decision 100).
+  /// Sends the camera in three simulcast layers when the `simulcast` setting is on (decision 100).
   private final SimulcastOffer simulcastOffer = new SimulcastOffer();
   private final InboundBitrate inboundBitrate = new InboundBitrate();
 
@@ -897,7 +897,7 @@ public final class CallSession implements AutoCloseable {
     publishDirty = false;
     List<TrackSource> sources = localTracks.values().stream()
         .map(t -> new TrackSource(t.trackId(), t.source())).toList();
-    List<String> cameraTrackIds = localTracks.values().stream()
+    List<String> cameraTrackIds = !SimulcastOffer.enabled() ? List.of() : localTracks.values().stream()
         .filter(t -> t.source() == MediaSource.CAMERA).map(LocalTrack::trackId).toList();
     PeerConnectionOps.createOffer(pc)
         .thenComposeAsync(offer -> PeerConnectionOps.setLocal(pc, new RTCSessionDescription(offer.sdpType,

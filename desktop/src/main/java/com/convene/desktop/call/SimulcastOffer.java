@@ -18,6 +18,10 @@ import java.util.Random;
 final class SimulcastOffer {
   /// Layers the camera is sent in.
   static final int LAYERS = 3;
+  /// The setting (`-Dconvene.simulcast`, read like every `convene.*` setting) that turns simulcast on. Off by
+  /// default until the SFU's layer choice follows bandwidth and the recording follows layer switches without
+  /// freezes (decision 100, "Known limits").
+  static final String SETTING = "convene.simulcast";
 
   private final Random random;
   /// Added SSRCs per primary SSRC: layer 2 and 3 media SSRCs, then their RTX SSRCs.
@@ -25,6 +29,11 @@ final class SimulcastOffer {
 
   SimulcastOffer() {
     this(new SecureRandom());
+  }
+
+  /// Whether the camera is sent in simulcast layers ([#SETTING], default off).
+  static boolean enabled() {
+    return Boolean.getBoolean(SETTING);
   }
 
   SimulcastOffer(Random random) {
