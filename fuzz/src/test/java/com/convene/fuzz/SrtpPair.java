@@ -1,0 +1,35 @@
+package com.convene.fuzz;
+
+import com.convene.sfu.srtp.SrtpKeys;
+import com.convene.sfu.srtp.SrtpProfile;
+import com.convene.sfu.srtp.SrtpSession;
+
+/// Two SRTP sessions with mirrored fixed keys: what [#sender] protects, [#receiver] unprotects. Fresh per input so
+/// replay windows do not carry over between fuzz inputs.
+final class SrtpPair {
+    private static final byte[] KEY_A = bytes(16, 1);
+    private static final byte[] SALT_A = bytes(14, 2);
+    private static final byte[] KEY_B = bytes(16, 3);
+    private static final byte[] SALT_B = bytes(14, 4);
+
+    private final SrtpSession sender = new SrtpSession(
+            new SrtpKeys(SrtpProfile.AES128_CM_HMAC_SHA1_80, KEY_B, SALT_B, KEY_A, SALT_A));
+    private final SrtpSession receiver = new SrtpSession(
+            new SrtpKeys(SrtpProfile.AES128_CM_HMAC_SHA1_80, KEY_A, SALT_A, KEY_B, SALT_B));
+
+    SrtpSession sender() {
+        return sender;
+    }
+
+    SrtpSession receiver() {
+        return receiver;
+    }
+
+    private static byte[] bytes(int length, int seed) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (seed * 31 + i);
+        }
+        return bytes;
+    }
+}
