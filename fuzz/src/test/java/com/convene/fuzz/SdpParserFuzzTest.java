@@ -13,10 +13,10 @@ import com.convene.sfu.sdp.SubscriberSlot;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/// Fuzzes SDP text (the input bytes decoded as UTF-8) from a client (RFC 8866, RFC 8829 offer/answer): the parser, the publisher offer negotiation and the
-/// subscriber answer check, which is everything the SFU does with SDP a participant sends. The only allowed
-/// failure is [SdpException]; a finding is any other exception or error. An accepted offer's answer must itself
-/// parse.
+/// Fuzzes SDP text (the input bytes decoded as UTF-8) from a client (RFC 8866, RFC 8829 offer/answer): the
+/// parser, the publisher offer negotiation and the subscriber answer check, which is everything the SFU does with
+/// SDP a participant sends. The only allowed failure is [SdpException]; a finding is any other exception or error.
+/// An accepted offer's answer must itself parse.
 ///
 /// Corpus: `SdpParserFuzzTestInputs/parse/` (a libwebrtc publish offer, a subscriber answer, broken variants).
 class SdpParserFuzzTest {

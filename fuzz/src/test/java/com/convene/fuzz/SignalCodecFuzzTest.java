@@ -6,9 +6,9 @@ import com.convene.model.signal.SignalCodec;
 import com.convene.model.signal.SignalDecodeException;
 import java.nio.charset.StandardCharsets;
 
-/// Fuzzes the signaling JSON codec (docs/signaling.md) with arbitrary text frames (the input bytes decoded as UTF-8), as a participant's WebSocket
-/// could send them. The only allowed failure is [SignalDecodeException]; a finding is any other exception or error.
-/// A frame that decodes must encode and decode again to an equal message.
+/// Fuzzes the signaling JSON codec ([SignalCodec]) with arbitrary text frames (the input bytes decoded as UTF-8),
+/// as a participant's WebSocket could send them. The only allowed failure is [SignalDecodeException]; a finding is
+/// any other exception or error. A frame that decodes must encode and decode again to an equal message.
 ///
 /// Corpus: `SignalCodecFuzzTestInputs/decode/` (the golden messages of shared-model's codec tests, broken ones).
 class SignalCodecFuzzTest {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class DtlsSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsSession.class);
     private static final int QUEUE_CAPACITY = 64;
-    /// At most 10 failure lines a minute for all sessions together (finding 8 of issue 15: junk must not flood the log).
+    /// At most 10 failure lines a minute for all sessions together (finding 8 of issue 15: junk must not flood
+    /// the log).
     private static final LogLimiter FAILURE_LOG = new LogLimiter(60_000, 10);
     private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
 

@@ -44,7 +44,8 @@ class SrtpVectorsTest {
 
         assertThat(session.protectRtp(packet, 0)).isNull();
 
-        byte[] srtp = Arrays.copyOfRange(packet.getBuffer(), packet.getOffset(), packet.getOffset() + packet.getLength());
+        int start = packet.getOffset();
+        byte[] srtp = Arrays.copyOfRange(packet.getBuffer(), start, start + packet.getLength());
         assertThat(srtp).hasSize(header.length + payload.length + 10);
         byte[] keystream = keystream(vectors.get("b3-cipher-key"), vectors.get("b3-cipher-salt"), payload.length);
         byte[] expectedCiphertext = new byte[payload.length];
