@@ -4,8 +4,7 @@ import com.convene.sfu.srtp.SrtpKeys;
 import com.convene.sfu.srtp.SrtpProfile;
 import com.convene.sfu.srtp.SrtpSession;
 
-/// Two SRTP sessions with mirrored fixed keys: what [#sender] protects, [#receiver] unprotects. Fresh per input so
-/// replay windows do not carry over between fuzz inputs.
+/// Two SRTP sessions with mirrored fixed keys: what [#sender] protects, [#receiver] unprotects.
 final class SrtpPair {
     private static final byte[] KEY_A = bytes(16, 1);
     private static final byte[] SALT_A = bytes(14, 2);

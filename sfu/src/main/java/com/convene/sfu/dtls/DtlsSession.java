@@ -20,9 +20,8 @@ import org.slf4j.LoggerFactory;
 ///
 /// A failed handshake (a malformed or hostile ClientHello, a certificate that does not match the SDP) does not end the
 /// session: a fresh handshake waits for the next ClientHello, as RFC 6347 §4.1.2.7 asks that invalid input be
-/// dropped without ending the association. A failure before the server answered sends no alert
-/// ([HandshakeAttempt]). Each attempt needs at least one datagram, so attempts are bounded by the queue and the
-/// socket loop's rate. Failures are logged rate-limited and without the datagram's bytes (docs/decisions/095).
+/// dropped without ending the association ([HandshakeAttempt]). Each attempt needs at least one datagram, so
+/// attempts are bounded by the queue and the socket loop's rate. Failures are logged rate-limited and without the datagram's bytes (docs/decisions/095).
 ///
 /// [#offer] is called by the socket loop; the callbacks run on the handshake thread.
 public final class DtlsSession implements AutoCloseable {
@@ -93,8 +92,11 @@ public final class DtlsSession implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // RFC 6347 §4.1.2.7: bad input must not end the association for good; wait for the next ClientHello.
                 attempts.incrementAndGet();
-                if (!closed && attempt.received() > 0) {
-                    logFailure(e, attempt.alertsSuppressed());
+                if (attempt.received() == 0) {
+                    return; // failed without reading anything (closed, or a fault of ours): retrying would spin
+                }
+                if (!closed) {
+                    logFailure(e);
                 }
                 continue;
             }
@@ -127,7 +129,7 @@ public final class DtlsSession implements AutoCloseable {
 
     /// One line per failed attempt, rate-limited across all sessions; the exception's class and alert, never the
     /// datagram's bytes (bctls messages name the alert, not the input).
-    private void logFailure(Throwable failure, int alertsSuppressed) {
+    private void logFailure(Throwable failure) {
         long skipped = FAILURE_LOG.tryAcquire(System.nanoTime());
         if (skipped < 0) {
             return;
@@ -135,8 +137,8 @@ public final class DtlsSession implements AutoCloseable {
         String cause = failure instanceof TlsFatalAlert alert
                 ? "alert " + AlertDescription.getText(alert.getAlertDescription())
                 : failure.getClass().getSimpleName();
-        LOG.warn("DTLS handshake attempt failed, waiting for a new ClientHello transport={} cause={} alertSuppressed={}"
-                + " attempts={} suppressedLines={}", name, cause, alertsSuppressed > 0, attempts.get(), skipped);
+        LOG.warn("DTLS handshake attempt failed, waiting for a new ClientHello transport={} cause={} attempts={}"
+                + " suppressedLines={}", name, cause, attempts.get(), skipped);
     }
 
     /// Handshakes started on this session so far, failed or not.

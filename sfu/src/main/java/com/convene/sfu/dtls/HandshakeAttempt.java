@@ -1,23 +1,17 @@
 package com.convene.sfu.dtls;
 
 import java.io.IOException;
-import org.bouncycastle.tls.ContentType;
 import org.bouncycastle.tls.DatagramTransport;
 
 /// The transport bctls sees for one handshake attempt of a [DtlsSession], over the session's shared queue.
 ///
-/// - bctls closes its transport when a handshake fails; here that ends only this attempt ([#ended]), so the session
-///   can start a fresh handshake on the same queue.
-/// - An attempt that fails before it has sent anything (a malformed or unacceptable first ClientHello) stays silent:
-///   the fatal alert bctls would send is dropped, as invalid input is discarded rather than answered
-///   (RFC 6347 §4.1.2.7). Once the server has sent its flight, alerts go out as usual.
+/// bctls closes its transport when a handshake fails; here that ends only this attempt ([#ended]), so the session can
+/// start a fresh handshake on the same queue (RFC 6347 §4.1.2.7: invalid input must not end the association).
 ///
 /// Used by one handshake thread; [#ended] may be read from others.
 final class HandshakeAttempt implements DatagramTransport {
     private final QueueDatagramTransport queue;
     private volatile boolean ended;
-    private boolean sentFlight;
-    private int alertsSuppressed;
     private int received;
 
     HandshakeAttempt(QueueDatagramTransport queue) {
@@ -48,11 +42,6 @@ final class HandshakeAttempt implements DatagramTransport {
 
     @Override
     public void send(byte[] buffer, int offset, int length) throws IOException {
-        if (!sentFlight && onlyAlerts(buffer, offset, length)) {
-            alertsSuppressed++;
-            return;
-        }
-        sentFlight = true;
         queue.send(buffer, offset, length);
     }
 
@@ -70,26 +59,5 @@ final class HandshakeAttempt implements DatagramTransport {
     /// Datagrams this attempt has read.
     int received() {
         return received;
-    }
-
-    /// Fatal alerts not sent because the attempt had not answered the client yet.
-    int alertsSuppressed() {
-        return alertsSuppressed;
-    }
-
-    private static boolean onlyAlerts(byte[] buffer, int offset, int length) {
-        if (!DtlsRecords.isWellFormed(buffer, offset, length)) {
-            return false;
-        }
-        int position = offset;
-        int end = offset + length;
-        while (position < end) {
-            if ((buffer[position] & 0xFF) != ContentType.alert) {
-                return false;
-            }
-            position += DtlsRecords.HEADER_LENGTH
-                    + (((buffer[position + 11] & 0xFF) << 8) | (buffer[position + 12] & 0xFF));
-        }
-        return true;
     }
 }
