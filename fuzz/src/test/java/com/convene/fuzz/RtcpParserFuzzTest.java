@@ -12,7 +12,7 @@ import com.convene.sfu.srtp.PacketBuffer;
 ///
 /// Corpus: `RtcpParserFuzzTestInputs/parse/` (SR, RR, NACK, PLI, FIR and a compound of them; broken ones).
 class RtcpParserFuzzTest {
-    /// Inputs per SRTP session pair (see RtpParserFuzzTest: jitsi-srtp keeps memory per crypto context).
+    /// Inputs per SRTP session pair (as in RtpParserFuzzTest).
     private static final int SESSION_INPUTS = 10_000;
     private static SrtpPair pair = new SrtpPair();
     private static long inputs;

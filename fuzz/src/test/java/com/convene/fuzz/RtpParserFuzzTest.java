@@ -16,8 +16,7 @@ import com.convene.sfu.transport.PacketClass;
 ///
 /// Corpus: `RtpParserFuzzTestInputs/parse/` (RTP packets with CSRCs, a header extension, padding; broken ones).
 class RtpParserFuzzTest {
-    /// Inputs per pair of SRTP sessions. Fresh sessions for every input leaked about 135 bytes each inside
-    /// jitsi-srtp (a java.util.logging child logger per crypto context) and ran the 10-minute run out of heap.
+    /// Inputs per pair of SRTP sessions (a new pair per input is slow; it also exposed a leak, docs/fuzzing.md).
     private static final int SESSION_INPUTS = 10_000;
     private static SrtpPair raw = new SrtpPair();
     private static SrtpPair pair = new SrtpPair();

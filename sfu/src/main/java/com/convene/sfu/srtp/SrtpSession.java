@@ -7,8 +7,6 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.crypto.Aes;
-import org.jitsi.utils.logging2.Logger;
-import org.jitsi.utils.logging2.LoggerImpl;
 import org.jspecify.annotations.Nullable;
 
 /// SRTP and SRTCP protection for one peer transport where the SFU is the DTLS server: inbound packets use the client
@@ -16,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 ///
 /// Confined to the socket event loop. Never throws per packet: failures come back as a [DropReason].
 public final class SrtpSession {
-    private static final Logger JITSI_LOGGER = new LoggerImpl(SrtpSession.class.getName());
     private static final int MAX_CONTEXTS = 64;
     /// Header extension profiles of cryptex (RFC 9335 §5.1) for one-byte and two-byte extension elements.
     private static final int CRYPTEX_ONE_BYTE = 0xC0DE;
@@ -41,9 +38,9 @@ public final class SrtpSession {
     public SrtpSession(SrtpKeys keys) {
         this.profile = keys.profile();
         this.inboundFactory = new SrtpContextFactory(false, keys.clientKey(), keys.clientSalt(),
-                profile.policy(), profile.policy(), JITSI_LOGGER);
+                profile.policy(), profile.policy(), JitsiLogger.INSTANCE);
         this.outboundFactory = new SrtpContextFactory(true, keys.serverKey(), keys.serverSalt(),
-                profile.policy(), profile.policy(), JITSI_LOGGER);
+                profile.policy(), profile.policy(), JitsiLogger.INSTANCE);
     }
 
     /// The negotiated profile.
