@@ -12,17 +12,10 @@ import com.convene.sfu.srtp.PacketBuffer;
 ///
 /// Corpus: `RtcpParserFuzzTestInputs/parse/` (SR, RR, NACK, PLI, FIR and a compound of them; broken ones).
 class RtcpParserFuzzTest {
-    /// Inputs per SRTP session pair (as in RtpParserFuzzTest).
-    private static final int SESSION_INPUTS = 10_000;
-    private static SrtpPair pair = new SrtpPair();
-    private static long inputs;
 
     @FuzzTest(maxDuration = "60s")
     void parse(byte[] packet) {
-        if (++inputs % SESSION_INPUTS == 0) {
-            pair = new SrtpPair();
-        }
-        pair.receiver().unprotectRtcp(new PacketBuffer().copyFrom(packet, 0,
+        new SrtpPair().receiver().unprotectRtcp(new PacketBuffer().copyFrom(packet, 0,
                 Math.min(packet.length, PacketBuffer.CAPACITY)));
         if (!RtcpPackets.isValidCompound(packet, 0, packet.length)) {
             return;

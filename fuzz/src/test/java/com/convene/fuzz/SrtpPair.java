@@ -4,7 +4,9 @@ import com.convene.sfu.srtp.SrtpKeys;
 import com.convene.sfu.srtp.SrtpProfile;
 import com.convene.sfu.srtp.SrtpSession;
 
-/// Two SRTP sessions with mirrored fixed keys: what [#sender] protects, [#receiver] unprotects.
+/// Two SRTP sessions with mirrored fixed keys: what [#sender] protects, [#receiver] unprotects. Fresh per input:
+/// sessions kept across inputs see random sequence numbers jump by more than 2^15, which desynchronises the
+/// rollover counter estimate (RFC 3711 §3.3.1) and fails authentication for reasons no real stream has.
 final class SrtpPair {
     private static final byte[] KEY_A = bytes(16, 1);
     private static final byte[] SALT_A = bytes(14, 2);

@@ -7,8 +7,12 @@ import java.util.logging.Level;
 import org.jitsi.utils.logging2.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The logger jitsi-srtp gets: its messages go to SLF4J (logger `com.convene.sfu.srtp.SrtpSession`), and
-/// [#createChildLogger] returns this same instance.
+/// The logger jitsi-srtp gets: its messages go to SLF4J (logger `com.convene.sfu.srtp.SrtpSession`) at DEBUG
+/// whatever their jitsi level, and [#createChildLogger] returns this same instance.
+///
+/// DEBUG because jitsi-srtp reports every replayed or stale packet as an error, one line per packet: an attacker
+/// could fill the log. [SrtpSession] turns each of those failures into a [com.convene.sfu.DropReason] that is counted
+/// (STYLE.md §7: drops are counted, and warnings about them rate-limited).
 ///
 /// Why: jitsi-utils' `LoggerImpl` makes a child logger with a child `LogContext` for every crypto context, and each
 /// child stays referenced (weakly, but the references themselves pile up) from its parent, about 135 bytes per pair of
@@ -81,58 +85,58 @@ final class JitsiLogger implements Logger {
 
     @Override
     public boolean isInfoEnabled() {
-        return LOG.isInfoEnabled();
+        return LOG.isDebugEnabled();
     }
 
     @Override
     public void info(Object message) {
-        LOG.info("{}", message);
+        LOG.debug("{}", message);
     }
 
     @Override
     public void info(Supplier<String> message) {
-        if (LOG.isInfoEnabled()) {
-            LOG.info(message.get());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(message.get());
         }
     }
 
     @Override
     public boolean isWarnEnabled() {
-        return LOG.isWarnEnabled();
+        return LOG.isDebugEnabled();
     }
 
     @Override
     public void warn(Object message) {
-        LOG.warn("{}", message);
+        LOG.debug("{}", message);
     }
 
     @Override
     public void warn(Supplier<String> message) {
-        if (LOG.isWarnEnabled()) {
-            LOG.warn(message.get());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(message.get());
         }
     }
 
     @Override
     public void warn(Object message, Throwable cause) {
-        LOG.warn(String.valueOf(message), cause);
+        LOG.debug(String.valueOf(message), cause);
     }
 
     @Override
     public void error(Object message) {
-        LOG.error("{}", message);
+        LOG.debug("{}", message);
     }
 
     @Override
     public void error(Supplier<String> message) {
-        if (LOG.isErrorEnabled()) {
-            LOG.error(message.get());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(message.get());
         }
     }
 
     @Override
     public void error(Object message, Throwable cause) {
-        LOG.error(String.valueOf(message), cause);
+        LOG.debug(String.valueOf(message), cause);
     }
 
     @Override
@@ -169,7 +173,7 @@ final class JitsiLogger implements Logger {
 
     @Override
     public Level getLevel() {
-        return LOG.isDebugEnabled() ? Level.FINE : LOG.isInfoEnabled() ? Level.INFO : Level.WARNING;
+        return LOG.isDebugEnabled() ? Level.FINE : Level.OFF;
     }
 
     @Override
