@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Inside the test network namespace (see test.sh): starts PostgreSQL and Redis once for the whole run,
-# runs `mvn -o verify` with the media tests enabled, and stops the services at the end.
+# runs `mvn -o verify` with the media tests enabled, then (full run only) the fuzzers, and stops the services at
+# the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -43,3 +44,9 @@ source "$services_dir/env"
 echo "convene: shared test services up after $((SECONDS - started)) s ($CONVENE_DEV_SERVICES_JDBC_URL, $CONVENE_DEV_SERVICES_REDIS_URI)" >&2
 
 mvn -B -o -ntp verify -Dconvene.test.excludedGroups=none "$@" 9>&-
+
+# The full run also fuzzes (docs/fuzzing.md, docs/decisions/094): each Jazzer target of the fuzz module for 60 s,
+# one after another, after `verify` has replayed their checked-in corpora. CONVENE_FUZZ=0 skips it.
+if [ $# -eq 0 ] && [ "${CONVENE_FUZZ:-1}" != 0 ]; then
+  bash scripts/fuzz.sh 9>&-
+fi

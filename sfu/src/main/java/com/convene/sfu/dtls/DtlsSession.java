@@ -4,9 +4,12 @@ import com.convene.sfu.srtp.SrtpKeys;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 import org.slf4j.Logger;
@@ -15,10 +18,18 @@ import org.slf4j.LoggerFactory;
 /// One DTLS server association for a peer transport. The handshake runs on its own virtual thread, fed by a bounded
 /// queue; after it, the thread keeps reading so retransmitted client flights and close_notify are handled.
 ///
+/// A failed handshake (a malformed or hostile ClientHello, a certificate that does not match the SDP) does not end the
+/// session: a fresh handshake waits for the next ClientHello, as RFC 6347 §4.1.2.7 asks that invalid input be
+/// dropped without ending the association ([HandshakeAttempt]). Each attempt needs at least one datagram, so
+/// attempts are bounded by the queue and the socket loop's rate. Failures are logged rate-limited and without the datagram's bytes (docs/decisions/095).
+///
 /// [#offer] is called by the socket loop; the callbacks run on the handshake thread.
 public final class DtlsSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsSession.class);
     private static final int QUEUE_CAPACITY = 64;
+    /// At most 10 failure lines a minute for all sessions together (finding 8 of issue 15: junk must not flood
+    /// the log).
+    private static final LogLimiter FAILURE_LOG = new LogLimiter(60_000, 10);
     private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
 
     private final QueueDatagramTransport transport;
@@ -26,6 +37,7 @@ public final class DtlsSession implements AutoCloseable {
     private final CompletableFuture<String> remoteFingerprint;
     private final Consumer<SrtpKeys> onKeys;
     private final String name;
+    private final AtomicInteger attempts = new AtomicInteger();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -69,35 +81,69 @@ public final class DtlsSession implements AutoCloseable {
     }
 
     private void run() {
-        DtlsSrtpServer server = new DtlsSrtpServer(CRYPTO, certificate, remoteFingerprint);
-        DTLSServerProtocol protocol = new DTLSServerProtocol();
-        protocol.setVerifyRequests(false); // ICE consent already proved the address
-        DTLSTransport dtls;
-        try {
-            dtls = protocol.accept(server, transport);
-        } catch (IOException | RuntimeException e) {
-            if (!closed) {
-                LOG.warn("DTLS handshake failed transport={} cause={}", name, e.toString());
-            }
-            return;
-        }
-        SrtpKeys keys = server.keys();
-        if (keys == null) {
-            LOG.warn("DTLS handshake finished without SRTP keys transport={}", name);
-            return;
-        }
-        LOG.info("DTLS handshake complete transport={} profile={}", name, keys.profile());
-        onKeys.accept(keys);
-        byte[] sink = new byte[2048];
         while (!closed) {
+            HandshakeAttempt attempt = new HandshakeAttempt(transport);
+            DtlsSrtpServer server = new DtlsSrtpServer(CRYPTO, certificate, remoteFingerprint);
+            DTLSServerProtocol protocol = new DTLSServerProtocol();
+            protocol.setVerifyRequests(false); // ICE consent already proved the address
+            DTLSTransport dtls;
             try {
-                if (dtls.receive(sink, 0, sink.length, 1000) < 0 && closed) {
-                    break;
-                }
+                dtls = protocol.accept(server, attempt);
             } catch (IOException | RuntimeException e) {
-                break; // close_notify or transport closed: the association is over
+                // RFC 6347 §4.1.2.7: bad input must not end the association for good; wait for the next ClientHello.
+                attempts.incrementAndGet();
+                if (attempt.received() == 0) {
+                    return; // failed without reading anything (closed, or a fault of ours): retrying would spin
+                }
+                if (!closed) {
+                    logFailure(e);
+                }
+                continue;
+            }
+            attempts.incrementAndGet();
+            SrtpKeys keys = server.keys();
+            if (keys == null) {
+                LOG.warn("DTLS handshake finished without SRTP keys transport={}", name);
+                return;
+            }
+            LOG.info("DTLS handshake complete transport={} profile={} attempts={}", name, keys.profile(),
+                    attempts.get());
+            onKeys.accept(keys);
+            serve(dtls, attempt);
+            return;
+        }
+    }
+
+    /// Keeps reading the association so retransmitted client flights are answered, until close_notify, a fatal
+    /// alert or [#close].
+    private void serve(DTLSTransport dtls, HandshakeAttempt attempt) {
+        byte[] sink = new byte[2048];
+        while (!closed && !attempt.ended()) {
+            try {
+                dtls.receive(sink, 0, sink.length, 1000);
+            } catch (IOException | RuntimeException e) {
+                return; // close_notify or transport closed: the association is over
             }
         }
+    }
+
+    /// One line per failed attempt, rate-limited across all sessions; the exception's class and alert, never the
+    /// datagram's bytes (bctls messages name the alert, not the input).
+    private void logFailure(Throwable failure) {
+        long skipped = FAILURE_LOG.tryAcquire(System.nanoTime());
+        if (skipped < 0) {
+            return;
+        }
+        String cause = failure instanceof TlsFatalAlert alert
+                ? "alert " + AlertDescription.getText(alert.getAlertDescription())
+                : failure.getClass().getSimpleName();
+        LOG.warn("DTLS handshake attempt failed, waiting for a new ClientHello transport={} cause={} attempts={}"
+                + " suppressedLines={}", name, cause, attempts.get(), skipped);
+    }
+
+    /// Handshakes started on this session so far, failed or not.
+    int handshakeAttempts() {
+        return attempts.get();
     }
 
     @Override

@@ -7,8 +7,6 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.crypto.Aes;
-import org.jitsi.utils.logging2.Logger;
-import org.jitsi.utils.logging2.LoggerImpl;
 import org.jspecify.annotations.Nullable;
 
 /// SRTP and SRTCP protection for one peer transport where the SFU is the DTLS server: inbound packets use the client
@@ -16,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 ///
 /// Confined to the socket event loop. Never throws per packet: failures come back as a [DropReason].
 public final class SrtpSession {
-    private static final Logger JITSI_LOGGER = new LoggerImpl(SrtpSession.class.getName());
     private static final int MAX_CONTEXTS = 64;
+    /// Header extension profiles of cryptex (RFC 9335 §5.1) for one-byte and two-byte extension elements.
+    private static final int CRYPTEX_ONE_BYTE = 0xC0DE;
+    private static final int CRYPTEX_TWO_BYTE = 0xC2DE;
 
     static {
         // Use the JDK's AES (AES-NI intrinsics) rather than BouncyCastle's pure-Java AES, and skip the benchmark.
@@ -38,9 +38,9 @@ public final class SrtpSession {
     public SrtpSession(SrtpKeys keys) {
         this.profile = keys.profile();
         this.inboundFactory = new SrtpContextFactory(false, keys.clientKey(), keys.clientSalt(),
-                profile.policy(), profile.policy(), JITSI_LOGGER);
+                profile.policy(), profile.policy(), JitsiLogger.INSTANCE);
         this.outboundFactory = new SrtpContextFactory(true, keys.serverKey(), keys.serverSalt(),
-                profile.policy(), profile.policy(), JITSI_LOGGER);
+                profile.policy(), profile.policy(), JitsiLogger.INSTANCE);
     }
 
     /// The negotiated profile.
@@ -50,11 +50,15 @@ public final class SrtpSession {
 
     /// Authenticates and decrypts an SRTP packet in place.
     ///
+    /// Packets whose header extension is marked with a cryptex profile (RFC 9335 §5.1: 0xC0DE, 0xC2DE) are dropped
+    /// as malformed: the SFU never negotiates cryptex, yet jitsi-srtp would decrypt such an extension in place,
+    /// turning the packet into something its sender never sent (found by fuzzing, docs/fuzzing.md).
+    ///
     /// @param packet the packet; on success its length excludes the tag
     /// @param ssrc   the packet's SSRC (already read from the clear header)
     /// @return null on success, else why to drop it
     public @Nullable DropReason unprotectRtp(PacketBuffer packet, int ssrc) {
-        if (packet.getLength() < 12 + profile.tagLength()) {
+        if (packet.getLength() < 12 + profile.tagLength() || hasCryptexExtension(packet)) {
             return DropReason.MALFORMED_RTP;
         }
         try {
@@ -138,6 +142,21 @@ public final class SrtpSession {
             case INVALID_PACKET -> DropReason.SRTP_FAILED;
             case FAIL -> DropReason.SRTP_FAILED;
         };
+    }
+
+    /// Whether the RTP header announces a header extension with a cryptex profile (RFC 9335 §5.1).
+    private static boolean hasCryptexExtension(PacketBuffer packet) {
+        byte[] buffer = packet.getBuffer();
+        int offset = packet.getOffset();
+        if ((buffer[offset] & 0x10) == 0) {
+            return false;
+        }
+        int profileAt = offset + 12 + 4 * (buffer[offset] & 0x0F);
+        if (profileAt + 2 > offset + packet.getLength()) {
+            return false; // no room for the extension header: jitsi-srtp refuses the packet itself
+        }
+        int extensionProfile = ((buffer[profileAt] & 0xFF) << 8) | (buffer[profileAt + 1] & 0xFF);
+        return extensionProfile == CRYPTEX_ONE_BYTE || extensionProfile == CRYPTEX_TWO_BYTE;
     }
 
     private static int readI32(byte[] buffer, int at) {

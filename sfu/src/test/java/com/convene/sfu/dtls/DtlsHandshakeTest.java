@@ -3,6 +3,9 @@ package com.convene.sfu.dtls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.convene.sfu.PublishedTrack;
 import com.convene.sfu.SfuConfig;
 import com.convene.sfu.SfuListener;
@@ -18,6 +21,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +51,15 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /// A BouncyCastle DTLS client (standing in for a browser) connects to the SFU's publish transport on loopback:
 /// ICE check first, then DTLS-SRTP; the SFU must check the client certificate against the SDP fingerprint.
 class DtlsHandshakeTest {
     private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
+    /// Record header, handshake header, client_version (2) and random (32): the ClientHello's session_id length.
+    private static final int SESSION_ID_LENGTH_OFFSET = DtlsRecords.HEADER_LENGTH + 12 + 2 + 32;
 
     private SfuServer server;
     private String offerTemplate;
@@ -89,6 +97,77 @@ class DtlsHandshakeTest {
         assertThat(connected.await(500, TimeUnit.MILLISECONDS)).isFalse();
     }
 
+    /// Finding 8 of issue 15: one malformed ClientHello from the validated address used to end the transport's
+    /// handshake for good. Now it is dropped without an answer (RFC 6347 §4.1.2.7), logged at most once without its
+    /// bytes, and the real client's handshake afterwards completes with SRTP keys on both ends.
+    @Test
+    @Timeout(90)
+    void malformedClientHelloIsDroppedAndALaterHandshakeStillCompletes() throws Exception {
+        String answer = publish(clientCertificate.fingerprint());
+        byte[] hello = capturedClientHello();
+        byte[] malformed = hello.clone();
+        malformed[SESSION_ID_LENGTH_OFFSET] = (byte) 0xFF; // session_id claims 255 bytes: the body cannot decode
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(DtlsSession.class);
+        logger.addAppender(log);
+        try {
+            SrtpClient client = new SrtpClient();
+            String serverFingerprint = handshake(answer, client, malformed);
+
+            assertThat(serverFingerprint).isEqualTo(attribute(answer, "fingerprint:sha-256 "));
+            assertThat(connected.await(5, TimeUnit.SECONDS)).as("server got SRTP keys").isTrue();
+            assertThat(client.srtpKeyingMaterial).as("client exported SRTP keys").hasSize(2 * (16 + 14));
+            assertThat(log.list).hasSizeLessThanOrEqualTo(2);
+            String hex = HexFormat.of().formatHex(malformed, 0, 32);
+            assertThat(log.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
+                    .doesNotContainIgnoringCase(hex.substring(26, 50)));
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    /// A ClientHello as bctls sends it: first datagram of a DTLS 1.2 client with use_srtp.
+    private static byte[] capturedClientHello() throws Exception {
+        java.util.List<byte[]> sent = new java.util.ArrayList<>();
+        org.bouncycastle.tls.DatagramTransport capture = new org.bouncycastle.tls.DatagramTransport() {
+            @Override
+            public int getReceiveLimit() {
+                return 1500;
+            }
+
+            @Override
+            public int getSendLimit() {
+                return 1200;
+            }
+
+            @Override
+            public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+                throw new IOException("capture only");
+            }
+
+            @Override
+            public void send(byte[] buf, int off, int len) {
+                sent.add(java.util.Arrays.copyOfRange(buf, off, off + len));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        DtlsHandshakeTest outer = new DtlsHandshakeTest();
+        try {
+            new DTLSClientProtocol().connect(outer.new SrtpClient(), capture);
+        } catch (IOException expected) {
+            // the capture transport ends the handshake after the first flight
+        }
+        byte[] hello = sent.getFirst();
+        assertThat(hello[0]).as("handshake record").isEqualTo((byte) 22);
+        assertThat(hello[DtlsRecords.HEADER_LENGTH]).as("ClientHello").isEqualTo((byte) 1);
+        assertThat(hello[SESSION_ID_LENGTH_OFFSET]).as("empty session id").isZero();
+        return hello;
+    }
+
     private String publish(String fingerprint) {
         String offer = offerTemplate.replaceAll("a=fingerprint:sha-256 [0-9A-F:]+", "a=fingerprint:sha-256 "
                 + fingerprint);
@@ -115,6 +194,12 @@ class DtlsHandshakeTest {
 
     /// Runs the ICE check and the DTLS handshake; returns the server certificate's fingerprint.
     private String handshake(String answer) throws Exception {
+        return handshake(answer, new SrtpClient());
+    }
+
+    /// Runs the ICE check, sends `injected` datagrams from the validated address (each must get no answer), then
+    /// the DTLS handshake; returns the server certificate's fingerprint.
+    private String handshake(String answer, SrtpClient client, byte[]... injected) throws Exception {
         String ufrag = attribute(answer, "ice-ufrag:");
         String pwd = attribute(answer, "ice-pwd:");
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
@@ -135,8 +220,14 @@ class DtlsHandshakeTest {
             assertThat(parsed.verifyMessageIntegrity(mac)).isTrue();
             assertThat(parsed.verifyFingerprint()).isTrue();
 
+            for (byte[] datagram : injected) {
+                socket.send(new DatagramPacket(datagram, datagram.length));
+                socket.setSoTimeout(500);
+                DatagramPacket reply = new DatagramPacket(new byte[1500], 1500);
+                assertThatThrownBy(() -> socket.receive(reply)).as("no answer to a malformed datagram")
+                        .isInstanceOf(java.net.SocketTimeoutException.class);
+            }
             socket.setSoTimeout(0);
-            SrtpClient client = new SrtpClient();
             new DTLSClientProtocol().connect(client, new UDPTransport(socket, 1500)).close();
             return client.serverFingerprint;
         }
@@ -150,6 +241,7 @@ class DtlsHandshakeTest {
 
     private final class SrtpClient extends DefaultTlsClient {
         volatile String serverFingerprint = "";
+        volatile byte[] srtpKeyingMaterial = new byte[0];
 
         SrtpClient() {
             super(CRYPTO);
@@ -171,6 +263,17 @@ class DtlsHandshakeTest {
             Hashtable extensions = super.getClientExtensions();
             TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(new int[] {0x0007, 0x0001}, new byte[0]));
             return extensions;
+        }
+
+        @Override
+        public int getHandshakeTimeoutMillis() {
+            return 30_000; // a server that never answers fails the test instead of hanging it
+        }
+
+        @Override
+        public void notifyHandshakeComplete() throws IOException {
+            super.notifyHandshakeComplete();
+            srtpKeyingMaterial = context.exportKeyingMaterial("EXTRACTOR-dtls_srtp", null, 2 * (16 + 14));
         }
 
         @Override

@@ -41,6 +41,30 @@ class SrtpSessionTest {
         assertThat(sfu.unprotectRtp(next, ssrc)).isEqualTo(DropReason.SRTP_AUTH_FAILED);
     }
 
+    /// Found by fuzzing (fuzz module, RtpParserFuzzTest): jitsi-srtp decrypts a header extension marked with a cryptex
+    /// profile (RFC 9335) although the SFU never negotiates cryptex, so the packet came out changed. Such packets are
+    /// now dropped as malformed; the same packet with the ordinary one-byte profile 0xBEDE round-trips unchanged.
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void dropsPacketsMarkedForCryptexAndKeepsOrdinaryExtensions(SrtpProfile profile) {
+        SrtpKeys sfuKeys = keys(profile);
+        SrtpSession sfu = new SrtpSession(sfuKeys);
+        SrtpSession client = new SrtpSession(new SrtpKeys(profile, sfuKeys.serverKey(), sfuKeys.serverSalt(),
+                sfuKeys.clientKey(), sfuKeys.clientSalt()));
+        int ssrc = 0x11223301;
+        byte[] cryptex = HexFormat.of().parseHex("90600001000003e811223301c0de000110ff000000000000000008");
+        byte[] ordinary = HexFormat.of().parseHex("90600002000003e811223301bede000110ff000000000000000008");
+
+        PacketBuffer marked = new PacketBuffer().copyFrom(cryptex, 0, cryptex.length);
+        assertThat(client.protectRtp(marked, ssrc)).isNull();
+        assertThat(sfu.unprotectRtp(marked, ssrc)).isEqualTo(DropReason.MALFORMED_RTP);
+
+        PacketBuffer plain = new PacketBuffer().copyFrom(ordinary, 0, ordinary.length);
+        assertThat(client.protectRtp(plain, ssrc)).isNull();
+        assertThat(sfu.unprotectRtp(plain, ssrc)).isNull();
+        assertThat(Arrays.copyOf(plain.getBuffer(), plain.getLength())).isEqualTo(ordinary);
+    }
+
     /// Why the SFU retransmits on RTX (RFC 4588): jitsi-srtp refuses to protect an SSRC's sequence number a second
     /// time (no repeated keystream), so the same packet cannot simply be sent again; on its own RTX SSRC and
     /// sequence numbers it protects, and a receiver that lost the original accepts it.
