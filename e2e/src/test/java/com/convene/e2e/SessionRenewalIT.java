@@ -65,19 +65,28 @@ class SessionRenewalIT {
     String renewed = session.accessToken();
     assertThat(renewed).as("renewed through POST /api/v1/auth/refresh").isNotEqualTo(first);
     assertThat(api.upcomingMeetings(session)).isNotNull();
-    // the spent refresh token is refused by the real server (rotation)
+    // the spent refresh token is refused by the real server (rotation), and replaying it revokes its whole family
+    // (decision 091): the renewed tokens of this sign-in stop working too, so the app asks to sign in again
     assertThatThrownBy(() -> api.refresh(login.refreshToken())).isInstanceOf(SessionExpiredException.class);
+    assertThatThrownBy(() -> api.upcomingMeetings(session))
+        .isInstanceOf(SessionExpiredException.class)
+        .hasMessageContaining("sign in again");
 
-    // an admin changes the member's role: the server refuses its access tokens at once; the client renews and goes on
-    UserView user = login.user();
+    // a new sign-in; an admin changes the member's role: the server refuses its access tokens at once; the client
+    // renews and goes on
+    LoginResponse again = rest.post("/api/v1/auth/login",
+        Map.of("username", member.username(), "password", member.password()), null, LoginResponse.class);
+    SignedIn renewedSession = new SignedIn(backend.baseUri(), SessionTokens.of(again, api::refresh, clock),
+        again.user());
+    UserView user = again.user();
     rest.put("/api/v1/users/" + user.id() + "/role", Map.of("role", "admin"), admin.token(), Map.class);
-    String revoked = session.accessToken();
-    assertThat(api.upcomingMeetings(session)).isNotNull();
-    assertThat(session.accessToken()).as("renewed after the 401").isNotEqualTo(revoked);
+    String revoked = renewedSession.accessToken();
+    assertThat(api.upcomingMeetings(renewedSession)).isNotNull();
+    assertThat(renewedSession.accessToken()).as("renewed after the 401").isNotEqualTo(revoked);
 
     // the account is disabled: nothing to renew with any more
     rest.post("/api/v1/users/" + user.id() + "/disable", Map.of(), admin.token(), Map.class);
-    assertThatThrownBy(() -> api.upcomingMeetings(session))
+    assertThatThrownBy(() -> api.upcomingMeetings(renewedSession))
         .isInstanceOf(SessionExpiredException.class)
         .hasMessageContaining("sign in again");
   }
