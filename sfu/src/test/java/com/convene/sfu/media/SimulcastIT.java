@@ -73,13 +73,16 @@ class SimulcastIT {
                 LOG.info("SIMULCAST down to 320 in {} ms", (System.nanoTime() - asked) / 1_000_000);
                 assertThat(bobInSfu.currentLayer("alice", aliceVideo).get()).isZero();
                 long framesAtLow = fromAlice.videoFrames.get();
-                for (int i = 0; i < 5; i++) {
-                    Thread.sleep(200); // the test thread watches frames arrive in the low layer
+                for (int i = 0; i < 15; i++) {
+                    Thread.sleep(200); // the test thread watches frames arrive in the low layer for 3 s
                     LOG.info("SIMULCAST at 320: frames {} inbound {}", fromAlice.videoFrames.get(),
                             bob.inboundVideoStats().stream().map(SimulcastIT::decodeSummary).toList());
                 }
-                assertThat(fromAlice.videoFrames.get() - framesAtLow).as("frames decoded in 1 s at 320x180 (15 fps sent)")
-                        .isGreaterThan(5);
+                // 45 frames are sent in 3 s; right after a switch libwebrtc's publisher sometimes pauses every
+                // layer for up to ~0.8 s (seen in CI: its three key frames queue in the pacer), so this asks only
+                // that the low layer keeps flowing
+                assertThat(fromAlice.videoFrames.get() - framesAtLow).as("frames decoded in 3 s at 320x180 (15 fps sent)")
+                        .isGreaterThan(10);
 
                 assertThat(bobInSfu.setMaxLayer("alice", aliceVideo, SfuParticipant.ALL_LAYERS)).isTrue();
                 asked = System.nanoTime();
