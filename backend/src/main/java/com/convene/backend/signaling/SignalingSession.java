@@ -3,6 +3,7 @@ package com.convene.backend.signaling;
 import com.convene.backend.chat.ChatException;
 import com.convene.backend.chat.StoredChat;
 import com.convene.backend.ratelimit.RateLimitedAction;
+import com.convene.backend.ratelimit.RateVerdict;
 import com.convene.model.signal.ChatHistory;
 import com.convene.model.signal.ChatMessage;
 import com.convene.model.signal.ChatSend;
@@ -128,6 +129,8 @@ final class SignalingSession implements SfuListener {
   private LiveRoom room;
   private String participantId;
   private SfuParticipant sfuParticipant;
+  /// Rate-limited requests in arrival order, waiting for their verdicts; session thread only.
+  private final java.util.ArrayDeque<PendingVerdict> pendingVerdicts = new java.util.ArrayDeque<>();
   private int subscribeRevision;
   private String lastSubscribeOffer;
   private String deviceType = "other";
@@ -721,19 +724,34 @@ final class SignalingSession implements SfuListener {
   /// asked without blocking this thread (at most the Redis deadline, then node-local buckets); nothing runs when
   /// the participant left the room meanwhile.
   private void whenAllowed(RateLimitedAction action, String requestId, String refusal, Runnable then) {
-    LiveRoom at = room;
-    hub.buckets().take(action, at.meetingId() + ":" + userId).thenAccept(verdict -> run(() -> {
-      if (state != State.JOINED || room != at) {
-        return;
+    CompletableFuture<RateVerdict> verdict = hub.buckets().take(action, room.meetingId() + ":" + userId);
+    pendingVerdicts.add(new PendingVerdict(verdict, room, action, requestId, refusal, then));
+    verdict.whenComplete((ignored, error) -> run(this::applyVerdicts));
+  }
+
+  /// Applies the bucket verdicts that are in, in the order the requests came: the checks run in parallel, but a
+  /// sender's chat must keep its order even when one check waited for Redis and a later one did not (a message
+  /// sent just before Redis died answered after the ones sent just after it). Session thread only.
+  private void applyVerdicts() {
+    while (!pendingVerdicts.isEmpty() && pendingVerdicts.peek().verdict().isDone()) {
+      PendingVerdict pending = pendingVerdicts.poll();
+      RateVerdict verdict = pending.verdict().isCompletedExceptionally() ? null : pending.verdict().getNow(null);
+      if (state != State.JOINED || room != pending.room() || verdict == null) {
+        continue;
       }
       if (verdict.allowed()) {
-        then.run();
+        pending.then().run();
       } else {
-        hub.metrics().rateLimited(action);
-        send(new SignalError(requestId, ErrorCode.RATE_LIMITED, refusal, verdict.retryAfterMillis()));
+        hub.metrics().rateLimited(pending.action());
+        send(new SignalError(pending.requestId(), ErrorCode.RATE_LIMITED, pending.refusal(),
+            verdict.retryAfterMillis()));
       }
-    }));
+    }
   }
+
+  /// A rate-limited request waiting for its bucket's verdict.
+  private record PendingVerdict(CompletableFuture<RateVerdict> verdict, LiveRoom room, RateLimitedAction action,
+      String requestId, String refusal, Runnable then) {}
 
   /// Relays a reaction to everyone (the sender included); ephemeral, nothing stored. Refused with
   /// `REACTIONS_DISABLED` when the meeting's `allowReactions` is false, and with `RATE_LIMITED` beyond the
