@@ -187,11 +187,31 @@ final class StrictTokenValidator implements ReactiveJsonWebTokenValidator<JWT, H
             LOG.debug("Access token refused: account missing or not active userId={}", userId);
             return false;
         }
+        if (holdsClaimedRoles(claims, account.get())) {
+            return true;
+        }
+        // The cached role may be older than the token: a token renewed right after a role change (on any node)
+        // claims the new role. Read the account once more before refusing.
+        accounts.invalidate(userId);
+        Optional<AccountState> fresh;
+        try {
+            fresh = accounts.get(userId, id -> users.findById(id).map(u -> new AccountState(u.status(), u.role())));
+        } catch (RuntimeException e) {
+            return false;
+        }
+        boolean holds = fresh != null && fresh.isPresent() && User.ACTIVE.equals(fresh.get().status())
+                && holdsClaimedRoles(claims, fresh.get());
+        if (!holds) {
+            LOG.debug("Access token refused: claimed role not held userId={}", userId);
+        }
+        return holds;
+    }
+
+    private static boolean holdsClaimedRoles(JWTClaimsSet claims, AccountState account) {
         Object roles = claims.getClaim("roles");
         if (roles instanceof Iterable<?> list) {
             for (Object role : list) {
-                if (!account.get().role().equals(String.valueOf(role))) {
-                    LOG.debug("Access token refused: role {} not held userId={}", role, userId);
+                if (!account.role().equals(String.valueOf(role))) {
                     return false;
                 }
             }
