@@ -116,7 +116,9 @@ class InstalledAppIT {
     Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
     Files.writeString(config.resolve("settings.properties"), String.join("\n",
         "server=http://127.0.0.1:9", "user=" + user.username(), "password-file=" + passwordFile,
-        "audio=headless", "video=pattern", ""));
+        "audio=headless", "video=pattern",
+        // straight into the call as before the pre-join screen, and no kept sign-in between the test's starts
+        "prejoin=false", "stay-signed-in=false", ""));
     runtimeDir = Files.createTempDirectory("cvn"); // short: Unix socket paths
     env = Map.of("XDG_CONFIG_HOME", work.resolve("config").toString(),
         "XDG_STATE_HOME", work.resolve("state").toString(),
