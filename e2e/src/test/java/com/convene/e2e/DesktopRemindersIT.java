@@ -46,7 +46,8 @@ class DesktopRemindersIT extends DesktopAppTest {
     RestFixture.Account other = rest.newMember("Ivo");
     MeetingView meeting = rest.scheduleMeeting(user.token(), "Design review", Map.of("waitingRoomEnabled", false));
 
-    signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern");
+    // a tone is the microphone: with --audio=headless and no tone the app starts muted, having no microphone
+    signIn(backend.baseUri(), user, "--audio=headless", "--video=pattern", "--tone-hz=440");
 
     // the meeting starts in a minute, inside the 5-minute lead: the reminder shows at sign-in
     Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
