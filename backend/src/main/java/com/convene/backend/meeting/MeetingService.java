@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 /// Scheduling, look-up and cancellation of meetings; the entry point the signaling layer uses to resolve a join.
 ///
 /// Blocking (JDBC, argon2id for meeting passwords): call from a blocking executor. Thread-safe.
+///
+/// Size: over 500 lines because it is every meeting rule in one place (create, update, series, occurrences, join
+/// with the password attempt limits); splitting series handling into its own service is the next step.
 @Singleton
 public class MeetingService {
 

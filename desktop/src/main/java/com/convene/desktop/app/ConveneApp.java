@@ -84,6 +84,9 @@ import org.slf4j.LoggerFactory;
 /// A meeting link from the command line or handed over by a later launch ([#openLinkLater]) is joined as soon as
 /// the app is signed in; a link arriving during a call with others in it asks before leaving that call
 /// ([CallViewModel#askLeaveFor]).
+///
+/// Size: over 500 lines because it wires every screen (sign-in, home, pre-join, call, recordings, devices) and the
+/// tray; a navigation model that owns the screen changes is planned (issue 16) and will take most of it.
 public final class ConveneApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(ConveneApp.class);
   private static volatile @Nullable ConveneApp running;
